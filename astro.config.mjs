@@ -1,0 +1,24 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import localized404 from './site/lib/localized-404-integration.mjs';
+import staticHeaders from './site/lib/static-headers-integration.ts';
+
+/** Static bilingual site; the Worker in functions/ serves dist/ and the live parts. */
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './public',
+  outDir: './dist',
+  output: 'static',
+  site: process.env.SITE_URL ?? 'http://localhost:8787',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: ['es', 'en'],
+    defaultLocale: 'es',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [mdx(), localized404(), staticHeaders()],
+  // Scripts always ship as files so the CSP can forbid inline scripts.
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+const DIST = new URL('../dist/', import.meta.url);
+
+async function htmlFiles(): Promise<string[]> {
+  const entries = await readdir(DIST, { recursive: true });
+  return entries.filter((entry) => entry.endsWith('.html'));
+}
+
+describe('the built site', () => {
+  it('has no inline scripts, so the CSP can forbid them', async () => {
+    for (const file of await htmlFiles()) {
+      const html = await readFile(new URL(file, DIST), 'utf8');
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+        ([, attrs = '', body = '']) => !/\bsrc=/.test(attrs) && !/application\/(ld\+)?json/.test(attrs) && body.trim(),
+      );
+      expect(inline, file).toEqual([]);
+    }
+  });
+
+  it('has a 404 page per language where Workers Static Assets looks for it', async () => {
+    const files = await htmlFiles();
+    expect(files).toEqual(expect.arrayContaining(['404.html', 'es/404.html', 'en/404.html']));
+    expect(await readFile(new URL('en/404.html', DIST), 'utf8')).toContain('lang="en"');
+  });
+
+  it('links every page to its translation with hreflang', async () => {
+    for (const file of (await htmlFiles()).filter((f) => /^(es|en)\//.test(f))) {
+      const html = await readFile(new URL(file, DIST), 'utf8');
+      expect(html, file).toMatch(/hreflang="es"/);
+      expect(html, file).toMatch(/hreflang="en"/);
+    }
+  });
+
+  it('ships the security headers file generated from the Worker module', async () => {
+    const headers = await readFile(new URL('_headers', DIST), 'utf8');
+    expect(headers).toContain("frame-ancestors 'none'");
+  });
+});

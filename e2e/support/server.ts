@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateLocal, startWranglerDev } from '../../scripts/lib/local-env.ts';
+
+/** A free TCP port on loopback, found by letting the OS pick one. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** A real `wrangler dev` on a free port with its own throw-away local D1 (migrated). Stop it when done. */
+export async function startTestServer(): Promise<{ url: string; persistTo: string; stop: () => Promise<void> }> {
+  const persistTo = await mkdtemp(join(tmpdir(), 'voto-e2e-'));
+  migrateLocal(persistTo);
+  const server = await startWranglerDev(await freePort(), { persistTo, quiet: true });
+  return {
+    url: server.url,
+    persistTo,
+    stop: async () => {
+      await server.stop();
+      await rm(persistTo, { recursive: true, force: true });
+    },
+  };
+}

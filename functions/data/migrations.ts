@@ -1,0 +1,15 @@
+/** How far the database schema has been migrated. */
+export interface MigrationLevel {
+  applied: number;
+  latest: string | null;
+}
+
+/** Reads the migration level from wrangler's `d1_migrations` table (also used by the tests' setup). */
+export async function migrationLevel(db: D1Database): Promise<MigrationLevel> {
+  const row = await db
+    .prepare(
+      'SELECT COUNT(*) AS applied, (SELECT name FROM d1_migrations ORDER BY id DESC LIMIT 1) AS latest FROM d1_migrations',
+    )
+    .first<MigrationLevel>();
+  return { applied: row?.applied ?? 0, latest: row?.latest ?? null };
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { healthRoutes } from './api/health.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError } from './lib/errors.ts';
+import { onError } from './lib/on-error.ts';
+import { withSecurityHeaders } from './lib/security-headers.ts';
+import { rootRoutes } from './site/root.ts';
+
+/** The API under /api/v1: one router per resource. */
+const api = new Hono<AppEnv>().route('/health', healthRoutes);
+
+/** The Worker: the static site is served by Workers Static Assets; these are the paths that need code. */
+const app = new Hono<AppEnv>();
+app.use('*', withSecurityHeaders('deny'));
+app.route('/api/v1', api);
+app.route('/', rootRoutes);
+app.all('/api/*', (c) => {
+  throw new ApiError('not_found', `There is no API endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`);
+});
+// Anything else that reaches the Worker is a static path: let the assets (and their 404 pages) answer.
+app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+app.onError(onError);
+
+export default app;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { securityHeaders, staticHeadersFile } from './security-headers.ts';
+
+describe('security headers', () => {
+  it('deny framing on the site, allow it on embeds', () => {
+    expect(securityHeaders('deny')['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(securityHeaders('deny')['X-Frame-Options']).toBe('DENY');
+    expect(securityHeaders('any')['Content-Security-Policy']).toContain('frame-ancestors *');
+    expect(securityHeaders('any')['X-Frame-Options']).toBeUndefined();
+  });
+
+  it('never allow inline scripts', () => {
+    const scriptSrc = securityHeaders('deny')
+      ['Content-Security-Policy']?.split('; ')
+      .find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe("script-src 'self'");
+  });
+
+  it('render the static _headers file for every path', () => {
+    const file = staticHeadersFile();
+    expect(file).toMatch(/^\/\*$/m);
+    expect(file).toContain('  X-Content-Type-Options: nosniff');
+  });
+});

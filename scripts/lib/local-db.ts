@@ -1,0 +1,17 @@
+import { getPlatformProxy } from 'wrangler';
+import type { Env } from '../../functions/env.ts';
+import { migrateLocal, ROOT } from './local-env.ts';
+
+/** Opens the local D1 database that `wrangler dev` uses (migrated first), runs `work`, and closes it. */
+export async function withLocalDb<T>(work: (db: D1Database) => Promise<T>, persistTo?: string): Promise<T> {
+  migrateLocal(persistTo);
+  const proxy = await getPlatformProxy<Env>({
+    configPath: `${ROOT}wrangler.toml`,
+    persist: persistTo ? { path: persistTo } : true,
+  });
+  try {
+    return await work(proxy.env.DB);
+  } finally {
+    await proxy.dispose();
+  }
+}

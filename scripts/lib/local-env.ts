@@ -1,0 +1,87 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The project root (scripts run from anywhere). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Environment for every wrangler/astro call: nothing may reach outside the machine
+ * (no `Request.cf` download, no telemetry, no update check).
+ */
+export const OFFLINE_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_UPDATE_NOTIFIER: '1',
+};
+
+/** Path of a binary installed in node_modules/.bin. */
+export function bin(name: string): string {
+  return `${ROOT}node_modules/.bin/${name}`;
+}
+
+/** Runs a project binary to completion, output passed through (or captured when `quiet`); throws on failure. */
+export function run(name: string, args: string[], { quiet = false } = {}): string {
+  const result = spawnSync(bin(name), args, {
+    cwd: ROOT,
+    env: OFFLINE_ENV,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    const output = quiet ? `\n${result.stdout}${result.stderr}` : '';
+    throw new Error(`${name} ${args.join(' ')} failed (exit ${result.status}).${output}`);
+  }
+  return result.stdout ?? '';
+}
+
+/** Applies the D1 migrations to the local database (the same state `wrangler dev` uses). */
+export function migrateLocal(persistTo?: string): void {
+  const persist = persistTo ? ['--persist-to', persistTo] : [];
+  run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet: true });
+}
+
+/** Starts `wrangler dev` on `port`; resolves once `/api/v1/health` answers. */
+export async function startWranglerDev(
+  port: number,
+  { persistTo, quiet = false }: { persistTo?: string; quiet?: boolean } = {},
+): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const persist = persistTo ? ['--persist-to', persistTo] : [];
+  const child = spawn(
+    bin('wrangler'),
+    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', ...persist],
+    { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let log = '';
+  const collect = (chunk: Buffer) => {
+    log += chunk.toString();
+    if (!quiet) process.stdout.write(chunk);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
+    try {
+      const response = await fetch(`${url}/api/v1/health`);
+      if (response.ok) return { url, stop, output: () => log };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${log}`);
+}

@@ -1,0 +1,19 @@
+import { env, exports } from 'cloudflare:workers';
+import { mintToken } from '../../functions/auth/tokens.ts';
+import { insertToken } from '../../functions/data/tokens.ts';
+import type { Env, TokenScope } from '../../functions/env.ts';
+
+/** The test bindings (the Worker's own plus the migrations list). */
+export const testEnv = env as unknown as Env;
+
+/** Calls the Worker under test as an outside client would. */
+export function call(path: string, init?: RequestInit): Promise<Response> {
+  return (exports as unknown as { default: Fetcher }).default.fetch(new Request(`https://voto.test${path}`, init));
+}
+
+/** Stores a fresh token of `scope` and returns the `Authorization` header for it. */
+export async function bearer(scope: TokenScope): Promise<{ authorization: string }> {
+  const minted = await mintToken();
+  await insertToken(testEnv.DB, { id: minted.id, scope, name: 'test', hash: minted.hash });
+  return { authorization: `Bearer ${minted.token}` };
+}
