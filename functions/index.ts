@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { healthRoutes } from './api/health.ts';
+import { processRoutes } from './api/processes.ts';
+import { registrationRoutes } from './api/registrations.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError } from './lib/errors.ts';
 import { onError } from './lib/on-error.ts';
@@ -7,7 +9,10 @@ import { withSecurityHeaders } from './lib/security-headers.ts';
 import { rootRoutes } from './site/root.ts';
 
 /** The API under /api/v1: one router per resource. */
-const api = new Hono<AppEnv>().route('/health', healthRoutes);
+const api = new Hono<AppEnv>()
+  .route('/health', healthRoutes)
+  .route('/processes', processRoutes)
+  .route('/registrations', registrationRoutes);
 
 /** The Worker: the static site is served by Workers Static Assets; these are the paths that need code. */
 const app = new Hono<AppEnv>();

@@ -1,7 +1,71 @@
 // Loads the demo data into a running local Worker through the public API (the same path as a real feed).
+import { readdir, readFile } from 'node:fs/promises';
+import { mintToken } from '../../functions/auth/tokens.ts';
+import { deleteToken, insertToken } from '../../functions/data/tokens.ts';
+import { withLocalDb } from '../../scripts/lib/local-db.ts';
+import { generateApplications, toCsv } from './generate.ts';
+import { PROCESS_SLUGS, type ProcessSlug } from './published.ts';
 
-/** Loads the demo processes and applications into the Worker at `baseUrl`; running it twice changes nothing. */
-export async function seedDemoData(baseUrl: string): Promise<void> {
-  // Filled in by the registration data feature (issue 3): nothing to load before its tables exist.
-  void baseUrl;
+const PROCESSES_DIR = new URL('../../content/processes/', import.meta.url);
+
+/** The demo processes as defined once in content/processes/*.json (the body of `PUT /api/v1/processes/{slug}`). */
+export async function demoProcesses(): Promise<{ slug: string; body: unknown }[]> {
+  const files = (await readdir(PROCESSES_DIR)).filter((file) => file.endsWith('.json')).sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      slug: file.replace(/\.json$/, ''),
+      body: JSON.parse(await readFile(new URL(file, PROCESSES_DIR), 'utf8')),
+    })),
+  );
+}
+
+async function send(url: string, init: RequestInit, what: string): Promise<unknown> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 2_000)}`);
+  return JSON.parse(text);
+}
+
+/**
+ * Loads the demo processes and their generated applications into the Worker at `baseUrl`.
+ * Running it again changes nothing: identical PUTs keep the data version, and each batch's
+ * Idempotency-Key is derived from its content, so a resend replays the stored answer.
+ */
+export async function seedDemoData(
+  baseUrl: string,
+  { persistTo, quiet = false }: { persistTo?: string; quiet?: boolean } = {},
+): Promise<void> {
+  const minted = await mintToken();
+  await withLocalDb(
+    (db) => insertToken(db, { id: minted.id, scope: 'ingest', name: 'demo seed (temporary)', hash: minted.hash }),
+    persistTo,
+  );
+  const auth = { authorization: `Bearer ${minted.token}` };
+  try {
+    for (const { slug, body } of await demoProcesses()) {
+      await send(
+        `${baseUrl}/api/v1/processes/${slug}`,
+        { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) },
+        `PUT process ${slug}`,
+      );
+      if (!PROCESS_SLUGS.includes(slug as ProcessSlug)) continue;
+      const csv = toCsv(generateApplications(slug as ProcessSlug));
+      const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(csv))).toString('hex');
+      const result = (await send(
+        `${baseUrl}/api/v1/registrations/${slug}/batches`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'text/csv', 'idempotency-key': `demo-${slug}-${digest.slice(0, 32)}` },
+          body: csv,
+        },
+        `demo applications for ${slug}`,
+      )) as { rows: number; inserted: number; updated: number };
+      if (!quiet)
+        console.log(
+          `› demo data ${slug}: ${result.rows} applications (${result.inserted} new, ${result.updated} updated)`,
+        );
+    }
+  } finally {
+    await withLocalDb((db) => deleteToken(db, minted.id), persistTo);
+  }
 }

@@ -25,3 +25,8 @@ export async function insertToken(
     .bind(token.id, token.scope, token.name, token.hash)
     .run();
 }
+
+/** Deletes a token (used for the short-lived token the demo seed makes for itself). */
+export async function deleteToken(db: D1Database, id: string): Promise<void> {
+  await db.prepare('DELETE FROM api_tokens WHERE id = ?').bind(id).run();
+}

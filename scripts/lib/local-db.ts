@@ -7,7 +7,8 @@ export async function withLocalDb<T>(work: (db: D1Database) => Promise<T>, persi
   migrateLocal(persistTo);
   const proxy = await getPlatformProxy<Env>({
     configPath: `${ROOT}wrangler.toml`,
-    persist: persistTo ? { path: persistTo } : true,
+    // wrangler keeps its state under <dir>/v3; the proxy wants that inner folder.
+    persist: persistTo ? { path: `${persistTo}/v3` } : true,
   });
   try {
     return await work(proxy.env.DB);

@@ -1,0 +1,181 @@
+import { Hono } from 'hono';
+import { requireScope } from '../auth/require-scope.ts';
+import { currentProcess, forgetProcess } from '../data/data-version.ts';
+import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
+import { readCountryEntityTable, readSummary } from '../data/summary.ts';
+import { countryName } from '../domain/countries.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../lib/errors.ts';
+import { serveVersioned } from '../lib/http-cache.ts';
+import { jsonWithRankedKeys } from '../lib/ordered-json.ts';
+import { BATCH_LIMITS, type BatchFormat, parseBatch } from '../lib/parse-batch.ts';
+import { readBodyLimited, sha256Hex } from '../lib/read-body.ts';
+import { parseOrThrow } from '../lib/validate.ts';
+import { figuresQuerySchema } from './figures-query.ts';
+import { unknownProcess } from './processes.ts';
+
+const FORMATS: Record<string, BatchFormat> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+};
+
+function batchFormat(contentType: string | undefined): BatchFormat {
+  const [type = '', ...params] = (contentType ?? '')
+    .toLowerCase()
+    .split(';')
+    .map((p) => p.trim());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replaceAll('"', '');
+  const format = FORMATS[type];
+  if (!format) {
+    throw new ApiError(
+      'unsupported_media_type',
+      `Send the batch as text/csv or application/x-ndjson (got '${type || 'no Content-Type'}').`,
+    );
+  }
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ApiError('unsupported_media_type', `Send the batch in UTF-8 (got charset '${charset}').`);
+  }
+  return format;
+}
+
+function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha256: string, key: string): BatchResult {
+  if (stored.body_sha256 !== bodySha256) {
+    throw new ApiError(
+      'conflict',
+      `The Idempotency-Key '${key}' was already used for a different body. Use a new key for a new batch.`,
+    );
+  }
+  return stored;
+}
+
+/** `/api/v1/registrations/{process}`: the live feed (ingest) and the public figures. */
+export const registrationRoutes = new Hono<AppEnv>()
+  .post('/:process/batches', requireScope('ingest'), async (c) => {
+    const slug = c.req.param('process');
+    const { process } = await currentProcess(c.env.DB, slug, 0);
+    if (!process) throw unknownProcess(slug);
+    const key = c.req.header('idempotency-key');
+    if (!key || !/^[\x21-\x7e]{1,128}$/.test(key)) {
+      throw new ApiError(
+        'bad_request',
+        'Send an Idempotency-Key header of 1 to 128 visible ASCII characters, unique per batch (for example a UUID).',
+      );
+    }
+    const format = batchFormat(c.req.header('content-type'));
+    const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
+    const bodySha256 = await sha256Hex(bytes);
+    const earlier = await findBatch(c.env.DB, slug, key);
+    if (earlier) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier));
+    }
+    const parsed = await parseBatch(bytes, format, process);
+    if (!parsed.ok && parsed.tooManyRows) {
+      throw new ApiError(
+        'payload_too_large',
+        `A batch holds at most ${BATCH_LIMITS.maxRows.toLocaleString('en')} rows. Split the file (npm run ingest does it for you).`,
+      );
+    }
+    if (!parsed.ok) {
+      const count = parsed.problems.length;
+      throw new ApiError(
+        'validation_failed',
+        `Nothing was written: ${count === BATCH_LIMITS.maxProblems ? 'at least ' : ''}${count} problem${count === 1 ? '' : 's'} in the batch. Fix the lines listed in details and send it again.`,
+        parsed.problems,
+      );
+    }
+    let result: BatchResult;
+    try {
+      result = await applyBatch(c.env.DB, {
+        id: crypto.randomUUID(),
+        process: slug,
+        idempotencyKey: key,
+        bodySha256,
+        rows: parsed.rows,
+      });
+    } catch (error) {
+      // A concurrent request with the same key won the race: answer as if we were the retry.
+      const raced = await findBatch(c.env.DB, slug, key);
+      if (!raced) throw error;
+      c.header('Idempotent-Replayed', 'true');
+      result = replayOrConflict(raced, bodySha256, key);
+    } finally {
+      forgetProcess(slug);
+    }
+    return c.json(toResult({ ...result, body_sha256: bodySha256 }));
+  })
+  .get('/:process/summary', async (c) => {
+    const slug = c.req.param('process');
+    const query = parseOrThrow(figuresQuerySchema, c.req.query(), 'query');
+    const { process, rowsRead } = await currentProcess(c.env.DB, slug);
+    if (!process) throw unknownProcess(slug);
+    if (query.entity && !process.entities.includes(query.entity)) {
+      throw new ApiError(
+        'validation_failed',
+        `State ${query.entity} is not part of this process; use one of ${process.entities.join(', ')}.`,
+        [{ field: 'entity', message: `must be one of ${process.entities.join(', ')}` }],
+      );
+    }
+    const filters = { entity: query.entity ?? null, country: query.country ?? null };
+    const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
+    return serveVersioned(
+      c,
+      {
+        key: `summary/${slug}/${process.data_version}/${variant}`,
+        etag: `"${slug}.v${process.data_version}.${variant}"`,
+        build: async () => {
+          const { value, rowsRead: read } = await readSummary(c.env.DB, process, query.scope, filters);
+          const body = jsonWithRankedKeys(value, ['by_entity', 'by_country']);
+          return {
+            response: new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
+            rowsRead: read,
+          };
+        },
+      },
+      rowsRead,
+    );
+  })
+  .get('/:process/countries.csv', async (c) => {
+    const slug = c.req.param('process');
+    const query = parseOrThrow(figuresQuerySchema.pick({ scope: true }), c.req.query(), 'query');
+    const { process, rowsRead } = await currentProcess(c.env.DB, slug);
+    if (!process) throw unknownProcess(slug);
+    return serveVersioned(
+      c,
+      {
+        key: `countries/${slug}/${process.data_version}/${query.scope}`,
+        etag: `"${slug}.v${process.data_version}.countries.${query.scope}"`,
+        build: async () => {
+          const { value, rowsRead: read } = await readCountryEntityTable(c.env.DB, process, query.scope);
+          const header = ['country', 'country_name_es', 'country_name_en', 'total', ...process.entities];
+          const lines = value.map((row) =>
+            [
+              row.country,
+              csvCell(countryName(row.country, 'es')),
+              csvCell(countryName(row.country, 'en')),
+              row.total,
+              ...process.entities.map((e) => row.entities[e] ?? 0),
+            ].join(','),
+          );
+          const body = `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+          const response = new Response(body, {
+            headers: {
+              'Content-Type': 'text/csv; charset=utf-8',
+              'Content-Disposition': `inline; filename="${slug}-countries-${query.scope}.csv"`,
+            },
+          });
+          return { response, rowsRead: read };
+        },
+      },
+      rowsRead,
+    );
+  });
+
+/** Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180). */
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}

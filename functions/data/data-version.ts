@@ -1,0 +1,25 @@
+import { getProcess, type ProcessRecord } from './processes.ts';
+
+// Per-isolate memo: repeated reads skip D1 entirely for a few seconds. Short enough that figures
+// still reflect an ingest within the contract's 60 seconds (memo + Cache-Control max-age).
+const MEMO_MS = 10_000;
+const memo = new Map<string, { at: number; process: ProcessRecord | null }>();
+
+/** The process with its current data version, from memory when recent; `rowsRead` is 0 on a memo hit. */
+export async function currentProcess(
+  db: D1Database,
+  slug: string,
+  now = Date.now(),
+): Promise<{ process: ProcessRecord | null; rowsRead: number }> {
+  const hit = memo.get(slug);
+  if (hit && now - hit.at < MEMO_MS) return { process: hit.process, rowsRead: 0 };
+  const process = await getProcess(db, slug);
+  memo.set(slug, { at: now, process });
+  if (memo.size > 1_000) memo.delete(memo.keys().next().value as string);
+  return { process, rowsRead: 1 };
+}
+
+/** Forgets the memo for a process after this isolate changed it (its own writes show at once). */
+export function forgetProcess(slug: string): void {
+  memo.delete(slug);
+}

@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+
+/** Browser and proxy freshness for public figures: with the version memo, an ingest shows within 60 s. */
+export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=15';
+
+/** True when the request's `If-None-Match` names `etag`. */
+export function matchesEtag(c: Context, etag: string): boolean {
+  const header = c.req.header('if-none-match');
+  if (!header) return false;
+  return header === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * Answers a public read keyed by data version: 304 on a matching ETag, else the edge cache (Cache API),
+ * else `build()` (which touches D1) stored in the cache. The key must include the data version, so an
+ * ingest makes new keys and old entries are simply never asked for again.
+ */
+export async function serveVersioned(
+  c: Context,
+  { key, etag, build }: { key: string; etag: string; build: () => Promise<{ response: Response; rowsRead: number }> },
+  rowsReadBefore: number,
+): Promise<Response> {
+  const common = { ETag: etag, 'Cache-Control': FIGURES_CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' };
+  if (matchesEtag(c, etag)) {
+    return new Response(null, {
+      status: 304,
+      headers: { ...common, 'Server-Timing': timing('revalidated', rowsReadBefore) },
+    });
+  }
+  const cache = await caches.open('figures');
+  const cacheKey = new Request(`https://cache.voto.internal/${key}`);
+  const cached = await cache.match(cacheKey);
+  if (cached) {
+    const response = new Response(cached.body, cached);
+    for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
+    response.headers.set('Server-Timing', timing('hit', rowsReadBefore));
+    return response;
+  }
+  const { response, rowsRead } = await build();
+  for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
+  const stored = response.clone();
+  // The edge copy is keyed by version, so it can live long; it never serves stale figures.
+  stored.headers.set('Cache-Control', 'public, max-age=86400');
+  const put = cache.put(cacheKey, stored);
+  try {
+    c.executionCtx.waitUntil(put);
+  } catch {
+    await put;
+  }
+  response.headers.set('Server-Timing', timing('miss', rowsReadBefore + rowsRead));
+  return response;
+}
+
+function timing(cache: 'hit' | 'miss' | 'revalidated', rowsRead: number): string {
+  return `cache;desc="${cache}", d1;desc="rows_read=${rowsRead}"`;
+}
