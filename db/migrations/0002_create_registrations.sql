@@ -9,7 +9,8 @@ CREATE TABLE processes (
   election_day TEXT,
   entities TEXT NOT NULL,   -- JSON array of INEGI codes
   modalities TEXT NOT NULL, -- JSON array
-  data_version INTEGER NOT NULL DEFAULT 0,
+  data_version INTEGER NOT NULL DEFAULT 0, -- moves when shown figures or fields change (cache keys)
+  write_seq INTEGER NOT NULL DEFAULT 0,    -- moves on every applied batch (optimistic concurrency)
   as_of TEXT,               -- when the figures last changed (ISO 8601 UTC)
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
@@ -46,23 +47,12 @@ CREATE TABLE registration_rollups (
   PRIMARY KEY (process, scope, entity, country, dimension, bucket)
 ) STRICT, WITHOUT ROWID;
 
--- Rows of a batch being applied; filled and emptied inside one transaction.
-CREATE TABLE ingest_staging (
-  batch_id TEXT NOT NULL,
-  process TEXT NOT NULL,
-  folio TEXT NOT NULL,
-  received_on TEXT NOT NULL,
-  country TEXT NOT NULL,
-  entity TEXT NOT NULL,
-  sex TEXT NOT NULL,
-  age INTEGER NOT NULL,
-  age_band TEXT NOT NULL,
-  modality TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  credential TEXT NOT NULL,
-  status TEXT NOT NULL,
-  PRIMARY KEY (batch_id, folio)
-) STRICT, WITHOUT ROWID;
+-- Makes a batch's transaction fail when another batch wrote to the process since it was planned:
+-- the row is rewritten with ok = (write_seq still as read), and the CHECK aborts the whole batch otherwise.
+CREATE TABLE ingest_guard (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  ok INTEGER NOT NULL CHECK (ok = 1)
+) STRICT;
 
 -- Applied batches, for idempotent retries: same key and body → the stored answer.
 CREATE TABLE ingest_batches (

@@ -98,6 +98,7 @@ export const registrationRoutes = new Hono<AppEnv>()
         rows: parsed.rows,
       });
     } catch (error) {
+      if (error instanceof ApiError) throw error;
       // A concurrent request with the same key won the race: answer as if we were the retry.
       const raced = await findBatch(c.env.DB, slug, key);
       if (!raced) throw error;

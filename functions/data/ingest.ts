@@ -1,4 +1,6 @@
-import { type Application, ageBand } from '../domain/registration.ts';
+import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
+import { type RollupDelta, RollupDeltas } from '../domain/rollup-keys.ts';
+import { ApiError } from '../lib/errors.ts';
 
 /** What a batch did: the success answer of `POST …/batches`. */
 export interface BatchResult {
@@ -14,126 +16,178 @@ export interface StoredBatch extends BatchResult {
   body_sha256: string;
 }
 
-// Rows per staging statement: keeps each JSON parameter well under D1's 2 MB value limit.
-const STAGING_CHUNK = 5_000;
+// Elements per JSON parameter: keeps each value well under D1's 2 MB limit.
+const CHUNK = 5_000;
+const MAX_ATTEMPTS = 12;
 
-const FIELDS = ['received_on', 'country', 'entity', 'sex', 'age', 'modality', 'channel', 'credential', 'status'];
-const same = (left: string, right: string) => FIELDS.map((f) => `${left}.${f} = ${right}.${f}`).join(' AND ');
+const FIELDS = APPLICATION_FIELDS.filter((f) => f !== 'folio');
 
-// Every application counts once per scope it is in, per filter combination, per dimension.
-const EXPANSION = `
-  sc(scope) AS (VALUES ('received'), ('cumple')),
-  fl(by_entity, by_country) AS (VALUES (0, 0), (1, 0), (0, 1), (1, 1)),
-  dm(dimension) AS (VALUES ('total'), ('channel'), ('credential'), ('sex'), ('age_band'), ('modality'),
-                           ('status'), ('entity'), ('country'), ('day'))`;
-
-function contributions(source: string, sign: '+' | '-', join: string, where: string): string {
-  return `WITH ${EXPANSION}
-    INSERT INTO registration_rollups (process, scope, entity, country, dimension, bucket, count)
-    SELECT ${source}.process, sc.scope,
-      CASE WHEN fl.by_entity THEN ${source}.entity ELSE '*' END,
-      CASE WHEN fl.by_country THEN ${source}.country ELSE '*' END,
-      dm.dimension,
-      CASE dm.dimension
-        WHEN 'total' THEN '' WHEN 'channel' THEN ${source}.channel WHEN 'credential' THEN ${source}.credential
-        WHEN 'sex' THEN ${source}.sex WHEN 'age_band' THEN ${source}.age_band WHEN 'modality' THEN ${source}.modality
-        WHEN 'status' THEN ${source}.status WHEN 'entity' THEN ${source}.entity WHEN 'country' THEN ${source}.country
-        ELSE ${source}.received_on END,
-      ${sign}COUNT(*)
-    FROM ingest_staging s ${join}
-      JOIN sc ON sc.scope = 'received' OR ${source}.status = 'cumple'
-      CROSS JOIN fl CROSS JOIN dm
-    WHERE s.batch_id = ?1 AND ${where}
-      AND NOT (dm.dimension = 'entity' AND fl.by_entity) AND NOT (dm.dimension = 'country' AND fl.by_country)
-    GROUP BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (process, scope, entity, country, dimension, bucket) DO UPDATE SET count = count + excluded.count`;
+/** What must be written for a batch, planned against the rows it replaces. */
+interface BatchPlan {
+  changed: Application[];
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deltas: RollupDelta[];
 }
 
-// Old values of replaced folios leave the rollups; new and changed rows enter them.
-const SUBTRACT_OLD = contributions(
-  'a',
-  '-',
-  'JOIN applications a ON a.process = s.process AND a.folio = s.folio',
-  `NOT (${same('a', 's')})`,
-);
-const ADD_NEW = contributions(
-  's',
-  '+',
-  'LEFT JOIN applications a ON a.process = s.process AND a.folio = s.folio',
-  `(a.folio IS NULL OR NOT (${same('a', 's')}))`,
-);
+/** Compares the batch with the stored rows and sums the rollup moves (old values out, new values in). */
+export function planBatch(rows: readonly Application[], stored: ReadonlyMap<string, Application>): BatchPlan {
+  const moves = new RollupDeltas();
+  const plan: BatchPlan = { changed: [], inserted: 0, updated: 0, unchanged: 0, deltas: [] };
+  for (const row of rows) {
+    const old = stored.get(row.folio);
+    if (old && FIELDS.every((f) => old[f] === row[f])) {
+      plan.unchanged += 1;
+      continue;
+    }
+    if (old) {
+      plan.updated += 1;
+      moves.add(old, -1);
+    } else {
+      plan.inserted += 1;
+    }
+    moves.add(row, 1);
+    plan.changed.push(row);
+  }
+  plan.deltas = moves.entries();
+  return plan;
+}
 
-const RECORD_BATCH = `
-  INSERT INTO ingest_batches (id, process, idempotency_key, body_sha256, rows, inserted, updated, unchanged)
-  SELECT ?1, ?2, ?3, ?4, COUNT(*),
-    COALESCE(SUM(a.folio IS NULL), 0),
-    COALESCE(SUM(a.folio IS NOT NULL AND NOT (${same('a', 's')})), 0),
-    COALESCE(SUM(a.folio IS NOT NULL AND (${same('a', 's')})), 0)
-  FROM ingest_staging s LEFT JOIN applications a ON a.process = s.process AND a.folio = s.folio
-  WHERE s.batch_id = ?1`;
+/** The process's write sequence and the stored rows for the batch's folios, read in one snapshot. */
+async function readCurrent(
+  db: D1Database,
+  process: string,
+  folios: string[],
+): Promise<{ writeSeq: number; stored: Map<string, Application> }> {
+  const reads: D1PreparedStatement[] = [db.prepare('SELECT write_seq FROM processes WHERE slug = ?').bind(process)];
+  for (let start = 0; start < folios.length; start += CHUNK) {
+    reads.push(
+      db
+        .prepare(
+          `SELECT folio, ${FIELDS.join(', ')} FROM applications
+           WHERE process = ?1 AND folio IN (SELECT value FROM json_each(?2))`,
+        )
+        .bind(process, JSON.stringify(folios.slice(start, start + CHUNK))),
+    );
+  }
+  const [seq, ...found] = await db.batch<Record<string, unknown>>(reads);
+  const stored = new Map<string, Application>();
+  for (const result of found) for (const row of result.results as unknown as Application[]) stored.set(row.folio, row);
+  return { writeSeq: Number(seq?.results[0]?.write_seq ?? 0), stored };
+}
 
-const UPSERT_APPLICATIONS = `
-  INSERT INTO applications (process, folio, received_on, country, entity, sex, age, age_band, modality, channel, credential, status)
-  SELECT process, folio, received_on, country, entity, sex, age, age_band, modality, channel, credential, status
-  FROM ingest_staging WHERE batch_id = ?1
-  ON CONFLICT (process, folio) DO UPDATE SET
-    received_on = excluded.received_on, country = excluded.country, entity = excluded.entity, sex = excluded.sex,
-    age = excluded.age, age_band = excluded.age_band, modality = excluded.modality, channel = excluded.channel,
-    credential = excluded.credential, status = excluded.status
-  WHERE NOT (${same('applications', 'excluded')})`;
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK));
+  return out;
+}
 
-const STAGE = `
-  INSERT INTO ingest_staging (batch_id, process, folio, received_on, country, entity, sex, age, age_band, modality, channel, credential, status)
-  SELECT ?1, ?2, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5,
-         j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10
-  FROM json_each(?3) j`;
+function writeStatements(
+  db: D1Database,
+  input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: number },
+  plan: BatchPlan,
+  writeSeq: number,
+): D1PreparedStatement[] {
+  const { id, process } = input;
+  const changedAnything = plan.changed.length > 0 ? 1 : 0;
+  return [
+    // Aborts the transaction if another batch wrote to this process after readCurrent().
+    db
+      .prepare(
+        'INSERT OR REPLACE INTO ingest_guard (id, ok) VALUES (1, (SELECT write_seq FROM processes WHERE slug = ?1) = ?2)',
+      )
+      .bind(process, writeSeq),
+    db
+      .prepare(
+        `UPDATE processes SET write_seq = write_seq + 1,
+           data_version = data_version + ?2,
+           as_of = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE as_of END
+         WHERE slug = ?1`,
+      )
+      .bind(process, changedAnything),
+    ...chunks(plan.changed).map((chunk) =>
+      db
+        .prepare(
+          `INSERT INTO applications (process, folio, ${FIELDS.join(', ')}, age_band)
+           SELECT ?1, j.value ->> 0, ${FIELDS.map((_, i) => `j.value ->> ${i + 1}`).join(', ')}, j.value ->> ${FIELDS.length + 1}
+           FROM json_each(?2) j WHERE true
+           ON CONFLICT (process, folio) DO UPDATE SET ${FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, age_band = excluded.age_band`,
+        )
+        .bind(process, JSON.stringify(chunk.map((r) => [r.folio, ...FIELDS.map((f) => r[f]), ageBand(r.age)]))),
+    ),
+    ...chunks(plan.deltas).map((chunk) =>
+      db
+        .prepare(
+          `INSERT INTO registration_rollups (process, scope, entity, country, dimension, bucket, count)
+           SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+           FROM json_each(?2) j WHERE true
+           ON CONFLICT (process, scope, entity, country, dimension, bucket) DO UPDATE SET count = count + excluded.count`,
+        )
+        .bind(process, JSON.stringify(chunk)),
+    ),
+    db
+      .prepare(
+        `INSERT INTO ingest_batches (id, process, idempotency_key, body_sha256, rows, inserted, updated, unchanged)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        id,
+        process,
+        input.idempotencyKey,
+        input.bodySha256,
+        input.rows,
+        plan.inserted,
+        plan.updated,
+        plan.unchanged,
+      ),
+  ];
+}
 
 /**
- * Applies a validated batch in one D1 transaction: stages the rows, moves the rollups for new and
- * changed folios, upserts the applications, records the batch for idempotency and bumps the
- * process's data version when anything changed. All or nothing.
+ * Applies a validated batch in one D1 transaction (all or nothing): upserts the new and changed
+ * applications, moves the rollups by the planned deltas, records the batch for idempotent retries
+ * and bumps the data version when anything changed. The plan is computed in the Worker, which is
+ * far faster than aggregating in SQL; a guard row makes the transaction fail if another batch wrote
+ * in between, and then the batch is planned again.
  */
 export async function applyBatch(
   db: D1Database,
   input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: Application[] },
 ): Promise<BatchResult> {
-  const { id, process, idempotencyKey, bodySha256, rows } = input;
-  const statements: D1PreparedStatement[] = [];
-  for (let start = 0; start < rows.length; start += STAGING_CHUNK) {
-    const chunk = rows
-      .slice(start, start + STAGING_CHUNK)
-      .map((r) => [
-        r.folio,
-        r.received_on,
-        r.country,
-        r.entity,
-        r.sex,
-        r.age,
-        ageBand(r.age),
-        r.modality,
-        r.channel,
-        r.credential,
-        r.status,
-      ]);
-    statements.push(db.prepare(STAGE).bind(id, process, JSON.stringify(chunk)));
+  for (let attempt = 1; ; attempt++) {
+    const { writeSeq, stored } = await readCurrent(
+      db,
+      input.process,
+      input.rows.map((r) => r.folio),
+    );
+    const plan = planBatch(input.rows, stored);
+    try {
+      await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
+    } catch (error) {
+      if (!/CHECK constraint failed/i.test(String(error))) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ApiError(
+          'rate_limited',
+          'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
+          [],
+          {
+            'Retry-After': '1',
+          },
+        );
+      }
+      // Jittered back-off so competing batches stop colliding.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      continue;
+    }
+    return {
+      batch: input.id,
+      rows: input.rows.length,
+      inserted: plan.inserted,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+    };
   }
-  statements.push(
-    db.prepare(RECORD_BATCH).bind(id, process, idempotencyKey, bodySha256),
-    db.prepare(SUBTRACT_OLD).bind(id),
-    db.prepare(ADD_NEW).bind(id),
-    db.prepare(UPSERT_APPLICATIONS).bind(id),
-    db.prepare('DELETE FROM ingest_staging WHERE batch_id = ?1').bind(id),
-    db
-      .prepare(
-        `UPDATE processes SET data_version = data_version + 1, as_of = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         WHERE slug = ?2 AND (SELECT inserted + updated FROM ingest_batches WHERE id = ?1) > 0`,
-      )
-      .bind(id, process),
-  );
-  await db.batch(statements);
-  const stored = await findBatch(db, process, idempotencyKey);
-  if (!stored) throw new Error(`batch ${id} was applied but its record is missing`);
-  return toResult(stored);
 }
 
 /** The batch stored under an idempotency key, if any. */

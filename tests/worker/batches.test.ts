@@ -63,6 +63,23 @@ describe('POST …/batches: success, replacement and idempotency', () => {
     await expectRollupsExact('b-status');
   });
 
+  it('keeps rollups exact when overlapping batches arrive at once', async () => {
+    const auth = await createProcess('b-concurrent');
+    const statuses = ['revision', 'cumple', 'subsane'] as const;
+    const batches = Array.from({ length: 12 }, (_, b) =>
+      csv(
+        Array.from({ length: 30 }, (_, i) =>
+          row(`K${(i * 7 + b) % 45}`, { status: statuses[(i + b) % 3] ?? 'revision', age: 18 + b + i }),
+        ),
+      ),
+    );
+    const responses = await Promise.all(batches.map((body) => postBatch('b-concurrent', body, auth)));
+    // Under contention a batch may be asked to retry (429); none may fail or half-apply.
+    expect(responses.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+    expect(responses.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+    await expectRollupsExact('b-concurrent');
+  });
+
   it('replays the first answer for the same key and body, 409 for another body', async () => {
     const auth = await createProcess('b-idem');
     const body = csv([row('I1'), row('I2')]);

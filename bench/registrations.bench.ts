@@ -1,0 +1,120 @@
+// Rollup summary vs the naive GROUP BY at 10 thousand and 1 million applications, cached reads, and
+// CLI ingest throughput, all against a real `wrangler dev` with local D1 (issue 3's benchmarks).
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer } from '../e2e/support/server.ts';
+import { getProcess } from '../functions/data/processes.ts';
+import { readSummary } from '../functions/data/summary.ts';
+import { ENTITY_CODES } from '../functions/domain/entities.ts';
+import { ingestFile } from '../scripts/ingest.ts';
+import { withLocalDb } from '../scripts/lib/local-db.ts';
+import { createToken } from '../scripts/token.ts';
+import { naiveSummary } from './lib/naive-summary.ts';
+import { type BenchRow, percentile, timeCalls } from './lib/stats.ts';
+import { writeSyntheticCsv } from './lib/synthetic.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
+const SLUG = 'bench-national';
+
+/** Runs the registration benchmarks. */
+export async function run(): Promise<BenchRow[]> {
+  const server = await startTestServer();
+  const rows: BenchRow[] = [];
+  const add = (scenario: string, metric: string, value: number, unit: string) =>
+    rows.push({ bench: 'registrations', case: scenario, metric, value, unit });
+  try {
+    const token = await createToken('ingest', 'bench', server.persistTo);
+    const put = await fetch(`${server.url}/api/v1/processes/${SLUG}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: { es: 'Proceso nacional de prueba', en: 'National test process' },
+        registration_opens: '2023-09-01',
+        registration_closes: '2024-02-25',
+        election_day: '2024-06-02',
+        entities: ENTITY_CODES,
+        modalities: ['postal', 'internet', 'presencial'],
+      }),
+    });
+    if (!put.ok) throw new Error(`PUT process: ${put.status} ${await put.text()}`);
+    let loaded = 0;
+    for (const size of SIZES) {
+      const file = join(tmpdir(), `voto-bench-${size}.csv`);
+      await writeSyntheticCsv(file, size - loaded, { seed: size, firstFolio: loaded });
+      const started = performance.now();
+      const totals = await ingestFile({
+        process: SLUG,
+        file,
+        token,
+        url: server.url,
+        format: 'csv',
+        limits: { maxRows: 50_000, maxBytes: 9 * 1024 * 1024 },
+      });
+      const seconds = (performance.now() - started) / 1000;
+      await rm(file, { force: true });
+      loaded = size;
+      const label = `${size.toLocaleString('en')} apps`;
+      add(`${label}: CLI ingest of ${totals.rows.toLocaleString('en')}`, 'throughput', totals.rows / seconds, 'apps/s');
+      await measureReads(server.url, server.persistTo, label, add);
+    }
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
+async function measureReads(
+  url: string,
+  persistTo: string,
+  label: string,
+  add: (scenario: string, metric: string, value: number, unit: string) => void,
+): Promise<void> {
+  await withLocalDb(async (db) => {
+    const process = await getProcess(db, SLUG);
+    if (!process) throw new Error('bench process missing');
+    let rollupRows = 0;
+    const rollup = await timeCalls(
+      async () => {
+        rollupRows = (await readSummary(db, process, 'received', { entity: null, country: null })).rowsRead;
+      },
+      50,
+      5,
+    );
+    let naiveRows = 0;
+    let naiveTotal = 0;
+    const naive = await timeCalls(
+      async () => {
+        const result = await naiveSummary(db, SLUG);
+        naiveRows = result.rowsRead;
+        naiveTotal = result.total;
+      },
+      10,
+      2,
+    );
+    const check = await readSummary(db, process, 'received', { entity: null, country: null });
+    if (check.value.total !== naiveTotal)
+      throw new Error(`rollup total ${check.value.total} ≠ naive total ${naiveTotal}`);
+    add(`${label}: summary from rollups`, 'D1 rows read', rollupRows, 'rows');
+    add(`${label}: naive GROUP BY`, 'D1 rows read', naiveRows, 'rows');
+    add(`${label}: naive ÷ rollups`, 'rows read ratio', naiveRows / rollupRows, '×');
+    add(`${label}: summary from rollups (uncached)`, 'p50', percentile(rollup, 50), 'ms');
+    add(`${label}: summary from rollups (uncached)`, 'p99', percentile(rollup, 99), 'ms');
+    add(`${label}: naive GROUP BY`, 'p50', percentile(naive, 50), 'ms');
+    add(`${label}: naive GROUP BY`, 'p99', percentile(naive, 99), 'ms');
+    add(`${label}: naive ÷ rollups`, 'p50 speed-up', percentile(naive, 50) / percentile(rollup, 50), '×');
+  }, persistTo);
+  const endpoint = `${url}/api/v1/registrations/${SLUG}/summary`;
+  const miss = await fetch(endpoint);
+  const etag = miss.headers.get('etag') ?? '';
+  await miss.arrayBuffer();
+  const cached = await timeCalls(() => fetch(endpoint).then((r) => r.arrayBuffer()), 200, 10);
+  const revalidated = await timeCalls(
+    () => fetch(endpoint, { headers: { 'if-none-match': etag } }).then((r) => r.arrayBuffer()),
+    200,
+    10,
+  );
+  add(`${label}: GET summary over HTTP (cached)`, 'p50', percentile(cached, 50), 'ms');
+  add(`${label}: GET summary over HTTP (cached)`, 'p99', percentile(cached, 99), 'ms');
+  add(`${label}: GET summary over HTTP (304)`, 'p50', percentile(revalidated, 50), 'ms');
+}

@@ -1,0 +1,93 @@
+// `npm run -s ingest` against a real `wrangler dev`: sends a file in batches, resumes, and points at file lines.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../scripts/lib/local-env.ts';
+import { createToken } from '../scripts/token.ts';
+import { startTestServer } from './support/server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let token: string;
+let dir: string;
+
+const HEADER = 'folio,received_on,country,entity,sex,age,modality,channel,credential,status';
+const line = (i: number, entity = '09') => `C${i},2020-10-01,US,${entity},M,${20 + (i % 50)},postal,srve,cpve,revision`;
+
+function ingest(...args: string[]) {
+  const result = spawnSync(
+    `${ROOT}node_modules/.bin/node`,
+    [`${ROOT}scripts/ingest.ts`, '--url', server.url, ...args],
+    {
+      env: { ...process.env, VOTO_TOKEN: token },
+      encoding: 'utf8',
+    },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  token = await createToken('ingest', 'cli test', server.persistTo);
+  dir = await mkdtemp(join(tmpdir(), 'voto-cli-'));
+  const response = await fetch(`${server.url}/api/v1/processes/cli-test`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: { es: 'Prueba', en: 'Test' },
+      registration_opens: '2020-09-01',
+      registration_closes: '2021-03-10',
+      election_day: null,
+      entities: ['09', '14'],
+      modalities: ['postal', 'internet'],
+    }),
+  });
+  expect(response.status).toBe(201);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('npm run ingest', () => {
+  it('sends a file in batches and resumes without applying anything twice', async () => {
+    const path = join(dir, 'good.csv');
+    await writeFile(path, `${HEADER}\r\n${Array.from({ length: 2_500 }, (_, i) => line(i)).join('\r\n')}\r\n`);
+    const first = ingest('--process', 'cli-test', '--batch-rows', '1000', path);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('2,500 rows in 3 batches (0 already applied): 2,500 inserted');
+    const again = ingest('--process', 'cli-test', '--batch-rows', '1000', path);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('(3 already applied)');
+    const summary = (await (await fetch(`${server.url}/api/v1/registrations/cli-test/summary`)).json()) as {
+      total: number;
+    };
+    expect(summary.total).toBe(2_500);
+  });
+
+  it('stops at a bad batch and names the line of the file', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => line(1_000 + i));
+    rows[24] = line(1_024, '15');
+    const path = join(dir, 'bad.csv');
+    await writeFile(path, `${HEADER}\n${rows.join('\n')}\n`);
+    const result = ingest('--process', 'cli-test', '--batch-rows', '10', path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('batch 3 was refused');
+    expect(result.stderr).toContain('20 rows in 2 earlier batches were applied');
+    expect(result.stderr).toMatch(/line 26 entity: entity 15 is not one of this process's states/);
+  });
+
+  it('explains what is missing', () => {
+    const result = spawnSync(
+      `${ROOT}node_modules/.bin/node`,
+      [`${ROOT}scripts/ingest.ts`, '--process', 'x', 'file.csv'],
+      {
+        env: { ...process.env, VOTO_TOKEN: '' },
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('VOTO_TOKEN');
+  });
+});

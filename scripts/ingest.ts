@@ -1,0 +1,181 @@
+// `npm run -s ingest -- --process SLUG FILE`: sends a CSV or NDJSON file of any size in batches.
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { type Chunk, type ChunkLimits, csvChunks, fileLine, ndjsonChunks } from './lib/batch-chunker.ts';
+import { progressBar } from './lib/progress.ts';
+
+const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--format csv|ndjson]
+  The token (scope ingest) comes from --token or VOTO_TOKEN; --url defaults to http://localhost:8787.
+  Running the same command again resumes: batches already applied are answered from the server's record.`;
+
+interface Totals {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  batches: number;
+  replayed: number;
+}
+
+interface Options {
+  process: string;
+  file: string;
+  token: string;
+  url: string;
+  format: 'csv' | 'ndjson';
+  limits: ChunkLimits;
+}
+
+/** Thrown for a batch the server refused: carries the problems with file line numbers. */
+export class BatchRejected extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Sends one chunk, retrying network failures, 429 and 5xx with the same Idempotency-Key (safe to repeat). */
+async function sendChunk(
+  options: Options,
+  chunk: Chunk,
+): Promise<{ result: Omit<Totals, 'batches' | 'replayed'>; replayed: boolean }> {
+  const key = `ingest-${createHash('sha256').update(chunk.body).digest('hex').slice(0, 48)}`;
+  const type = options.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(`${options.url}/api/v1/registrations/${encodeURIComponent(options.process)}/batches`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${options.token}`, 'content-type': type, 'idempotency-key': key },
+        body: chunk.body,
+      });
+    } catch (error) {
+      if (attempt >= 5) throw new Error(`cannot reach ${options.url}: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      continue;
+    }
+    const text = await response.text();
+    if (response.ok)
+      return { result: JSON.parse(text), replayed: response.headers.get('idempotent-replayed') === 'true' };
+    if ((response.status === 429 || response.status >= 500) && attempt < 5) {
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      continue;
+    }
+    throw new BatchRejected(response.status, describeRejection(text, chunk, response.status));
+  }
+}
+
+function describeRejection(text: string, chunk: Chunk, status: number): string {
+  try {
+    const { error } = JSON.parse(text) as {
+      error: { message: string; details?: { line?: number; field?: string; message?: string }[] };
+    };
+    const details = (error.details ?? []).slice(0, 20).map((d) => {
+      const line = typeof d.line === 'number' ? `line ${fileLine(chunk, d.line)}` : '';
+      return `  ${line}${d.field ? ` ${d.field}` : ''}: ${d.message ?? ''}`;
+    });
+    const more = (error.details?.length ?? 0) > 20 ? [`  … and ${(error.details?.length ?? 0) - 20} more`] : [];
+    return [`HTTP ${status}: ${error.message}`, ...details, ...more].join('\n');
+  } catch {
+    return `HTTP ${status}: ${text.slice(0, 500)}`;
+  }
+}
+
+/** Sends the whole file; returns the totals. */
+export async function ingestFile(
+  options: Options,
+  onProgress?: (bytes: number, rows: number) => void,
+): Promise<Totals> {
+  const totals: Totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0, batches: 0, replayed: 0 };
+  const chunks =
+    options.format === 'csv' ? csvChunks(options.file, options.limits) : ndjsonChunks(options.file, options.limits);
+  // Cut the next chunk while the server applies the current one.
+  let next = chunks.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) break;
+    const chunk = current.value;
+    next = chunks.next();
+    next.catch(() => {}); // handled when awaited; avoids an unhandled-rejection crash meanwhile
+    try {
+      const { result, replayed } = await sendChunk(options, chunk);
+      totals.rows += result.rows;
+      totals.inserted += result.inserted;
+      totals.updated += result.updated;
+      totals.unchanged += result.unchanged;
+      totals.batches += 1;
+      if (replayed) totals.replayed += 1;
+      onProgress?.(chunk.bytesRead, totals.rows);
+    } catch (error) {
+      await chunks.return(undefined);
+      if (error instanceof BatchRejected) {
+        error.message = `batch ${chunk.index + 1} was refused, nothing of it was written. ${totals.rows.toLocaleString('en')} rows in ${totals.batches} earlier batches were applied; fix the file and run the same command again (applied batches are skipped).\n${error.message}`;
+      }
+      throw error;
+    }
+  }
+  return totals;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      process: { type: 'string' },
+      token: { type: 'string' },
+      url: { type: 'string', default: 'http://localhost:8787' },
+      'batch-rows': { type: 'string', default: '25000' },
+      format: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  const token = values.token ?? process.env.VOTO_TOKEN;
+  const batchRows = Number(values['batch-rows']);
+  if (!values.process || !file || positionals.length > 1) return usage('give --process SLUG and one FILE');
+  if (!token)
+    return usage('give an ingest token with --token or VOTO_TOKEN (npm run -s token -- create --scope ingest)');
+  if (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > 50_000)
+    return usage('--batch-rows must be 1 to 50000');
+  const format = (values.format ?? (/\.(nd)?jsonl?$|\.ndjson$/i.test(file) ? 'ndjson' : 'csv')) as Options['format'];
+  if (format !== 'csv' && format !== 'ndjson') return usage('--format must be csv or ndjson');
+  const size = (await stat(file).catch(() => null))?.size;
+  if (size === undefined) return usage(`cannot read ${file}`);
+  const bar = progressBar(size);
+  const started = performance.now();
+  const totals = await ingestFile(
+    {
+      process: values.process,
+      file,
+      token,
+      url: values.url.replace(/\/$/, ''),
+      format,
+      limits: { maxRows: batchRows, maxBytes: 9 * 1024 * 1024 },
+    },
+    bar.update,
+  ).finally(bar.done);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `${totals.rows.toLocaleString('en')} rows in ${totals.batches} batches (${totals.replayed} already applied): ` +
+      `${totals.inserted.toLocaleString('en')} inserted, ${totals.updated.toLocaleString('en')} updated, ${totals.unchanged.toLocaleString('en')} unchanged; ` +
+      `${seconds.toFixed(1)} s, ${Math.round(totals.rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`,
+  );
+  return 0;
+}
+
+function usage(problem: string): number {
+  console.error(`ingest: ${problem}\n${USAGE}`);
+  return 2;
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`ingest: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

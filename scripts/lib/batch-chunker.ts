@@ -1,0 +1,124 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+
+/** One batch cut from a file: its body and where its lines came from. */
+export interface Chunk {
+  index: number;
+  body: string;
+  rows: number;
+  /** Bytes of the file read so far (for progress). */
+  bytesRead: number;
+  /** For each record of the body: [line in the body, line in the file], ascending. */
+  lineMap: [number, number][];
+}
+
+/** Limits a chunk must stay under (the server's are 50,000 rows and 10 MiB). */
+export interface ChunkLimits {
+  maxRows: number;
+  maxBytes: number;
+}
+
+/** Translates a line number of a chunk's body back to the file's line number. */
+export function fileLine(chunk: Chunk, bodyLine: number): number {
+  if (bodyLine <= 1 && chunk.lineMap[0]?.[0] !== 1) return 1; // the CSV header
+  let best: [number, number] | undefined;
+  for (const entry of chunk.lineMap) {
+    if (entry[0] > bodyLine) break;
+    best = entry;
+  }
+  return best ? best[1] + (bodyLine - best[0]) : bodyLine;
+}
+
+/** Quotes a CSV value when needed (RFC 4180). */
+export function csvValue(value: string): string {
+  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** csv-parse counts a lone CR as a line; turning CRLF into LF keeps its line numbers true. */
+function crlfToLf(): Transform {
+  let pendingCr = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let text = (pendingCr ? '\r' : '') + chunk.toString('latin1');
+      pendingCr = text.endsWith('\r');
+      if (pendingCr) text = text.slice(0, -1);
+      callback(null, Buffer.from(text.replaceAll('\r\n', '\n'), 'latin1'));
+    },
+    flush(callback) {
+      callback(null, pendingCr ? Buffer.from('\r', 'latin1') : null);
+    },
+  });
+}
+
+/** Cuts a CSV file into CSV batches that each repeat the header row, streaming (any file size). */
+export async function* csvChunks(path: string, limits: ChunkLimits): AsyncGenerator<Chunk> {
+  const source = createReadStream(path);
+  let bytesRead = 0;
+  source.on('data', (data) => {
+    bytesRead += data.length;
+  });
+  const parser = source
+    .pipe(crlfToLf())
+    .pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
+  let header: string | null = null;
+  let lines: string[] = [];
+  let lineMap: [number, number][] = [];
+  let size = 0;
+  let bodyLine = 2;
+  let index = 0;
+  const flush = (): Chunk => {
+    const chunk = { index: index++, body: `${header}\n${lines.join('\n')}\n`, rows: lines.length, bytesRead, lineMap };
+    lines = [];
+    lineMap = [];
+    size = 0;
+    bodyLine = 2;
+    return chunk;
+  };
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    const text = record.map(csvValue).join(',');
+    if (header === null) {
+      header = text;
+      continue;
+    }
+    const breaks = record.reduce((sum, field) => sum + (field.match(/\n/g)?.length ?? 0), 0);
+    if (lines.length >= limits.maxRows || size + text.length + header.length + 2 > limits.maxBytes) yield flush();
+    lineMap.push([bodyLine, info.lines - breaks]);
+    lines.push(text);
+    size += Buffer.byteLength(text) + 1;
+    bodyLine += 1 + breaks;
+  }
+  if (lines.length > 0) yield flush();
+}
+
+/** Cuts an NDJSON file into NDJSON batches, line for line (blank lines dropped). */
+export async function* ndjsonChunks(path: string, limits: ChunkLimits): AsyncGenerator<Chunk> {
+  const source = createReadStream(path);
+  let bytesRead = 0;
+  source.on('data', (data) => {
+    bytesRead += data.length;
+  });
+  let lines: string[] = [];
+  let lineMap: [number, number][] = [];
+  let size = 0;
+  let index = 0;
+  let fileLineNumber = 0;
+  const flush = (): Chunk => {
+    const chunk = { index: index++, body: `${lines.join('\n')}\n`, rows: lines.length, bytesRead, lineMap };
+    lines = [];
+    lineMap = [];
+    size = 0;
+    return chunk;
+  };
+  for await (const raw of createInterface({ input: source, crlfDelay: Number.POSITIVE_INFINITY })) {
+    fileLineNumber += 1;
+    const line = raw.replace(/^\uFEFF/, '');
+    if (line.trim() === '') continue;
+    if (lines.length >= limits.maxRows || size + line.length + 1 > limits.maxBytes) yield flush();
+    lines.push(line);
+    lineMap.push([lines.length, fileLineNumber]);
+    size += Buffer.byteLength(line) + 1;
+  }
+  if (lines.length > 0) yield flush();
+}
