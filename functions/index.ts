@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { healthRoutes } from './api/health.ts';
 import { processRoutes } from './api/processes.ts';
 import { registrationRoutes } from './api/registrations.ts';
@@ -6,10 +7,22 @@ import type { AppEnv } from './env.ts';
 import { ApiError } from './lib/errors.ts';
 import { onError } from './lib/on-error.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
+import { serverTiming } from './lib/server-timing.ts';
 import { rootRoutes } from './site/root.ts';
+
+const publicReadCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+  allowHeaders: ['If-None-Match'],
+  exposeHeaders: ['ETag', 'Server-Timing', 'Content-Disposition'],
+  maxAge: 86_400,
+});
 
 /** The API under /api/v1: one router per resource. */
 const api = new Hono<AppEnv>()
+  // Public figures are readable from any site; writes stay same-origin (no Authorization in CORS).
+  .use('/processes/*', publicReadCors)
+  .use('/registrations/*', publicReadCors)
   .route('/health', healthRoutes)
   .route('/processes', processRoutes)
   .route('/registrations', registrationRoutes);
@@ -17,6 +30,7 @@ const api = new Hono<AppEnv>()
 /** The Worker: the static site is served by Workers Static Assets; these are the paths that need code. */
 const app = new Hono<AppEnv>();
 app.use('*', withSecurityHeaders('deny'));
+app.use('/api/*', serverTiming);
 app.route('/api/v1', api);
 app.route('/', rootRoutes);
 app.all('/api/*', (c) => {

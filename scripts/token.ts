@@ -4,8 +4,29 @@ import { mintToken, TOKEN_SCOPES } from '../functions/auth/tokens.ts';
 import { insertToken } from '../functions/data/tokens.ts';
 import type { TokenScope } from '../functions/env.ts';
 import { withLocalDb } from './lib/local-db.ts';
+import { run } from './lib/local-env.ts';
 
-const USAGE = 'usage: npm run -s token -- create --scope ingest|staff [--name LABEL] [--persist-to DIR]';
+const USAGE = 'usage: npm run -s token -- create --scope ingest|staff [--name LABEL] [--persist-to DIR | --remote]';
+
+/** Creates a token in the production D1 through wrangler (needs `wrangler login`); returns it. */
+export async function createRemoteToken(scope: TokenScope, name: string): Promise<string> {
+  const minted = await mintToken();
+  // Every value is generated here except the label, whose quotes are doubled (SQL string literal).
+  const label = name.replaceAll("'", "''");
+  run(
+    'wrangler',
+    [
+      'd1',
+      'execute',
+      'DB',
+      '--remote',
+      '--command',
+      `INSERT INTO api_tokens (id, scope, name, token_hash) VALUES ('${minted.id}', '${scope}', '${label}', '${minted.hash}')`,
+    ],
+    { quiet: true },
+  );
+  return minted.token;
+}
 
 /** Creates a token in the local database and returns it (the CLI prints it). */
 export async function createToken(scope: TokenScope, name: string, persistTo?: string): Promise<string> {
@@ -18,7 +39,12 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { scope: { type: 'string' }, name: { type: 'string', default: '' }, 'persist-to': { type: 'string' } },
+    options: {
+      scope: { type: 'string' },
+      name: { type: 'string', default: '' },
+      'persist-to': { type: 'string' },
+      remote: { type: 'boolean', default: false },
+    },
   });
   if (positionals[0] !== 'create') {
     console.error(USAGE);
@@ -29,7 +55,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--scope must be one of: ${TOKEN_SCOPES.join(', ')}.\n${USAGE}`);
     return 2;
   }
-  process.stdout.write(`${await createToken(scope, values.name, values['persist-to'])}\n`);
+  const token = values.remote
+    ? await createRemoteToken(scope, values.name)
+    : await createToken(scope, values.name, values['persist-to']);
+  process.stdout.write(`${token}\n`);
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { countryCode } from './countries.ts';
 import { type Application, generateApplications, toCsv, toNdjson } from './generate.ts';
 import {
   AGE_BANDS,
-  ageBandOf,
+  ageBand,
   type CountDimension,
   entityCodeOf,
   PROCESS_SLUGS,
@@ -40,7 +40,7 @@ function categoryOf(app: Application, dimension: CountDimension): string {
     case 'sex':
       return app.sex;
     case 'age_band':
-      return ageBandOf(app.age);
+      return ageBand(app.age);
     case 'modality':
       return app.modality;
     case 'status':
@@ -74,7 +74,7 @@ describe('name mappings', () => {
   });
 
   it('puts ages in the public API bands', () => {
-    expect([18, 19, 20, 24, 25, 64, 65, 130].map(ageBandOf)).toEqual([
+    expect([18, 19, 20, 24, 25, 64, 65, 130].map(ageBand)).toEqual([
       '18',
       '19',
       '20-24',
@@ -226,7 +226,7 @@ describe.each(PROCESS_SLUGS)('%s', (slug) => {
   });
 
   it('keeps ages in plausible public API bands', () => {
-    const bands = new Set(apps.map((a) => ageBandOf(a.age)));
+    const bands = new Set(apps.map((a) => ageBand(a.age)));
     for (const band of bands) expect(AGE_BANDS).toContain(band);
     expect(Math.max(...apps.map((a) => a.age))).toBeLessThan(100);
   });

@@ -2,7 +2,7 @@ import type { EntityCode } from '../../functions/domain/entities.ts';
 import { allocate, type Counts, intBetween, type Random, shuffled, streamFor } from './prng.ts';
 import {
   type AgeBand,
-  ageBandOf,
+  ageBand,
   ageBandRange,
   type CategoryByDimension,
   type Channel,
@@ -204,7 +204,7 @@ function nudgeAges(random: Random, drafts: readonly Draft[], target: number): vo
     for (const d of order) {
       if (diff === 0) break;
       const age = d.age ?? 0;
-      const [lo, hi] = ageBandRange(ageBandOf(age));
+      const [lo, hi] = ageBandRange(ageBand(age));
       const step = diff > 0 ? 1 : -1;
       if (age + step < lo || age + step > hi) continue;
       d.age = age + step;

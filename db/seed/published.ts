@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ENTITIES, type EntityCode, isEntityCode } from '../../functions/domain/entities.ts';
+import {
+  AGE_BANDS,
+  type AgeBand,
+  ageBand,
+  type Channel,
+  type Credential,
+  type Modality,
+  type Sex,
+  type Status,
+} from '../../functions/domain/registration.ts';
 import { countryCode } from './countries.ts';
 
 /** The two electoral processes whose INE reports publish registration tables. */
@@ -10,43 +20,7 @@ export type ProcessSlug = (typeof PROCESS_SLUGS)[number];
 
 /** Which requests a published figure counts: all received, or only those meeting requirements (status cumple). */
 export type Scope = 'received' | 'meets_requirements';
-/** Registration medium: the web system (SRVE) or the INETEL call centre. */
-export type Channel = 'srve' | 'inetel';
-/** Voter card: issued abroad (cpve) or in Mexico (cpv). */
-export type Credential = 'cpve' | 'cpv';
-/** Sex as recorded on the request. */
-export type Sex = 'H' | 'M' | 'X';
-/** Chosen way of voting. */
-export type Modality = 'postal' | 'internet' | 'presencial';
-/** Legal review status of a request. */
-export type Status = 'revision' | 'cumple' | 'subsane' | 'improcedente';
-
-/** Age bands of the public API, youngest first. */
-export const AGE_BANDS = [
-  '18',
-  '19',
-  '20-24',
-  '25-29',
-  '30-34',
-  '35-39',
-  '40-44',
-  '45-49',
-  '50-54',
-  '55-59',
-  '60-64',
-  '65+',
-] as const;
-/** One public-API age band. */
-export type AgeBand = (typeof AGE_BANDS)[number];
-
-/** The public-API age band of an age in whole years (18 or more). */
-export function ageBandOf(age: number): AgeBand {
-  if (!Number.isInteger(age) || age < 18) throw new Error(`ageBandOf: not an adult age in whole years: ${age}`);
-  if (age < 20) return age === 18 ? '18' : '19';
-  if (age >= 65) return '65+';
-  const lo = 20 + Math.floor((age - 20) / 5) * 5;
-  return `${lo}-${lo + 4}` as AgeBand;
-}
+export { AGE_BANDS, type AgeBand, ageBand, type Channel, type Credential, type Modality, type Sex, type Status };
 
 /** Inclusive age range of a band; 65+ is open-ended, so its top is the oldest age the generator uses. */
 export function ageBandRange(band: AgeBand): readonly [number, number] {

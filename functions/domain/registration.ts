@@ -32,6 +32,14 @@ export const SCOPES = ['received', 'cumple'] as const;
 
 /** A voting modality. */
 export type Modality = (typeof MODALITIES)[number];
+/** Sex code. */
+export type Sex = (typeof SEXES)[number];
+/** Filing channel. */
+export type Channel = (typeof CHANNELS)[number];
+/** Credential type. */
+export type Credential = (typeof CREDENTIALS)[number];
+/** Review status. */
+export type Status = (typeof STATUSES)[number];
 /** An age band label. */
 export type AgeBand = (typeof AGE_BANDS)[number];
 /** A figures scope. */

@@ -10,6 +10,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const OFFLINE_ENV: NodeJS.ProcessEnv = {
   ...process.env,
+  // The pinned Node first, so wrangler and astro run on it even when called outside `npm run`.
+  PATH: `${ROOT}node_modules/.bin:${process.env.PATH ?? ''}`,
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
   ASTRO_TELEMETRY_DISABLED: '1',

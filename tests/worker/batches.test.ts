@@ -347,3 +347,20 @@ describe('figures endpoints', () => {
     expect(cumple.trim().split('\r\n')).toHaveLength(2);
   });
 });
+
+describe('CORS on public figures', () => {
+  it('answers the preflight a partner page sends for a conditional request', async () => {
+    const response = await call('/api/v1/registrations/any/summary', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://partner.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'if-none-match',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('if-none-match');
+    expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).not.toContain('authorization');
+  });
+});

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requireScope } from '../../functions/auth/require-scope.ts';
 import type { AppEnv } from '../../functions/env.ts';
 import { onError } from '../../functions/lib/on-error.ts';
@@ -35,7 +35,8 @@ describe('errors', () => {
     }
   });
 
-  it('never leaks a stack trace for an unexpected failure', async () => {
+  it('never leaks a stack trace for an unexpected failure (it goes to the log)', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const app = new Hono<AppEnv>().get('/boom', () => {
       throw new Error('secret internals at /src/file.ts:12');
     });
@@ -45,6 +46,8 @@ describe('errors', () => {
     const text = await response.text();
     expect(text).not.toContain('secret internals');
     expect(JSON.parse(text)).toEqual(errorShape);
+    expect(log).toHaveBeenCalledWith('unhandled error', expect.any(Error));
+    log.mockRestore();
   });
 });
 
