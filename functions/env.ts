@@ -2,6 +2,7 @@
 export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
+  CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
 }
 
 /** Hono generics for every router: bindings plus what middleware stores on the context. */

@@ -3,11 +3,13 @@ import { cors } from 'hono/cors';
 import { healthRoutes } from './api/health.ts';
 import { processRoutes } from './api/processes.ts';
 import { registrationRoutes } from './api/registrations.ts';
+import { embedRoutes } from './embed/routes.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError } from './lib/errors.ts';
 import { onError } from './lib/on-error.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { serverTiming } from './lib/server-timing.ts';
+import { dashboardRoutes } from './site/dashboard.ts';
 import { rootRoutes } from './site/root.ts';
 
 const publicReadCors = cors({
@@ -29,10 +31,12 @@ const api = new Hono<AppEnv>()
 
 /** The Worker: the static site is served by Workers Static Assets; these are the paths that need code. */
 const app = new Hono<AppEnv>();
-app.use('*', withSecurityHeaders('deny'));
+app.use('*', withSecurityHeaders());
 app.use('/api/*', serverTiming);
 app.route('/api/v1', api);
 app.route('/', rootRoutes);
+app.route('/embed', embedRoutes);
+app.route('/', dashboardRoutes);
 app.all('/api/*', (c) => {
   throw new ApiError('not_found', `There is no API endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`);
 });

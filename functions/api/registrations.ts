@@ -1,9 +1,13 @@
 import { Hono } from 'hono';
 import { requireScope } from '../auth/require-scope.ts';
+import { chooseProcess, loadModel, viewVersion } from '../dashboard/load.ts';
+import { dashboardQuerySchema, VIEWS } from '../dashboard/params.ts';
+import { viewCsv } from '../dashboard/view-tables.ts';
 import { currentProcess, forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
+import { today } from '../embed/routes.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
@@ -138,6 +142,39 @@ export const registrationRoutes = new Hono<AppEnv>()
         },
       },
       rowsRead,
+    );
+  })
+  .get('/:process/views/:file', async (c) => {
+    const slug = c.req.param('process');
+    const view = VIEWS.find((v) => c.req.param('file') === `${v}.csv`);
+    if (!view) {
+      throw new ApiError(
+        'not_found',
+        `There is no view '${c.req.param('file')}'. Use one of: ${VIEWS.map((v) => `${v}.csv`).join(', ')}.`,
+      );
+    }
+    const query = parseOrThrow(dashboardQuerySchema, { ...c.req.query(), view }, 'query');
+    const chosen = await chooseProcess(c.env.DB, slug);
+    const date = today();
+    const variant = [query.lang, query.scope, query.entity ?? 'all', query.country ?? 'all', view].join('.');
+    const version = viewVersion(chosen.process, chosen.processes, date);
+    return serveVersioned(
+      c,
+      {
+        key: `view-csv/${version}/${variant}`,
+        etag: `"view.${version}.${variant}"`,
+        build: async () => {
+          const model = await loadModel(c.env.DB, query, chosen, date);
+          const response = new Response(viewCsv(model, view), {
+            headers: {
+              'Content-Type': 'text/csv; charset=utf-8',
+              'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}.csv"`,
+            },
+          });
+          return { response, rowsRead: 0 };
+        },
+      },
+      0,
     );
   })
   .get('/:process/countries.csv', async (c) => {

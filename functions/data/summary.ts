@@ -127,3 +127,14 @@ export async function readCountryEntityTable(
   const rows = [...byCountry.values()].sort((a, b) => b.total - a.total || a.country.localeCompare(b.country));
   return { value: rows, rowsRead: result.meta.rows_read ?? result.results.length };
 }
+
+/** The daily series with its running total (timeline chart, its table and its CSV). */
+export function withCumulative(
+  daily: readonly { date: string; count: number }[],
+): { date: string; count: number; cumulative: number }[] {
+  let running = 0;
+  return daily.map((day) => {
+    running += day.count;
+    return { ...day, cumulative: running };
+  });
+}

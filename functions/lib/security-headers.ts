@@ -46,11 +46,16 @@ export function staticHeadersFile(): string {
   ].join('\n');
 }
 
+/** Paths any site may frame: the partner embeds. */
+export function framingFor(pathname: string): Framing {
+  return pathname.startsWith('/embed/') ? 'any' : 'deny';
+}
+
 /** Middleware that adds the security headers to a Worker response unless a route already set them. */
-export function withSecurityHeaders(framing: Framing): MiddlewareHandler {
+export function withSecurityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(securityHeaders(framing))) {
+    for (const [name, value] of Object.entries(securityHeaders(framingFor(new URL(c.req.url).pathname)))) {
       if (!c.res.headers.has(name)) c.res.headers.set(name, value);
     }
   };

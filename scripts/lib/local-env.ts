@@ -52,7 +52,16 @@ export async function startWranglerDev(
   const persist = persistTo ? ['--persist-to', persistTo] : [];
   const child = spawn(
     bin('wrangler'),
-    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false', ...persist],
+    [
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--show-interactive-dev-session=false',
+      ...(quiet ? ['--log-level', 'warn'] : []),
+      ...persist,
+    ],
     { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';

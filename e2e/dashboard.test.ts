@@ -1,0 +1,142 @@
+// The dashboard, the embeds and the builder in Chromium, against a real wrangler dev with the demo data.
+import { createServer, type Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../db/seed/seed.ts';
+import { axeViolations } from './support/axe.ts';
+import { launchChromium } from './support/browser.ts';
+import { freePort, startTestServer } from './support/server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const total = async (page: import('playwright-core').Page) =>
+  (await page.locator('.headline .total strong').first().textContent())?.trim();
+
+describe('dashboard page', () => {
+  it('shows the published figures in both languages, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/es/dashboard/?process=pel-2020-2021`);
+    expect(await total(page)).toBe('6,574');
+    expect(await page.locator('#table-entities tbody tr').first().textContent()).toContain('2,462');
+    expect(await page.locator('.window').textContent()).toContain('Día 91 de 191');
+    await page.goto(`${server.url}/en/dashboard/?process=pel-2022-2023&scope=cumple`);
+    expect(await total(page)).toBe('3,424');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.window').textContent()).toContain(
+      'By its day 76, the 2020-2021 Local Elections process had',
+    );
+    await context.close();
+  });
+
+  it('changes figures and URL when a filter changes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/es/dashboard/?process=pel-2022-2023`);
+    expect(await total(page)).toBe('3,641');
+    await page.selectOption('select[name="scope"]', 'cumple');
+    await page.waitForURL(/scope=cumple/);
+    await expect.poll(() => total(page)).toBe('3,424');
+    await page.selectOption('select[name="entity"]', '05');
+    await page.waitForURL(/entity=05/);
+    expect(await page.locator('.headline .process-name').textContent()).toContain('Coahuila');
+    await page.goBack();
+    await expect.poll(() => total(page)).toBe('3,424');
+    await page.close();
+  });
+
+  it('has no accessibility violations', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    for (const path of [
+      '/es/dashboard/?process=pel-2020-2021',
+      '/en/dashboard/?process=pel-2022-2023',
+      '/es/embed-builder/',
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+});
+
+describe('embeds', () => {
+  it('render every view, in both themes, with no accessibility violations', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    for (const view of ['summary', 'countries', 'entities', 'modality', 'timeline', 'demographics']) {
+      for (const theme of ['light', 'dark']) {
+        const response = await page.goto(
+          `${server.url}/embed/registrations?process=pel-2022-2023&view=${view}&lang=en&theme=${theme}`,
+        );
+        expect(response?.status()).toBe(200);
+        expect(response?.headers()['content-security-policy']).toContain('frame-ancestors *');
+        expect(await page.locator('.headline .total strong').textContent()).toBe('3,641');
+        expect(await axeViolations(page), `${view} ${theme}`).toEqual([]);
+      }
+    }
+    await context.close();
+  });
+
+  it('explain bad parameters inside the frame', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/embed/registrations?process=pel-2022-2023&view=pie&lang=es`);
+    expect(response?.status()).toBe(422);
+    expect(await page.locator('h1').textContent()).toBe('No se puede mostrar esta vista');
+    expect(await page.locator('li').first().textContent()).toContain('view');
+    await page.close();
+  });
+
+  it("the builder's snippet, pasted on another origin, sizes the frame to its content", async () => {
+    const builder = await browser.newPage();
+    await builder.goto(`${server.url}/en/embed-builder/`);
+    await builder.selectOption('select[name="process"]', 'pel-2020-2021');
+    await builder.selectOption('select[name="view"]', 'entities');
+    const snippet = await builder.locator('textarea[name="snippet"]').inputValue();
+    expect(snippet).toContain(`${server.url}/embed/registrations?process=pel-2020-2021&view=entities&lang=en`);
+    expect(snippet).toContain(`<script src="${server.url}/embed.js" async></script>`);
+    await builder.close();
+
+    const port = await freePort();
+    const partner: Server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(
+        `<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Partner news</h1><div style="max-width:900px">${snippet}</div></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => partner.listen(port, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await page.goto(`http://localhost:${port}/`);
+      const frame = page.locator('iframe[data-voto-embed]');
+      await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 15_000 }).not.toBe(600);
+      const inner = page.frames().find((f) => f.url().includes('/embed/registrations'));
+      if (!inner) throw new Error('embed frame not found');
+      const fits = async () => {
+        const box = await frame.boundingBox();
+        const content = await inner.evaluate(() => document.documentElement.scrollHeight);
+        return Math.abs((box?.height ?? 0) - content) <= 2;
+      };
+      await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+      expect(await inner.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1)).toBe(true);
+      const wide = (await frame.boundingBox())?.height ?? 0;
+      await page.setViewportSize({ width: 360, height: 800 });
+      await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 10_000 }).not.toBe(wide);
+      await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+      await page.close();
+    } finally {
+      partner.close();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import countriesLib from 'i18n-iso-countries';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { esc } from '../format.ts';
+
+const WIDTH = 960;
+const HEIGHT = 470;
+
+/** Projected country outlines, computed once per isolate: the projection never changes, only the fills. */
+let outlines: { code: string; d: string }[] | undefined;
+
+function countryOutlines(): { code: string; d: string }[] {
+  if (outlines) return outlines;
+  const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
+  const collection = feature(topology, topology.objects.countries);
+  const features = collection.features.filter((f) => f.id !== '010'); // Antarctica: no one registers from there
+  const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: 'FeatureCollection', features });
+  const path = geoPath(projection).digits(0);
+  outlines = features.map((f) => ({ code: countriesLib.numericToAlpha2(String(f.id)) ?? '', d: path(f) ?? '' }));
+  return outlines;
+}
+
+/** Class breaks (upper bounds) of the five shades, roughly logarithmic because one country dominates. */
+export function mapBreaks(max: number): number[] {
+  if (max <= 5) return [1, 2, 3, 4, max].map((v) => Math.min(v, max));
+  const ratio = max ** (1 / 5);
+  return [1, 2, 3, 4, 5].map((i) => Math.round(ratio ** i));
+}
+
+/**
+ * A world map shaded by applications per country, as SVG. Each country carries a `<title>` with its
+ * figure; the ranked table beside the map is the text equivalent, so colour is never the only cue.
+ */
+export function worldMapSvg(
+  counts: Record<string, number>,
+  names: (code: string) => string,
+  format: (value: number) => string,
+  title: string,
+): string {
+  const max = Math.max(0, ...Object.values(counts));
+  const breaks = mapBreaks(max);
+  const shade = (value: number) => (value <= 0 ? 0 : breaks.findIndex((b) => value <= b) + 1 || breaks.length);
+  const paths = countryOutlines()
+    .map(({ code, d }) => {
+      const value = counts[code] ?? 0;
+      const label = value > 0 ? `<title>${esc(names(code))}: ${esc(format(value))}</title>` : '';
+      return `<path class="s${shade(value)}" d="${d}">${label}</path>`;
+    })
+    .join('');
+  return `<svg class="world-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}">${paths}</svg>`;
+}

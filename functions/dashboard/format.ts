@@ -1,0 +1,38 @@
+import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
+
+/** Escapes text for HTML content and attribute values. */
+export function esc(value: unknown): string {
+  return String(value)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Fills `{name}` placeholders of a UI string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Number, percent and date formatting in the reader's language (es-MX or en). */
+export function formatters(lang: Lang) {
+  const locale = LOCALES[lang].htmlLang;
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const shortDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  return {
+    number: (value: number) => number.format(value),
+    percent: (value: number) => percent.format(value),
+    /** A YYYY-MM-DD date, spelled out. */
+    date: (iso: string) => date.format(new Date(`${iso}T00:00:00Z`)),
+    shortDate: (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`)),
+    /** An ISO timestamp, in UTC (said so, since readers live in every time zone). */
+    dateTime: (iso: string) => `${dateTime.format(new Date(iso))} UTC`,
+  };
+}
+
+/** Formatters for one language. */
+export type Formatters = ReturnType<typeof formatters>;

@@ -1,0 +1,55 @@
+import { currentProcess } from '../data/data-version.ts';
+import { cumulativeByDay, previousProcess } from '../data/pace.ts';
+import { listProcesses, type ProcessRecord } from '../data/processes.ts';
+import { readSummary } from '../data/summary.ts';
+import { ApiError } from '../lib/errors.ts';
+import { buildModel, type DashboardModel, windowState } from './model.ts';
+import type { DashboardQuery } from './params.ts';
+
+/** The process a dashboard shows: the one asked for, else the one whose registration opened last. */
+export async function chooseProcess(
+  db: D1Database,
+  slug: string | undefined,
+): Promise<{ process: ProcessRecord; processes: ProcessRecord[] }> {
+  const processes = await listProcesses(db);
+  const process = slug ? (await currentProcess(db, slug)).process : processes[0];
+  if (!process) {
+    throw new ApiError(
+      'not_found',
+      slug ? `There is no electoral process '${slug}'.` : 'No electoral process has been loaded yet.',
+    );
+  }
+  return { process, processes };
+}
+
+/** A cache key part that changes whenever anything the view shows can change. */
+export function viewVersion(process: ProcessRecord, processes: ProcessRecord[], today: string): string {
+  const previous = previousProcess(processes, process);
+  return `${process.slug}.v${process.data_version}.${previous ? `${previous.slug}.v${previous.data_version}` : 'none'}.${today}`;
+}
+
+/** Reads the figures (from the rollups) and builds the model of a dashboard view. */
+export async function loadModel(
+  db: D1Database,
+  query: DashboardQuery,
+  chosen: { process: ProcessRecord; processes: ProcessRecord[] },
+  today: string,
+): Promise<DashboardModel> {
+  const { process, processes } = chosen;
+  if (query.entity && !process.entities.includes(query.entity)) {
+    throw new ApiError(
+      'validation_failed',
+      `State ${query.entity} is not part of this process; use one of ${process.entities.join(', ')}.`,
+      [{ field: 'entity', message: `must be one of ${process.entities.join(', ')}` }],
+    );
+  }
+  const filters = { entity: query.entity ?? null, country: query.country ?? null };
+  const { value: summary } = await readSummary(db, process, query.scope, filters);
+  const window = windowState(process, summary, today);
+  const previous = previousProcess(processes, process);
+  const pace =
+    previous && window.day > 0 && window.state !== 'upcoming'
+      ? { previous, day: window.day, count: await cumulativeByDay(db, previous, window.day, query.scope, filters) }
+      : null;
+  return buildModel({ lang: query.lang, query, process, processes, summary, pace, today });
+}

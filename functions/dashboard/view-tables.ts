@@ -1,0 +1,71 @@
+import type { UiKey } from '../../site/i18n/ui.ts';
+import { withCumulative } from '../data/summary.ts';
+import type { Category, DashboardModel } from './model.ts';
+import type { View } from './params.ts';
+
+/** A titled table of figures: what a view shows, as data (rendered as HTML, or exported as CSV). */
+export interface FigureTable {
+  id: string;
+  title: string;
+  categories: Category[];
+}
+
+/** The breakdown tables each view shows, in order (the timeline has its own table). */
+export function viewTables(model: DashboardModel, view: View): FigureTable[] {
+  const table = (id: string, key: UiKey, categories: Category[]): FigureTable => ({
+    id,
+    title: model.t(key),
+    categories,
+  });
+  switch (view) {
+    case 'summary':
+      return [
+        table('modality', 'dash.modality', model.modality),
+        table('countries', 'dash.countries', model.countries.slice(0, 5)),
+      ];
+    case 'countries':
+      return [table('countries', 'dash.countries', model.countries)];
+    case 'entities':
+      return [table('entities', 'dash.entities', model.entities)];
+    case 'modality':
+      return [
+        table('modality', 'dash.modality', model.modality),
+        table('channel', 'dash.channel', model.channel),
+        table('credential', 'dash.credential', model.credential),
+      ];
+    case 'demographics':
+      return [
+        table('sex', 'dash.sex', model.sex),
+        table('age', 'dash.age', model.age),
+        table('status', 'dash.status', model.status),
+      ];
+    case 'timeline':
+      return [];
+  }
+}
+
+/** The figures of one view as CSV: exactly what the view shows, labels in the reader's language. */
+export function viewCsv(model: DashboardModel, view: View): string {
+  const quote = (value: string | number) => {
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  const rows: (string | number)[][] = [];
+  if (view === 'timeline') {
+    rows.push(['date', 'daily', 'cumulative']);
+    for (const day of withCumulative(model.summary.daily)) rows.push([day.date, day.count, day.cumulative]);
+  } else {
+    rows.push(['table', 'code', 'label', 'count', 'share']);
+    rows.push([
+      'total',
+      '',
+      model.t(model.query.scope === 'cumple' ? 'dash.total.cumple' : 'dash.total.received'),
+      model.summary.total,
+      1,
+    ]);
+    for (const figures of viewTables(model, view)) {
+      for (const c of figures.categories) rows.push([figures.id, c.key, c.label, c.count, Number(c.share.toFixed(4))]);
+    }
+  }
+  return `${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,42 @@
+import type { ProcessRecord } from './processes.ts';
+
+/** Days between two YYYY-MM-DD dates (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The process whose registration opened most recently before this one's, if any. */
+export function previousProcess(all: readonly ProcessRecord[], current: ProcessRecord): ProcessRecord | null {
+  return (
+    all
+      .filter((p) => p.registration_opens < current.registration_opens)
+      .sort((a, b) => b.registration_opens.localeCompare(a.registration_opens))[0] ?? null
+  );
+}
+
+/**
+ * Applications a process had received by day `day` of its registration window (day 1 = opening day),
+ * in the same scope and filters: one range read of its daily rollups.
+ */
+export async function cumulativeByDay(
+  db: D1Database,
+  process: ProcessRecord,
+  day: number,
+  scope: string,
+  filters: { entity: string | null; country: string | null },
+): Promise<number> {
+  const until = addDays(process.registration_opens, day - 1);
+  const row = await db
+    .prepare(
+      `SELECT COALESCE(SUM(count), 0) AS total FROM registration_rollups
+       WHERE process = ? AND scope = ? AND entity = ? AND country = ? AND dimension = 'day' AND bucket <= ?`,
+    )
+    .bind(process.slug, scope, filters.entity ?? '*', filters.country ?? '*', until)
+    .first<{ total: number }>();
+  return row?.total ?? 0;
+}
