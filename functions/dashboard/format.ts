@@ -25,7 +25,8 @@ export function formatters(lang: Lang) {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   return {
     number: (value: number) => number.format(value),
-    percent: (value: number) => percent.format(value),
+    // A share too small to show at one decimal reads "<0.1%", never a misleading "0%".
+    percent: (value: number) => (value > 0 && value < 0.0005 ? `<${percent.format(0.001)}` : percent.format(value)),
     /** A YYYY-MM-DD date, spelled out. */
     date: (iso: string) => date.format(new Date(`${iso}T00:00:00Z`)),
     shortDate: (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`)),

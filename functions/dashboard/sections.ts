@@ -2,7 +2,7 @@ import { withCumulative } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import { timelineSvg } from './charts/timeline.ts';
-import { worldMapSvg } from './charts/world-map.ts';
+import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import { esc, fill } from './format.ts';
 import type { DashboardModel } from './model.ts';
 import type { View } from './params.ts';
@@ -108,7 +108,7 @@ export function countriesSection(model: DashboardModel): string {
     fmt.number,
     t('dash.mapTitle'),
   );
-  return `<figure class="chart map">${map}<figcaption>${esc(t('dash.mapTitle'))}</figcaption></figure>${barTable(model, table)}`;
+  return `<figure class="chart map">${map}<figcaption>${esc(t('dash.mapTitle'))}${mapLegend(model.summary.by_country, fmt.number, t('dash.legend'))}</figcaption></figure>${barTable(model, table)}`;
 }
 
 /** The links under a view: download exactly its figures as CSV, and the JSON API. */

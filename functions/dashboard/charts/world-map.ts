@@ -51,3 +51,19 @@ export function worldMapSvg(
     .join('');
   return `<svg class="world-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}">${paths}</svg>`;
 }
+
+/** The map's key: each shade with the range of applications it stands for. */
+export function mapLegend(counts: Record<string, number>, format: (value: number) => string, title: string): string {
+  const max = Math.max(0, ...Object.values(counts));
+  if (max === 0) return '';
+  const breaks = mapBreaks(max);
+  let low = 1;
+  const items: string[] = [];
+  breaks.forEach((high, index) => {
+    if (high < low) return;
+    const range = high === low ? format(low) : `${format(low)}–${format(high)}`;
+    items.push(`<li><span class="swatch s${index + 1}" aria-hidden="true"></span>${esc(range)}</li>`);
+    low = high + 1;
+  });
+  return `<p class="legend-title">${esc(title)}</p><ul class="legend">${items.join('')}</ul>`;
+}
