@@ -1,14 +1,17 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
+import { metricsRoutes } from './api/metrics.ts';
 import { processRoutes } from './api/processes.ts';
 import { registrationRoutes } from './api/registrations.ts';
 import { embedRoutes } from './embed/routes.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv, Env } from './env.ts';
 import { ApiError } from './lib/errors.ts';
 import { onError } from './lib/on-error.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { serverTiming } from './lib/server-timing.ts';
+import { consumeEvents } from './metrics/consumer.ts';
 import { dashboardRoutes } from './site/dashboard.ts';
 import { rootRoutes } from './site/root.ts';
 
@@ -26,6 +29,9 @@ const api = new Hono<AppEnv>()
   .use('/processes/*', publicReadCors)
   .use('/registrations/*', publicReadCors)
   .route('/health', healthRoutes)
+  .route('/events', eventRoutes)
+  .route('/metrics', metricsRoutes)
+  .get('/ping', (c) => c.body(null, 204))
   .route('/processes', processRoutes)
   .route('/registrations', registrationRoutes);
 
@@ -44,4 +50,8 @@ app.all('/api/*', (c) => {
 app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
 app.onError(onError);
 
-export default app;
+/** The Worker's handlers: HTTP (Hono) and the engagement-events queue consumer. */
+export default {
+  fetch: app.fetch,
+  queue: consumeEvents,
+} satisfies ExportedHandler<Env>;

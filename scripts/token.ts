@@ -6,7 +6,8 @@ import type { TokenScope } from '../functions/env.ts';
 import { withLocalDb } from './lib/local-db.ts';
 import { run } from './lib/local-env.ts';
 
-const USAGE = 'usage: npm run -s token -- create --scope ingest|staff [--name LABEL] [--persist-to DIR | --remote]';
+const USAGE =
+  'usage: npm run -s token -- create --scope ingest|staff|partner [--code REFCODE] [--name LABEL] [--persist-to DIR | --remote]';
 
 /** Creates a token in the production D1 through wrangler (needs `wrangler login`); returns it. */
 export async function createRemoteToken(scope: TokenScope, name: string): Promise<string> {
@@ -29,9 +30,17 @@ export async function createRemoteToken(scope: TokenScope, name: string): Promis
 }
 
 /** Creates a token in the local database and returns it (the CLI prints it). */
-export async function createToken(scope: TokenScope, name: string, persistTo?: string): Promise<string> {
+export async function createToken(
+  scope: TokenScope,
+  name: string,
+  persistTo?: string,
+  referralCode?: string,
+): Promise<string> {
   const minted = await mintToken();
-  await withLocalDb((db) => insertToken(db, { id: minted.id, scope, name, hash: minted.hash }), persistTo);
+  await withLocalDb(
+    (db) => insertToken(db, { id: minted.id, scope, name, hash: minted.hash, referralCode }),
+    persistTo,
+  );
   return minted.token;
 }
 
@@ -44,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string', default: '' },
       'persist-to': { type: 'string' },
       remote: { type: 'boolean', default: false },
+      code: { type: 'string' },
     },
   });
   if (positionals[0] !== 'create') {
@@ -55,9 +65,19 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--scope must be one of: ${TOKEN_SCOPES.join(', ')}.\n${USAGE}`);
     return 2;
   }
+  if ((scope === 'partner') !== Boolean(values.code) || (values.code && !/^[A-Za-z0-9_-]{1,32}$/.test(values.code))) {
+    console.error(
+      `a partner token needs --code REFCODE (1-32 letters, digits, _ or -), and only a partner token takes one.\n${USAGE}`,
+    );
+    return 2;
+  }
+  if (values.remote && scope === 'partner') {
+    console.error('create partner tokens locally for now, or insert the referral code remotely first (README).');
+    return 2;
+  }
   const token = values.remote
     ? await createRemoteToken(scope, values.name)
-    : await createToken(scope, values.name, values['persist-to']);
+    : await createToken(scope, values.name, values['persist-to'], values.code);
   process.stdout.write(`${token}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import type { TokenScope } from '../env.ts';
 
 /** Scopes a token can have. */
-export const TOKEN_SCOPES: readonly TokenScope[] = ['ingest', 'staff'];
+export const TOKEN_SCOPES: readonly TokenScope[] = ['ingest', 'staff', 'partner'];
 
 const PREFIX = 'vx';
 

@@ -18,12 +18,22 @@ export async function findActiveToken(db: D1Database, id: string): Promise<Store
 /** Stores a new token's hash. */
 export async function insertToken(
   db: D1Database,
-  token: { id: string; scope: TokenScope; name: string; hash: string },
+  token: { id: string; scope: TokenScope; name: string; hash: string; referralCode?: string },
 ): Promise<void> {
-  await db
-    .prepare('INSERT INTO api_tokens (id, scope, name, token_hash) VALUES (?, ?, ?, ?)')
-    .bind(token.id, token.scope, token.name, token.hash)
-    .run();
+  const statements = [
+    db
+      .prepare('INSERT INTO api_tokens (id, scope, name, token_hash, referral_code) VALUES (?, ?, ?, ?, ?)')
+      .bind(token.id, token.scope, token.name, token.hash, token.referralCode ?? null),
+  ];
+  // A partner token creates its referral code, so visits with ?ref=CODE start counting.
+  if (token.referralCode) {
+    statements.unshift(
+      db
+        .prepare('INSERT OR IGNORE INTO referral_codes (code, name) VALUES (?, ?)')
+        .bind(token.referralCode, token.name),
+    );
+  }
+  await db.batch(statements);
 }
 
 /** Deletes a token (used for the short-lived token the demo seed makes for itself). */

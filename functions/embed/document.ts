@@ -7,7 +7,7 @@ import { headline, viewBody, viewLinks } from '../dashboard/sections.ts';
 import { DASHBOARD_CSS } from '../dashboard/styles.ts';
 
 function page(lang: Lang, theme: string, title: string, body: string): string {
-  return `<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${DASHBOARD_CSS}</style><script src="/embed/frame.js" defer></script></head><body class="embed"><main class="vx" data-theme="${esc(theme)}">${body}</main></body></html>`;
+  return `<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${DASHBOARD_CSS}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${esc(theme)}">${body}</main></body></html>`;
 }
 
 /** The frame-able document of one view: no site chrome, the figures, the source and the as-of line. */

@@ -15,7 +15,10 @@ describe('/embed/registrations', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<svg class="world-map"');
     expect(html).toMatch(/<th scope="row">Canada<\/th><td class="num">1<\/td>/);
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/embed/frame.js" defer>']);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="/embed/frame.js" defer>',
+      '<script src="/t.js" data-embed defer>',
+    ]);
   });
 
   it('answers 304 to a revalidation and changes after an ingest', async () => {

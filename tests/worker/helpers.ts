@@ -12,8 +12,8 @@ export function call(path: string, init?: RequestInit): Promise<Response> {
 }
 
 /** Stores a fresh token of `scope` and returns the `Authorization` header for it. */
-export async function bearer(scope: TokenScope): Promise<{ authorization: string }> {
+export async function bearer(scope: TokenScope, referralCode?: string): Promise<{ authorization: string }> {
   const minted = await mintToken();
-  await insertToken(testEnv.DB, { id: minted.id, scope, name: 'test', hash: minted.hash });
+  await insertToken(testEnv.DB, { id: minted.id, scope, name: 'test', hash: minted.hash, referralCode });
   return { authorization: `Bearer ${minted.token}` };
 }

@@ -1,0 +1,175 @@
+import { EVENT_NAMES } from '../metrics/event.ts';
+
+/** Staff figures for a period (public contract plus the tables the quarterly reports need). */
+export interface MetricsSummary {
+  from: string;
+  to: string;
+  pageviews: number;
+  visitors: number;
+  events: Record<string, number>;
+  pages: {
+    path: string;
+    pageviews: number;
+    visitors: number;
+    register_clicks: number;
+    conversion_rate: number | null;
+  }[];
+  campaigns: { source: string; medium: string; campaign: string; visits: number }[];
+  referrers: { host: string; visits: number }[];
+  embeds: { host: string; views: number }[];
+  downloads: { asset: string; count: number }[];
+  countries: { country: string; events: number }[];
+  languages: { lang: string; events: number }[];
+  shares: { network: string; count: number }[];
+  searches_without_results: { query: string; count: number }[];
+  language_switches: { switch: string; count: number }[];
+  not_found: { path: string; count: number }[];
+  referrals: { code: string; name: string; visits: number; visitors: number; register_clicks: number }[];
+  register_clicks: number;
+  conversion_rate: number | null;
+  dropped: Record<string, number>;
+}
+
+/** The tables of the summary that staff can export as CSV. */
+export const METRIC_TABLES = [
+  'pages',
+  'campaigns',
+  'referrers',
+  'embeds',
+  'downloads',
+  'countries',
+  'languages',
+  'shares',
+  'searches_without_results',
+  'language_switches',
+  'not_found',
+  'referrals',
+] as const;
+
+/** One exportable table. */
+export type MetricTable = (typeof METRIC_TABLES)[number];
+
+const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
+  rows.sort((a, b) => Number(b[key]) - Number(a[key]) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** Reads a period's figures from the hourly rollups and the daily visitor counts. */
+export async function readMetrics(db: D1Database, from: string, to: string): Promise<MetricsSummary> {
+  const [counts, visitors, codes] = await db.batch<Record<string, string | number>>([
+    db
+      .prepare(
+        'SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key',
+      )
+      .bind(`${from}T00`, `${to}T23`),
+    db
+      .prepare(
+        'SELECT scope, SUM(visitors) AS n FROM metric_daily_visitors WHERE day >= ?1 AND day <= ?2 GROUP BY scope',
+      )
+      .bind(from, to),
+    db.prepare('SELECT code, name FROM referral_codes'),
+  ]);
+  const table = new Map<string, Map<string, number>>();
+  for (const row of counts?.results ?? []) {
+    const dimension = String(row.dimension);
+    if (!table.has(dimension)) table.set(dimension, new Map());
+    table.get(dimension)?.set(String(row.key), Number(row.n));
+  }
+  const dim = (name: string) => [...(table.get(name) ?? new Map<string, number>()).entries()];
+  const visitorsOf = new Map((visitors?.results ?? []).map((r) => [String(r.scope), Number(r.n)]));
+  const events = Object.fromEntries(EVENT_NAMES.map((name) => [name, table.get('event')?.get(name) ?? 0]));
+  const clicksByPage = new Map(dim('register'));
+  const pages = byCount(
+    dim('page').map(([path, pageviews]) => {
+      const clicks = clicksByPage.get(path) ?? 0;
+      return {
+        path,
+        pageviews,
+        visitors: visitorsOf.get(`page:${path}`) ?? 0,
+        register_clicks: clicks,
+        conversion_rate: pageviews ? clicks / pageviews : null,
+      };
+    }),
+    'pageviews',
+  );
+  const names = new Map((codes?.results ?? []).map((r) => [String(r.code), String(r.name)]));
+  const refCta = new Map(dim('ref_cta'));
+  const pageviews = events.pageview ?? 0;
+  const registerClicks = events.cta_click ?? 0;
+  return {
+    from,
+    to,
+    pageviews,
+    visitors: visitorsOf.get('site') ?? 0,
+    events,
+    pages,
+    campaigns: byCount(
+      dim('campaign').map(([key, visits]) => {
+        const [source = '', medium = '', campaign = ''] = key.split('|');
+        return { source, medium, campaign, visits };
+      }),
+      'visits',
+    ),
+    referrers: byCount(
+      dim('referrer').map(([host, visits]) => ({ host, visits })),
+      'visits',
+    ),
+    embeds: byCount(
+      dim('embed').map(([host, views]) => ({ host, views })),
+      'views',
+    ),
+    downloads: byCount(
+      dim('download').map(([asset, count]) => ({ asset, count })),
+      'count',
+    ),
+    countries: byCount(
+      dim('country').map(([country, n]) => ({ country, events: n })),
+      'events',
+    ),
+    languages: byCount(
+      dim('lang').map(([lang, n]) => ({ lang, events: n })),
+      'events',
+    ),
+    shares: byCount(
+      dim('share').map(([network, count]) => ({ network, count })),
+      'count',
+    ),
+    searches_without_results: byCount(
+      dim('search_empty').map(([query, count]) => ({ query, count })),
+      'count',
+    ),
+    language_switches: byCount(
+      dim('language_switch').map(([key, count]) => ({ switch: key, count })),
+      'count',
+    ),
+    not_found: byCount(
+      dim('not_found').map(([path, count]) => ({ path, count })),
+      'count',
+    ),
+    // Only codes staff registered count as referrals: anything else in ?ref= is noise.
+    referrals: byCount(
+      dim('ref')
+        .filter(([code]) => names.has(code))
+        .map(([code, visits]) => ({
+          code,
+          name: names.get(code) ?? '',
+          visits,
+          visitors: visitorsOf.get(`ref:${code}`) ?? 0,
+          register_clicks: refCta.get(code) ?? 0,
+        })),
+      'visits',
+    ),
+    register_clicks: registerClicks,
+    conversion_rate: pageviews ? registerClicks / pageviews : null,
+    dropped: Object.fromEntries(dim('dropped')),
+  };
+}
+
+/** One table of the summary as CSV (RFC 4180), the same figures as the JSON. */
+export function metricsCsv(summary: MetricsSummary, name: MetricTable): string {
+  const rows = summary[name] as Record<string, unknown>[];
+  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `${[columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n')}\r\n`;
+}

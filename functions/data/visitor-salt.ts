@@ -1,0 +1,31 @@
+// The day's salt, per isolate: one D1 read a day per isolate, not one per event.
+let cached: { day: string; salt: string } | undefined;
+
+/**
+ * The random salt of `day`, created on first use; salts older than yesterday are deleted as a new day
+ * starts, so after 48 hours no visitor hash can be recomputed or linked to another day's.
+ */
+export async function saltFor(db: D1Database, day: string): Promise<string> {
+  if (cached?.day === day) return cached.salt;
+  const fresh = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const yesterday = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const [, , row] = await db.batch<{ salt: string }>([
+    db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)').bind(day, fresh),
+    db.prepare('DELETE FROM visitor_salts WHERE day < ?').bind(yesterday),
+    db.prepare('SELECT salt FROM visitor_salts WHERE day = ?').bind(day),
+  ]);
+  const salt = row?.results[0]?.salt ?? fresh;
+  cached = { day, salt };
+  return salt;
+}
+
+/** Forgets the cached salt (tests that move the clock). */
+export function forgetSalt(): void {
+  cached = undefined;
+}
+
+/** The daily visitor id: SHA-256 of salt, site host, IP and user agent, shortened. Never stored with its inputs. */
+export async function visitorHash(salt: string, host: string, ip: string, userAgent: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}|${host}|${ip}|${userAgent}`));
+  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}

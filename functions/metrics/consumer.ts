@@ -1,0 +1,33 @@
+import { countEvents } from '../data/metrics-ingest.ts';
+import type { Env, EventMessage } from '../env.ts';
+
+function isEventMessage(value: unknown): value is EventMessage {
+  const m = value as EventMessage;
+  return (
+    typeof m?.id === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}$/.test(m.hour) &&
+    /^\d{4}-\d{2}-\d{2}$/.test(m.day) &&
+    typeof m.visitor === 'string' &&
+    Array.isArray(m.counts) &&
+    Array.isArray(m.scopes)
+  );
+}
+
+/**
+ * The queue consumer: counts a batch in one transaction. A failure retries the whole batch (counting is
+ * idempotent by event id); after the configured retries Cloudflare moves it to the dead-letter queue.
+ */
+export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const messages = batch.messages.map((m) => m.body).filter(isEventMessage);
+  if (messages.length === 0) {
+    batch.ackAll();
+    return;
+  }
+  try {
+    await countEvents(env.DB, messages, crypto.randomUUID(), new Date().toISOString().slice(0, 10));
+    batch.ackAll();
+  } catch (error) {
+    console.error('counting events failed; the batch will be retried', error);
+    batch.retryAll();
+  }
+}
