@@ -1,6 +1,6 @@
-import { currentProcess } from '../data/data-version.ts';
+import { currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
-import { listProcesses, type ProcessRecord } from '../data/processes.ts';
+import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
 import { ApiError } from '../lib/errors.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
@@ -11,7 +11,7 @@ export async function chooseProcess(
   db: D1Database,
   slug: string | undefined,
 ): Promise<{ process: ProcessRecord; processes: ProcessRecord[] }> {
-  const processes = await listProcesses(db);
+  const processes = await currentProcesses(db);
   const process = slug ? (await currentProcess(db, slug)).process : processes[0];
   if (!process) {
     throw new ApiError(

@@ -1,4 +1,4 @@
-import { getProcess, type ProcessRecord } from './processes.ts';
+import { getProcess, listProcesses, type ProcessRecord } from './processes.ts';
 
 // Per-isolate memo: repeated reads skip D1 entirely for a few seconds. Short enough that figures
 // still reflect an ingest within the contract's 60 seconds (memo + Cache-Control max-age).
@@ -19,7 +19,18 @@ export async function currentProcess(
   return { process, rowsRead: 1 };
 }
 
+let listMemo: { at: number; processes: ProcessRecord[] } | undefined;
+
+/** Every process, from memory when recent: embeds and dashboards list them on every view. */
+export async function currentProcesses(db: D1Database, now = Date.now()): Promise<ProcessRecord[]> {
+  if (listMemo && now - listMemo.at < MEMO_MS) return listMemo.processes;
+  const processes = await listProcesses(db);
+  listMemo = { at: now, processes };
+  return processes;
+}
+
 /** Forgets the memo for a process after this isolate changed it (its own writes show at once). */
 export function forgetProcess(slug: string): void {
   memo.delete(slug);
+  listMemo = undefined;
 }

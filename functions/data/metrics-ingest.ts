@@ -8,7 +8,7 @@ const STAGE = `
   WHERE NOT EXISTS (SELECT 1 FROM metric_event_ids e WHERE e.id = m.value ->> 'id')`;
 
 /**
- * Counts a batch of queued events in one D1 transaction: skips ids already counted (a redelivered
+ * Counts a batch of queued events in one D1 transaction (returns the D1 rows it wrote): skips ids already counted (a redelivered
  * batch counts once), adds the hourly counts, counts each visitor once per day and scope, attributes
  * register clicks to the referral code the visitor arrived with today, and forgets hashes of past days.
  */
@@ -17,7 +17,7 @@ export async function countEvents(
   messages: readonly EventMessage[],
   batch: string,
   today: string,
-): Promise<void> {
+): Promise<{ rowsWritten: number }> {
   const staged = messages.map((m) => ({
     id: m.id,
     hour: m.hour,
@@ -26,7 +26,7 @@ export async function countEvents(
     rows: [...m.counts, ...m.scopes.map((scope) => ['visitor', scope])],
   }));
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  await db.batch([
+  const results = await db.batch([
     db.prepare(STAGE).bind(batch, JSON.stringify(staged)),
     db
       .prepare(
@@ -71,4 +71,5 @@ export async function countEvents(
     db.prepare('DELETE FROM metric_visitor_seen WHERE day < ?1').bind(yesterday),
     db.prepare('DELETE FROM metric_event_ids WHERE day < ?1').bind(yesterday),
   ]);
+  return { rowsWritten: results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0) };
 }

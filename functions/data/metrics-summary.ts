@@ -28,6 +28,7 @@ export interface MetricsSummary {
   register_clicks: number;
   conversion_rate: number | null;
   dropped: Record<string, number>;
+  daily: { date: string; pageviews: number; visitors: number }[];
 }
 
 /** The tables of the summary that staff can export as CSV. */
@@ -54,7 +55,7 @@ const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
 
 /** Reads a period's figures from the hourly rollups and the daily visitor counts. */
 export async function readMetrics(db: D1Database, from: string, to: string): Promise<MetricsSummary> {
-  const [counts, visitors, codes] = await db.batch<Record<string, string | number>>([
+  const [counts, visitors, codes, daily] = await db.batch<Record<string, string | number>>([
     db
       .prepare(
         'SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key',
@@ -66,6 +67,17 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
       )
       .bind(from, to),
     db.prepare('SELECT code, name FROM referral_codes'),
+    db
+      .prepare(
+        `SELECT d.date, COALESCE(p.n, 0) AS pageviews, COALESCE(v.visitors, 0) AS visitors
+         FROM (SELECT DISTINCT substr(hour, 1, 10) AS date FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2
+               UNION SELECT day FROM metric_daily_visitors WHERE day >= ?3 AND day <= ?4 AND scope = 'site') d
+         LEFT JOIN (SELECT substr(hour, 1, 10) AS date, SUM(count) AS n FROM metric_rollups
+                    WHERE hour >= ?1 AND hour <= ?2 AND dimension = 'event' AND key = 'pageview' GROUP BY 1) p ON p.date = d.date
+         LEFT JOIN metric_daily_visitors v ON v.day = d.date AND v.scope = 'site'
+         ORDER BY d.date`,
+      )
+      .bind(`${from}T00`, `${to}T23`, from, to),
   ]);
   const table = new Map<string, Map<string, number>>();
   for (const row of counts?.results ?? []) {
@@ -160,6 +172,11 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
     register_clicks: registerClicks,
     conversion_rate: pageviews ? registerClicks / pageviews : null,
     dropped: Object.fromEntries(dim('dropped')),
+    daily: (daily?.results ?? []).map((r) => ({
+      date: String(r.date),
+      pageviews: Number(r.pageviews),
+      visitors: Number(r.visitors),
+    })),
   };
 }
 

@@ -1,0 +1,109 @@
+/** The staff metrics page: asks for the staff token (kept in memory only), reads the summary, renders tables. */
+import type { MetricsSummary } from '../../functions/data/metrics-summary.ts';
+
+type Row = Record<string, string | number | null>;
+type SummaryBody = MetricsSummary & {
+  previous: { pageviews: number; visitors: number; register_clicks: number };
+  error?: { message: string };
+} & Record<string, unknown>;
+
+const TABLES = [
+  'pages',
+  'campaigns',
+  'referrers',
+  'embeds',
+  'downloads',
+  'referrals',
+  'countries',
+  'languages',
+  'shares',
+  'searches_without_results',
+  'language_switches',
+  'not_found',
+];
+
+function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Wires the form: each submit reads the period and renders the report. */
+export function startStaffMetrics(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-staff-metrics]');
+  const out = document.getElementById('staff-report');
+  if (!form || !out) return;
+  const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
+  const number = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX');
+  const percent = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+  field('to').value ||= today;
+  field('from').value ||= new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+
+  const download = async (table: string, query: string, token: string) => {
+    const response = await fetch(`/api/v1/metrics/tables/${table}.csv?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement('a'), { href: url, download: `metrics-${table}.csv` });
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const token = field('token').value.trim();
+    const query = new URLSearchParams({ from: field('from').value, to: field('to').value }).toString();
+    out.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(`/api/v1/metrics/summary?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await response.json()) as SummaryBody;
+      if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
+      const change = (now: number, before: number) =>
+        before ? ` (${now >= before ? '+' : ''}${percent.format(now / before - 1)} ${labels.previous})` : '';
+      const kpis = [
+        [labels.pageviews, body.pageviews, body.previous.pageviews],
+        [labels.visitors, body.visitors, body.previous.visitors],
+        [labels.registerClicks, body.register_clicks, body.previous.register_clicks],
+      ]
+        .map(
+          ([label, now, before]) =>
+            `<li><strong>${escapeHtml(number.format(Number(now)))}</strong> ${escapeHtml(label)}${escapeHtml(change(Number(now), Number(before)))}</li>`,
+        )
+        .join('');
+      const max = Math.max(1, ...body.daily.map((d) => Number(d.pageviews)));
+      const bars = body.daily
+        .map(
+          (d, i) =>
+            `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${escapeHtml(d.date)}: ${escapeHtml(d.pageviews)}</title></rect>`,
+        )
+        .join('');
+      const tables = TABLES.map((name) => {
+        const rows = body[name] as Row[];
+        if (!rows.length) return '';
+        const columns = Object.keys(rows[0] ?? {});
+        const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+        const cells = rows
+          .map(
+            (r) =>
+              `<tr>${columns.map((c) => `<td>${escapeHtml(typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c])}</td>`).join('')}</tr>`,
+          )
+          .join('');
+        return `<table class="staff-table"><caption>${escapeHtml(name)} <button type="button" data-csv="${escapeHtml(name)}">${escapeHtml(labels.csv)}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
+      }).join('');
+      out.innerHTML = `<ul class="kpis">${kpis}</ul><p>${escapeHtml(labels.conversion)}: ${body.conversion_rate === null ? '—' : escapeHtml(percent.format(body.conversion_rate))}</p>
+<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${escapeHtml(labels.daily)}">${bars}</svg><figcaption>${escapeHtml(labels.daily)}</figcaption></figure>${tables}`;
+      for (const button of out.querySelectorAll<HTMLButtonElement>('button[data-csv]')) {
+        button.addEventListener('click', () => void download(button.dataset.csv ?? '', query, token));
+      }
+    } catch (error) {
+      out.innerHTML = `<p role="alert">${escapeHtml(labels.error)} ${escapeHtml((error as Error).message)}</p>`;
+    } finally {
+      out.removeAttribute('aria-busy');
+    }
+  });
+}
