@@ -1,4 +1,5 @@
 import type { EntityCode } from '../../functions/domain/entities.ts';
+import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
 import { allocate, type Counts, intBetween, type Random, shuffled, streamFor } from './prng.ts';
 import {
   type AgeBand,
@@ -37,19 +38,8 @@ export interface Application {
   status: Status;
 }
 
-/** Field order of the CSV/NDJSON output. */
-export const APPLICATION_FIELDS = [
-  'folio',
-  'received_on',
-  'country',
-  'entity',
-  'sex',
-  'age',
-  'modality',
-  'channel',
-  'credential',
-  'status',
-] as const satisfies readonly (keyof Application)[];
+/** Field order of the CSV/NDJSON output: the contract's, from the one domain module. */
+export { APPLICATION_FIELDS };
 
 interface ProcessConfig {
   /** Folio prefix: E + the election year. */

@@ -5,6 +5,7 @@ import { dashboardQuerySchema, VIEWS } from '../dashboard/params.ts';
 import { viewCsv } from '../dashboard/view-tables.ts';
 import { currentProcess, forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
+import { assertEntityInProcess } from '../data/processes.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { today } from '../embed/routes.ts';
@@ -118,13 +119,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const query = parseOrThrow(figuresQuerySchema, c.req.query(), 'query');
     const { process, rowsRead } = await currentProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
-    if (query.entity && !process.entities.includes(query.entity)) {
-      throw new ApiError(
-        'validation_failed',
-        `State ${query.entity} is not part of this process; use one of ${process.entities.join(', ')}.`,
-        [{ field: 'entity', message: `must be one of ${process.entities.join(', ')}` }],
-      );
-    }
+    assertEntityInProcess(process, query.entity);
     const filters = { entity: query.entity ?? null, country: query.country ?? null };
     const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
     return serveVersioned(

@@ -1,6 +1,6 @@
 import { currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
-import type { ProcessRecord } from '../data/processes.ts';
+import { assertEntityInProcess, type ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
 import { ApiError } from '../lib/errors.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
@@ -36,13 +36,7 @@ export async function loadModel(
   today: string,
 ): Promise<DashboardModel> {
   const { process, processes } = chosen;
-  if (query.entity && !process.entities.includes(query.entity)) {
-    throw new ApiError(
-      'validation_failed',
-      `State ${query.entity} is not part of this process; use one of ${process.entities.join(', ')}.`,
-      [{ field: 'entity', message: `must be one of ${process.entities.join(', ')}` }],
-    );
-  }
+  assertEntityInProcess(process, query.entity);
   const filters = { entity: query.entity ?? null, country: query.country ?? null };
   const { value: summary } = await readSummary(db, process, query.scope, filters);
   const window = windowState(process, summary, today);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
 import { bearer, call } from './helpers.ts';
 import {
   createProcess,
@@ -190,26 +191,7 @@ describe('POST …/batches: bad input writes nothing', () => {
       'credential',
       'status',
     ]);
-    const twice = await postBatch(
-      'b-header',
-      csv(
-        [row('A')],
-        [
-          'folio',
-          'folio',
-          'received_on',
-          'country',
-          'entity',
-          'sex',
-          'age',
-          'modality',
-          'channel',
-          'credential',
-          'status',
-        ],
-      ),
-      auth,
-    );
+    const twice = await postBatch('b-header', csv([row('A')], ['folio', ...APPLICATION_FIELDS]), auth);
     expect(twice.status).toBe(422);
   });
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { intBetween, mulberry32, type Random } from '../../db/seed/prng.ts';
+import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
 import { createProcess, csv, expectRollupsExact, fingerprint, ndjson, postBatch, row } from './registration-helpers.ts';
 
 const ITERATIONS = 2_000;
-const FIELDS = [
-  'folio',
-  'received_on',
-  'country',
-  'entity',
-  'sex',
-  'age',
-  'modality',
-  'channel',
-  'credential',
-  'status',
-];
+const FIELDS: string[] = [...APPLICATION_FIELDS];
 const JUNK = [
   '',
   ' ',

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Summary } from '../../functions/data/summary.ts';
+import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
 import { bearer, call, testEnv } from './helpers.ts';
 
 /** A valid process body with two states and every modality. */
@@ -29,18 +30,7 @@ export function row(folio: string, overrides: Record<string, string | number> = 
   };
 }
 
-const FIELDS = [
-  'folio',
-  'received_on',
-  'country',
-  'entity',
-  'sex',
-  'age',
-  'modality',
-  'channel',
-  'credential',
-  'status',
-];
+const FIELDS: string[] = [...APPLICATION_FIELDS];
 
 /** Rows as a CSV body with a header row. */
 export function csv(rows: Record<string, string | number>[], fields = FIELDS): string {
