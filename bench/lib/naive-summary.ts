@@ -1,3 +1,5 @@
+import { ROLLUP_DIMENSIONS } from '../../functions/domain/rollup-keys.ts';
+
 /**
  * The baseline the rollups are measured against: the same figures computed by a GROUP BY over the
  * raw applications (one scan, the cheapest raw-table plan), then folded in JS.
@@ -18,17 +20,7 @@ export async function naiveSummary(
   for (const row of result.results) {
     const n = Number(row.n);
     total += n;
-    for (const dimension of [
-      'channel',
-      'credential',
-      'sex',
-      'age_band',
-      'modality',
-      'status',
-      'entity',
-      'country',
-      'day',
-    ]) {
+    for (const dimension of ROLLUP_DIMENSIONS.filter((d) => d !== 'total')) {
       const bucket = String(row[dimension]);
       byDimension[dimension] ??= {};
       byDimension[dimension][bucket] = (byDimension[dimension][bucket] ?? 0) + n;

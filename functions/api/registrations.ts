@@ -5,7 +5,7 @@ import { dashboardQuerySchema, VIEWS } from '../dashboard/params.ts';
 import { viewCsv } from '../dashboard/view-tables.ts';
 import { currentProcess, forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
-import { assertEntityInProcess } from '../data/processes.ts';
+import { assertEntityInProcess, getProcess } from '../data/processes.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { today } from '../embed/routes.ts';
@@ -61,7 +61,8 @@ function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha
 export const registrationRoutes = new Hono<AppEnv>()
   .post('/:process/batches', requireScope('ingest'), async (c) => {
     const slug = c.req.param('process');
-    const { process } = await currentProcess(c.env.DB, slug, 0);
+    // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
+    const process = await getProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
     const key = c.req.header('idempotency-key');
     if (!key || !/^[\x21-\x7e]{1,128}$/.test(key)) {

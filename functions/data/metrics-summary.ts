@@ -1,4 +1,5 @@
 import { EVENT_NAMES } from '../metrics/event.ts';
+import { METRIC_TABLES, type MetricTable } from '../metrics/tables.ts';
 
 /** Staff figures for a period (public contract plus the tables the quarterly reports need). */
 export interface MetricsSummary {
@@ -31,24 +32,7 @@ export interface MetricsSummary {
   daily: { date: string; pageviews: number; visitors: number }[];
 }
 
-/** The tables of the summary that staff can export as CSV. */
-export const METRIC_TABLES = [
-  'pages',
-  'campaigns',
-  'referrers',
-  'embeds',
-  'downloads',
-  'countries',
-  'languages',
-  'shares',
-  'searches_without_results',
-  'language_switches',
-  'not_found',
-  'referrals',
-] as const;
-
-/** One exportable table. */
-export type MetricTable = (typeof METRIC_TABLES)[number];
+export { METRIC_TABLES, type MetricTable };
 
 const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
   rows.sort((a, b) => Number(b[key]) - Number(a[key]) || JSON.stringify(a).localeCompare(JSON.stringify(b)));

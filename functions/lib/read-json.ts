@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
+import { readBodyLimited } from './read-body.ts';
 import { parseOrThrow } from './validate.ts';
 
 /** Reads a JSON request body of at most `maxBytes`, then validates it: 415, 413, 400 or 422 on failure. */
@@ -16,10 +17,7 @@ export async function readJson<S extends z.ZodType>(
       `Send the body as ${accept.join(' or ')} (got '${type || 'no Content-Type'}').`,
     );
   }
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const buffer = await c.req.arrayBuffer();
-  if (buffer.byteLength > maxBytes) throw tooLarge(maxBytes);
+  const buffer = await readBodyLimited(c.req.raw, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
@@ -27,8 +25,4 @@ export async function readJson<S extends z.ZodType>(
     throw new ApiError('bad_request', 'The body is not valid UTF-8 JSON. Check quotes, commas and brackets.');
   }
   return parseOrThrow(schema, value, 'request body');
-}
-
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError('payload_too_large', `The body is larger than ${maxBytes} bytes. Send less data per request.`);
 }

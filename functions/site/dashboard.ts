@@ -78,12 +78,13 @@ export const dashboardRoutes = new Hono<AppEnv>().get('/:lang/dashboard/', async
   const lang = c.req.param('lang');
   if (!isLang(lang)) return c.env.ASSETS.fetch(c.req.raw);
   const parsed = dashboardQuerySchema.safeParse({ ...c.req.query(), lang });
-  const shellUrl = new URL(`/${lang}/dashboard/`, c.req.url);
-  const shell = await c.env.ASSETS.fetch(new Request(shellUrl));
-  const render = (html: string, status: number) =>
-    new HTMLRewriter()
+  // The static shell is fetched only when a page is rendered, not when the cache answers.
+  const render = async (html: string, status: number) => {
+    const shell = await c.env.ASSETS.fetch(new Request(new URL(`/${lang}/dashboard/`, c.req.url)));
+    return new HTMLRewriter()
       .on('#dashboard-root', { element: (el) => void el.setInnerContent(html, { html: true }) })
       .transform(new Response(shell.body, { status, headers: shell.headers }));
+  };
   if (!parsed.success) {
     const items = zodProblems(parsed.error)
       .map((p) => `<li>${esc(`${p.field}: ${p.message}`)}</li>`)
@@ -116,7 +117,9 @@ export const dashboardRoutes = new Hono<AppEnv>().get('/:lang/dashboard/', async
             query.country || query.entity
               ? await loadModel(c.env.DB, { ...query, entity: undefined, country: undefined }, chosen, date)
               : model;
-          const html = await render(dashboardHtml(model, Object.keys(unfiltered.summary.by_country)), 200).text();
+          const html = await (
+            await render(dashboardHtml(model, Object.keys(unfiltered.summary.by_country)), 200)
+          ).text();
           return {
             response: new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
             rowsRead: 0,

@@ -1,26 +1,12 @@
 /** The staff metrics page: asks for the staff token (kept in memory only), reads the summary, renders tables. */
 import type { MetricsSummary } from '../../functions/data/metrics-summary.ts';
+import { METRIC_TABLES } from '../../functions/metrics/tables.ts';
 
 type Row = Record<string, string | number | null>;
 type SummaryBody = MetricsSummary & {
   previous: { pageviews: number; visitors: number; register_clicks: number };
   error?: { message: string };
 } & Record<string, unknown>;
-
-const TABLES = [
-  'pages',
-  'campaigns',
-  'referrers',
-  'embeds',
-  'downloads',
-  'referrals',
-  'countries',
-  'languages',
-  'shares',
-  'searches_without_results',
-  'language_switches',
-  'not_found',
-];
 
 function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -82,7 +68,7 @@ export function startStaffMetrics(): void {
             `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${escapeHtml(d.date)}: ${escapeHtml(d.pageviews)}</title></rect>`,
         )
         .join('');
-      const tables = TABLES.map((name) => {
+      const tables = METRIC_TABLES.map((name) => {
         const rows = body[name] as Row[];
         if (!rows.length) return '';
         const columns = Object.keys(rows[0] ?? {});
