@@ -12,6 +12,7 @@ import { onError } from './lib/on-error.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { serverTiming } from './lib/server-timing.ts';
 import { consumeEvents } from './metrics/consumer.ts';
+import { runScheduled } from './metrics/scheduled.ts';
 import { dashboardRoutes } from './site/dashboard.ts';
 import { rootRoutes } from './site/root.ts';
 
@@ -50,8 +51,9 @@ app.all('/api/*', (c) => {
 app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
 app.onError(onError);
 
-/** The Worker's handlers: HTTP (Hono) and the engagement-events queue consumer. */
+/** The Worker's handlers: HTTP (Hono), the engagement-events queue consumer and the retention cron. */
 export default {
   fetch: app.fetch,
   queue: consumeEvents,
+  scheduled: runScheduled,
 } satisfies ExportedHandler<Env>;

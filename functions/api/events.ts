@@ -6,6 +6,8 @@ import { readBodyLimited } from '../lib/read-body.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 import { botReason } from '../metrics/bots.ts';
 import { eventSchema, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
+import { overLimit } from '../metrics/rate-limit.ts';
+import { queueEvent } from '../metrics/send-buffer.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
 
@@ -21,7 +23,7 @@ function allowedHost(host: string, requestUrl: URL, extra: string | undefined): 
   return hosts.has(host);
 }
 
-/** `POST /api/v1/events`: validates, drops bots (counted), hashes the visitor, queues, answers 202 at once. */
+/** `POST /api/v1/events`: validates, drops bots (counted), hashes the visitor, queues, answers 202 at once (the send happens after). */
 export const eventRoutes = new Hono<AppEnv>().post('/', async (c) => {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!ACCEPTED_TYPES.includes(type)) {
@@ -53,41 +55,35 @@ export const eventRoutes = new Hono<AppEnv>().post('/', async (c) => {
   c.header('Cache-Control', 'no-store');
   // Global Privacy Control: the script sends nothing, and anything that still arrives is not counted.
   if (c.req.header('sec-gpc') === '1') return c.body(null, 202);
-  const now = new Date();
-  const day = now.toISOString().slice(0, 10);
-  const hour = now.toISOString().slice(0, 13);
+  const now = new Date().toISOString();
+  const day = now.slice(0, 10);
+  const hour = now.slice(0, 13);
+  const queue = (message: Omit<EventMessage, 'id' | 'hour' | 'day'>) => {
+    const waitUntil = (promise: Promise<unknown>) => {
+      try {
+        c.executionCtx.waitUntil(promise);
+      } catch {
+        // No execution context (a plain app.request in tests): the event is sent when the batch flushes.
+      }
+    };
+    queueEvent(c.env.EVENTS, { id: crypto.randomUUID(), hour, day, ...message }, waitUntil);
+  };
   const userAgent = c.req.header('user-agent') ?? '';
   const reason = botReason(userAgent);
   if (reason) {
-    const drop: EventMessage = {
-      id: crypto.randomUUID(),
-      hour,
-      day,
-      visitor: '',
-      counts: [['dropped', reason]],
-      scopes: [],
-    };
-    await c.env.EVENTS.send(drop);
+    queue({ visitor: '', counts: [['dropped', reason]], scopes: [] });
     return c.body(null, 202);
   }
   const ip = c.req.header('cf-connecting-ip') ?? '0.0.0.0';
+  // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
   const visitor = await visitorHash(await saltFor(c.env.DB, day), pageUrl.hostname, ip, userAgent);
-  const limit = await c.env.EVENTS_LIMITER?.limit({ key: visitor });
-  if (limit && !limit.success) {
-    await c.env.EVENTS.send({
-      id: crypto.randomUUID(),
-      hour,
-      day,
-      visitor: '',
-      counts: [['dropped', 'rate_limited']],
-      scopes: [],
-    });
+  if (await overLimit(c.env.EVENTS_LIMITER, visitor)) {
+    queue({ visitor: '', counts: [['dropped', 'rate_limited']], scopes: [] });
     throw new ApiError('rate_limited', 'Too many events from this browser; try again in a minute.', [], {
       'Retry-After': '60',
     });
   }
   const country = String((c.req.raw as { cf?: { country?: string } }).cf?.country ?? 'XX');
-  const { counts, scopes } = reduceEvent(event, country);
-  await c.env.EVENTS.send({ id: crypto.randomUUID(), hour, day, visitor, counts, scopes });
+  queue({ visitor, ...reduceEvent(event, country) });
   return c.body(null, 202);
 });

@@ -23,8 +23,10 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Pro
     batch.ackAll();
     return;
   }
+  // An event can have been counted only after it was sent: earlier batches need not be searched.
+  const sentAfter = Math.min(...batch.messages.map((m) => m.timestamp.getTime()));
   try {
-    await countEvents(env.DB, messages, crypto.randomUUID(), new Date().toISOString().slice(0, 10));
+    await countEvents(env.DB, messages, sentAfter);
     batch.ackAll();
   } catch (error) {
     console.error('counting events failed; the batch will be retried', error);

@@ -23,7 +23,7 @@ describe('reduceEvent', () => {
       ['referrer', 'www.facebook.com'],
       ['ref', 'UNAM'],
     ]);
-    expect(reduced.scopes).toEqual(['site', 'page:/es/guias/credencial/', 'ref:UNAM']);
+    expect(reduced.scopes).toEqual(['site', 'lang:es', 'page:/es/guias/credencial/', 'ref:UNAM']);
   });
 
   it('never keeps script or markup from paths, referrers, assets or searches', () => {

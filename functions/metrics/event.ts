@@ -85,7 +85,7 @@ export function reduceEvent(event: IncomingEvent, country: string): { counts: [s
   switch (event.name) {
     case 'pageview': {
       counts.push(['page', path]);
-      scopes.push('site', `page:${path}`);
+      scopes.push('site', `lang:${lang}`, `page:${path}`);
       const source = token(url.searchParams.get('utm_source'));
       const medium = token(url.searchParams.get('utm_medium'));
       const campaign = token(url.searchParams.get('utm_campaign'));

@@ -1,0 +1,8 @@
+import { deleteExpired } from '../data/metrics-retention.ts';
+import type { Env } from '../env.ts';
+
+/** The cron trigger (wrangler.toml `[triggers]`): deletes expiring metrics rows, logging what went. */
+export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const deleted = await deleteExpired(env.DB, controller.scheduledTime);
+  console.log(`retention (${controller.cron}): deleted ${JSON.stringify(deleted)}`);
+}

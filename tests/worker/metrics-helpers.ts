@@ -1,0 +1,36 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import type { EventMessage } from '../../functions/env.ts';
+import worker from '../../functions/index.ts';
+import { testEnv } from './helpers.ts';
+
+/** Delivers messages to the Worker's queue handler as Cloudflare would (sent at `sentAt`). */
+export async function deliver(messages: EventMessage[], sentAt = new Date()) {
+  const batch = createMessageBatch(
+    'voto-events',
+    messages.map((body, i) => ({ id: `m${i}`, timestamp: sentAt, attempts: 1, body })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch as MessageBatch<unknown>, testEnv as never);
+  return getQueueResult(batch, ctx);
+}
+
+/** A queued event as the endpoint makes it, on `day` at 10:00 UTC. */
+export function message(
+  id: string,
+  visitor: string,
+  counts: [string, string][],
+  scopes: string[],
+  day = '2030-01-15',
+): EventMessage {
+  return { id, hour: `${day}T10`, day, visitor, counts, scopes };
+}
+
+/** The rollup counts of one hour, as {"dimension:key": count}. */
+export async function rollupsAt(hour: string): Promise<Record<string, number>> {
+  const { results } = await testEnv.DB.prepare(
+    'SELECT dimension, key, count FROM metric_rollups WHERE hour = ? ORDER BY dimension, key',
+  )
+    .bind(hour)
+    .all<{ dimension: string; key: string; count: number }>();
+  return Object.fromEntries(results.map((r) => [`${r.dimension}:${r.key}`, r.count]));
+}
