@@ -1,6 +1,6 @@
 // The cheaper counting path and the retention cron: partial redelivery, one row per distinct key,
 // visitors per language, the in-memory rate-limit pre-count, and what the scheduled handler deletes.
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { createScheduledController } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../functions/data/metrics-ingest.ts';
 import { forgetSalt, saltFor } from '../../functions/data/visitor-salt.ts';
@@ -112,9 +112,7 @@ describe('retention cron', () => {
     }
     forgetSalt();
     const controller = createScheduledController({ scheduledTime: new Date(now), cron: '7 * * * *' });
-    const ctx = createExecutionContext();
-    await worker.scheduled(controller, testEnv as never, ctx);
-    await waitOnExecutionContext(ctx);
+    await worker.scheduled(controller, testEnv as never);
     const seen = await testEnv.DB.prepare(
       "SELECT day, visitor FROM metric_visitor_seen WHERE day LIKE '2033-01-%' ORDER BY day",
     ).all();
@@ -135,7 +133,7 @@ describe('retention cron', () => {
       scheduledTime: new Date('2033-02-02T00:07:00Z'),
       cron: '7 * * * *',
     });
-    await worker.scheduled(controller, testEnv as never, createExecutionContext());
+    await worker.scheduled(controller, testEnv as never);
     const row = await testEnv.DB.prepare(
       "SELECT COUNT(*) AS n FROM metric_visitor_seen WHERE day = '2033-02-01'",
     ).first();
