@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { eventRoutes } from './api/events.ts';
 import { healthRoutes } from './api/health.ts';
+import { infographicRoutes } from './api/infographics.ts';
 import { metricsRoutes } from './api/metrics.ts';
 import { processRoutes } from './api/processes.ts';
 import { registrationRoutes } from './api/registrations.ts';
@@ -29,12 +30,14 @@ const api = new Hono<AppEnv>()
   // Public figures are readable from any site; writes stay same-origin (no Authorization in CORS).
   .use('/processes/*', publicReadCors)
   .use('/registrations/*', publicReadCors)
+  .use('/infographics/*', publicReadCors)
   .route('/health', healthRoutes)
   .route('/events', eventRoutes)
   .route('/metrics', metricsRoutes)
   .get('/ping', (c) => c.body(null, 204))
   .route('/processes', processRoutes)
-  .route('/registrations', registrationRoutes);
+  .route('/registrations', registrationRoutes)
+  .route('/infographics', infographicRoutes);
 
 /** The Worker: the static site is served by Workers Static Assets; these are the paths that need code. */
 const app = new Hono<AppEnv>();

@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
+import { today } from '../embed/routes.ts';
+import type { AppEnv } from '../env.ts';
+import { SIZE_NAMES, SIZES, scaleOf } from '../img/brand.ts';
+import { altTexts, drawPng, drawSvg } from '../img/draw.ts';
+import { canonicalQuery, FORMATS, type ImageRequest, imageUrl, parseImageRequest } from '../img/request.ts';
+import { shortHash } from '../img/templates/common.ts';
+import { TEMPLATES } from '../img/templates/index.ts';
+import type { ImageContext } from '../img/templates/types.ts';
+import { serveVersioned } from '../lib/http-cache.ts';
+
+const es = useTranslations('es');
+const en = useTranslations('en');
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The context templates read: bindings and today's date, never text from the request. */
+export function imageContext(env: AppEnv['Bindings'], url: string): ImageContext {
+  return { db: env.DB, assets: env.ASSETS, origin: new URL(url).origin, today: today() };
+}
+
+const TYPES = { png: 'image/png', svg: 'image/svg+xml; charset=utf-8', json: 'application/json; charset=utf-8' };
+
+/** `/api/v1/infographics`: the template list and the images (PNG, SVG) with their alt text (JSON). */
+export const infographicRoutes = new Hono<AppEnv>()
+  .get('/', (c) =>
+    c.json(
+      TEMPLATES.map((template) => {
+        const key = `img.template.${template.id}` as UiKey;
+        return {
+          template: template.id,
+          title: { es: es(key), en: en(key) },
+          sizes: SIZE_NAMES,
+          params: template.params,
+          formats: FORMATS,
+          dimensions: SIZES,
+        };
+      }),
+    ),
+  )
+  .get('/:file', async (c) => {
+    const request = parseImageRequest(c.req.param('file'), c.req.queries());
+    const { template, params, format } = request;
+    const prepared = await template.prepare(imageContext(c.env, c.req.url), params);
+    // A versioned URL (`v`, the data_version of its .json) never changes meaning: cache it for good. One
+    // whose figures have moved on is sent to the current image rather than drawn with the wrong version.
+    if (params.v && params.v !== prepared.version) {
+      c.header('Cache-Control', 'public, max-age=30');
+      return c.redirect(imageUrl(template, format, params, prepared.version), 302);
+    }
+    const variant = canonicalQuery(template, params);
+    let renderMs = 0;
+    const response = await serveVersioned(
+      c,
+      {
+        key: `infographic/${template.id}.${format}/${prepared.version}?${variant}`,
+        etag: `"ig.${template.id}.${format}.${prepared.version}.${await shortHash(variant)}"`,
+        build: async () => {
+          const { model, rowsRead } = await prepared.load();
+          const started = performance.now();
+          const body = await buildBody(request, model, prepared.version);
+          renderMs = performance.now() - started;
+          const headers: Record<string, string> = { 'Content-Type': TYPES[format] };
+          if (format !== 'json') headers['Content-Disposition'] = `inline; filename="${fileName(request)}"`;
+          return { response: new Response(body, { headers }), rowsRead };
+        },
+      },
+      prepared.rowsRead,
+    );
+    if (renderMs > 0) response.headers.append('Server-Timing', `render;dur=${renderMs.toFixed(2)}`);
+    if (params.v) response.headers.set('Cache-Control', IMMUTABLE);
+    return response;
+  });
+
+async function buildBody(request: ImageRequest, model: unknown, version: string): Promise<BodyInit> {
+  const { template, params, format } = request;
+  if (format === 'png') return (await drawPng(request, model)) as Uint8Array<ArrayBuffer>;
+  if (format === 'svg') return drawSvg(request, model);
+  const { width, height } = scaleOf(params.size);
+  return JSON.stringify({
+    template: template.id,
+    size: params.size,
+    width,
+    height,
+    alt: altTexts(request, model),
+    data_version: version,
+    png: imageUrl(template, 'png', params, version),
+    svg: imageUrl(template, 'svg', params, version),
+  });
+}
+
+/** `voto-top-countries-pel-2022-2023-es-square.png`: the parameters' values, in order, as a file name. */
+function fileName(request: ImageRequest): string {
+  const values = request.template.params
+    .map(({ name }) => request.params[name])
+    .filter((value): value is string => typeof value === 'string' && value !== '')
+    .map((value) => value.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, ''))
+    .filter(Boolean);
+  return `voto-${[request.template.id, ...values].join('-')}.${request.format}`;
+}

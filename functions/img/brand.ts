@@ -1,0 +1,100 @@
+/** The one set of brand tokens every template draws with: the site's theme colour, one typeface, flat shapes. */
+export const BRAND = {
+  font: 'Atkinson Hyperlegible Next',
+  colour: {
+    primary: '#0b5d4b',
+    primaryDark: '#08463a',
+    onPrimary: '#ffffff',
+    ink: '#13221d',
+    muted: '#4a5c56',
+    paper: '#ffffff',
+    track: '#e3eeea',
+    rule: '#c7d6d0',
+    accent: '#b8860b',
+  },
+  /** Voting methods keep one colour each wherever they appear (dark, light and warm: distinguishable in grey too). */
+  modality: { postal: '#0b5d4b', internet: '#6fb8a2', presencial: '#c9962c' } as Record<string, string>,
+} as const;
+
+/** Output sizes: link cards (Facebook, X, WhatsApp previews), square posts, and stories or statuses. */
+export const SIZES = {
+  og: { width: 1200, height: 630 },
+  square: { width: 1080, height: 1080 },
+  story: { width: 1080, height: 1920 },
+} as const;
+
+/** One of the sizes above. */
+export type SizeName = keyof typeof SIZES;
+
+/** Size names in list order. */
+export const SIZE_NAMES = Object.keys(SIZES) as SizeName[];
+
+/** Type scale and spacing for one size, in pixels: legible on a phone when the image is shown full width. */
+export interface Scale {
+  width: number;
+  height: number;
+  /** Outer padding; stories keep more at top and bottom, where the apps draw their own controls. */
+  pad: number;
+  padTop: number;
+  padBottom: number;
+  band: number;
+  brand: number;
+  title: number;
+  hero: number;
+  body: number;
+  small: number;
+  /** How many bars a ranking shows. */
+  bars: number;
+  barHeight: number;
+  gap: number;
+}
+
+const SCALES: Record<SizeName, Omit<Scale, 'width' | 'height'>> = {
+  og: {
+    pad: 56,
+    padTop: 0,
+    padBottom: 40,
+    band: 84,
+    brand: 30,
+    title: 44,
+    hero: 132,
+    body: 32,
+    small: 24,
+    bars: 5,
+    barHeight: 16,
+    gap: 14,
+  },
+  square: {
+    pad: 72,
+    padTop: 0,
+    padBottom: 56,
+    band: 112,
+    brand: 38,
+    title: 56,
+    hero: 190,
+    body: 38,
+    small: 28,
+    bars: 7,
+    barHeight: 22,
+    gap: 22,
+  },
+  story: {
+    pad: 84,
+    padTop: 180,
+    padBottom: 220,
+    band: 132,
+    brand: 44,
+    title: 70,
+    hero: 240,
+    body: 46,
+    small: 32,
+    bars: 10,
+    barHeight: 26,
+    gap: 30,
+  },
+};
+
+/** The scale of a size. */
+export function scaleOf(size: SizeName): Scale {
+  return { ...SIZES[size], ...SCALES[size] };
+}

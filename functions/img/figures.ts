@@ -1,0 +1,84 @@
+import { LANGS, type Lang } from '../../site/i18n/locales.ts';
+import { chooseProcess } from '../dashboard/load.ts';
+import { buildModel, type DashboardModel } from '../dashboard/model.ts';
+import { addDays } from '../data/pace.ts';
+import { assertEntityInProcess, type ProcessRecord } from '../data/processes.ts';
+import { readSummary } from '../data/summary.ts';
+import type { Scope } from '../domain/registration.ts';
+
+/** The filters a figures template takes (the summary endpoint's own). */
+export interface FigureFilters {
+  scope: Scope;
+  entity?: string;
+  country?: string;
+}
+
+/** The figures of one image: the summary endpoint's numbers, labelled in both languages. */
+export interface Figures {
+  process: ProcessRecord;
+  models: Record<Lang, DashboardModel>;
+  /** Applications in the 7 days up to the window's reference day, and their share of the total before them. */
+  growth: { count: number; share: number; to: string };
+}
+
+/** The process an image is about (the one asked for, else the latest), with the process list for the pace. */
+export async function imageProcess(db: D1Database, slug: string | undefined, filters?: FigureFilters) {
+  const chosen = await chooseProcess(db, slug);
+  if (filters) assertEntityInProcess(chosen.process, filters.entity);
+  return chosen;
+}
+
+/**
+ * Reads the figures with the same code as `GET …/summary` (one read of the rollups), so an image and the API
+ * never disagree, and builds the dashboard's labelled model in each language from them.
+ */
+export async function loadFigures(
+  db: D1Database,
+  chosen: { process: ProcessRecord; processes: ProcessRecord[] },
+  filters: FigureFilters,
+  today: string,
+): Promise<{ figures: Figures; rowsRead: number }> {
+  const entity = filters.entity ?? null;
+  const country = filters.country ?? null;
+  const { value: summary, rowsRead } = await readSummary(db, chosen.process, filters.scope, { entity, country });
+  const models = Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      buildModel({
+        lang,
+        query: {
+          process: chosen.process.slug,
+          lang,
+          scope: filters.scope,
+          entity: filters.entity as DashboardModel['query']['entity'],
+          country: filters.country,
+          view: 'summary',
+          theme: 'light',
+        },
+        process: chosen.process,
+        processes: chosen.processes,
+        summary,
+        pace: null,
+        today,
+      }),
+    ]),
+  ) as Record<Lang, DashboardModel>;
+  const to = models.es.window.reference;
+  const from = addDays(to, -6);
+  const count = summary.daily.filter((d) => d.date >= from && d.date <= to).reduce((sum, d) => sum + d.count, 0);
+  const before = summary.total - count;
+  return {
+    figures: { process: chosen.process, models, growth: { count, share: before > 0 ? count / before : 0, to } },
+    rowsRead,
+  };
+}
+
+/**
+ * What "today" changes in an image that shows the registration window: before it opens and while it is open the
+ * day matters; once closed nothing does. Part of the cache key, so images change daily only while that shows.
+ */
+export function windowKey(process: ProcessRecord, today: string): string {
+  if (today < process.registration_opens) return `upcoming-${today}`;
+  if (today <= process.registration_closes) return `open-${today}`;
+  return 'closed';
+}

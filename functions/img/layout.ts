@@ -1,0 +1,120 @@
+import { BRAND, type Scale } from './brand.ts';
+import { box, type Child, type Node, text } from './h.ts';
+
+/** What every template puts in the shared layout. */
+export interface FrameParts {
+  /** Shown in the brand band, right of the name: the process, or the page's section. */
+  kicker: string;
+  /** Null when the body draws its own title (the page card). */
+  title: string | null;
+  body: Child;
+  /** The source line at the bottom. */
+  footer: string;
+}
+
+/**
+ * The one layout: a band in the site's green with the name, the title, the template's body, and the source.
+ * Flat colour and few shapes on purpose: rasterising and compressing are most of a render's cost.
+ */
+export function frame(s: Scale, parts: FrameParts): Node {
+  const c = BRAND.colour;
+  return box(
+    {
+      width: s.width,
+      height: s.height,
+      flexDirection: 'column',
+      backgroundColor: c.paper,
+      color: c.ink,
+      fontFamily: BRAND.font,
+    },
+    box(
+      {
+        height: s.band + s.padTop,
+        paddingTop: s.padTop,
+        paddingLeft: s.pad,
+        paddingRight: s.pad,
+        backgroundColor: c.primary,
+        color: c.onPrimary,
+        alignItems: 'center',
+        justifyContent: 'space-between',
+      },
+      text({ fontSize: s.brand, fontWeight: 700, flexShrink: 0, marginRight: s.gap * 2 }, 'Voto Extranjero'),
+      text({ fontSize: s.small, textAlign: 'right', lineHeight: 1.2 }, parts.kicker),
+    ),
+    box(
+      {
+        flexGrow: 1,
+        flexShrink: 1,
+        overflow: 'hidden',
+        flexDirection: 'column',
+        paddingLeft: s.pad,
+        paddingRight: s.pad,
+        paddingTop: s.pad * 0.8,
+      },
+      parts.title === null
+        ? null
+        : text({ fontSize: s.title, fontWeight: 700, lineHeight: 1.15, marginBottom: s.gap * 1.5 }, parts.title),
+      parts.body,
+    ),
+    box(
+      {
+        marginLeft: s.pad,
+        marginRight: s.pad,
+        marginBottom: s.padBottom,
+        paddingTop: s.gap,
+        borderTop: `2px solid ${c.rule}`,
+      },
+      text({ fontSize: s.small, color: c.muted }, parts.footer),
+    ),
+  );
+}
+
+/** One bar of a ranking: label and figure on one line, the bar under them. */
+export interface BarRow {
+  label: string;
+  value: string;
+  /** Length of the bar, 0 to 1 of the longest. */
+  fraction: number;
+}
+
+/** A ranking as horizontal bars, longest first. */
+export function bars(s: Scale, rows: BarRow[], note?: string): Node {
+  const c = BRAND.colour;
+  return box(
+    { flexDirection: 'column', width: '100%' },
+    ...rows.map((row) =>
+      box(
+        { flexDirection: 'column', marginBottom: s.gap },
+        box(
+          { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: s.body * 0.8, marginBottom: 6 },
+          text({ flexShrink: 1, marginRight: s.gap }, row.label),
+          text({ fontWeight: 700, flexShrink: 0 }, row.value),
+        ),
+        box(
+          { height: s.barHeight, backgroundColor: c.track },
+          box({ width: `${Math.max(0.5, row.fraction * 100).toFixed(2)}%`, backgroundColor: c.primary }),
+        ),
+      ),
+    ),
+    note ? text({ fontSize: s.small, color: c.muted }, note) : null,
+  );
+}
+
+/** A line of supporting text under a headline figure. */
+export function line(s: Scale, value: string, emphasis = false): Node {
+  return text(
+    {
+      fontSize: s.body,
+      lineHeight: 1.3,
+      marginTop: s.gap * 0.6,
+      color: emphasis ? BRAND.colour.ink : BRAND.colour.muted,
+      fontWeight: emphasis ? 700 : 400,
+    },
+    value,
+  );
+}
+
+/** The headline figure. */
+export function hero(s: Scale, value: string, colour: string = BRAND.colour.primary): Node {
+  return text({ fontSize: s.hero, fontWeight: 700, lineHeight: 1, color: colour, letterSpacing: -2 }, value);
+}

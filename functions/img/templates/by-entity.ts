@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { Figures } from '../figures.ts';
+import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { prepareFigures } from './common.ts';
+import { ranking } from './ranking.ts';
+import { defineTemplate } from './types.ts';
+
+const { draw, alt } = ranking((figures, lang) => figures.models[lang].entities, 'img.entities.title');
+
+/** Applications by state of origin, optionally of the people living in one country. */
+export const byEntity = defineTemplate({
+  id: 'by-entity',
+  params: [PARAM_SPECS.process, PARAM_SPECS.lang, PARAM_SPECS.size, PARAM_SPECS.scope, PARAM_SPECS.country],
+  schema: z.strictObject({
+    ...commonParams,
+    ...processParams,
+    scope: filterParams.scope,
+    country: filterParams.country,
+  }),
+  prepare: (ctx, params) => prepareFigures(ctx, params, false),
+  langOf: (_figures: Figures, params) => params.lang,
+  draw,
+  alt,
+});

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Lang } from '../../../site/i18n/locales.ts';
+import { useTranslations } from '../../../site/i18n/ui.ts';
+import type { DashboardModel } from '../../dashboard/model.ts';
+import type { Figures } from '../figures.ts';
+import { box } from '../h.ts';
+import { frame, hero, line } from '../layout.ts';
+import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
+import { defineTemplate } from './types.ts';
+
+/** Where the registration window stands, in one sentence. */
+export function windowSentence(model: DashboardModel): string {
+  const { process, fmt, lang, window } = model;
+  const closes = fmt.date(process.registration_closes);
+  if (window.state === 'upcoming')
+    return say(lang, 'img.window.upcoming', { date: fmt.date(process.registration_opens) });
+  if (window.state === 'closed') return say(lang, 'img.window.closed', { date: closes });
+  if (window.left === 0) return say(lang, 'img.window.today', { date: closes });
+  if (window.left === 1) return say(lang, 'img.window.one', { date: closes });
+  return say(lang, 'img.window.many', { left: fmt.number(window.left), date: closes });
+}
+
+function content(figures: Figures, lang: Lang) {
+  const model = figures.models[lang];
+  const { fmt, summary } = model;
+  const { growth } = figures;
+  const t = useTranslations(lang);
+  let growthLine: string | null = null;
+  if (summary.total > 0 && model.window.state !== 'upcoming') {
+    const date = fmt.date(growth.to);
+    growthLine =
+      growth.count === 0
+        ? say(lang, 'img.growth.none', { date })
+        : `${say(lang, 'img.growth', { count: fmt.number(growth.count), date })}${growth.share > 0 ? ` (+${fmt.percent(growth.share)})` : ''}`;
+  }
+  return {
+    kicker: kicker(model),
+    title: say(lang, 'img.total.title'),
+    filter: filterLabel(model),
+    total: fmt.number(summary.total),
+    what: t(model.query.scope === 'cumple' ? 'dash.total.cumple' : 'dash.total.received'),
+    growth: growthLine,
+    window: windowSentence(model),
+    source: sourceLine(model),
+  };
+}
+
+/** The total of applications, with the last 7 days' growth and where the registration window stands. */
+export const registrationsTotal = defineTemplate({
+  id: 'registrations-total',
+  params: [
+    PARAM_SPECS.process,
+    PARAM_SPECS.lang,
+    PARAM_SPECS.size,
+    PARAM_SPECS.scope,
+    PARAM_SPECS.entity,
+    PARAM_SPECS.country,
+  ],
+  schema: z.strictObject({ ...commonParams, ...processParams, ...filterParams }),
+  prepare: (ctx, params) => prepareFigures(ctx, params, true),
+  langOf: (_figures: Figures, params) => params.lang,
+  draw: (figures, lang, s) => {
+    const c = content(figures, lang);
+    return frame(s, {
+      kicker: c.kicker,
+      title: c.title,
+      footer: c.source,
+      body: box(
+        { flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap },
+        c.filter ? line(s, c.filter, true) : null,
+        hero(s, c.total),
+        line(s, c.what, true),
+        c.growth ? line(s, c.growth) : null,
+        line(s, c.window),
+      ),
+    });
+  },
+  alt: (figures, lang) => {
+    const c = content(figures, lang);
+    return sentences([c.title, c.kicker, c.filter, `${c.total} ${c.what}`, c.growth, c.window, c.source]);
+  },
+});

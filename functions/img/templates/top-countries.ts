@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { Figures } from '../figures.ts';
+import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { prepareFigures } from './common.ts';
+import { ranking } from './ranking.ts';
+import { defineTemplate } from './types.ts';
+
+const { draw, alt } = ranking((figures, lang) => figures.models[lang].countries, 'img.countries.title');
+
+/** Countries of residence with the most applications, optionally of the people from one state. */
+export const topCountries = defineTemplate({
+  id: 'top-countries',
+  params: [PARAM_SPECS.process, PARAM_SPECS.lang, PARAM_SPECS.size, PARAM_SPECS.scope, PARAM_SPECS.entity],
+  schema: z.strictObject({
+    ...commonParams,
+    ...processParams,
+    scope: filterParams.scope,
+    entity: filterParams.entity,
+  }),
+  prepare: (ctx, params) => prepareFigures(ctx, params, false),
+  langOf: (_figures: Figures, params) => params.lang,
+  draw,
+  alt,
+});
