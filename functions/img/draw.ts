@@ -14,19 +14,19 @@ export function altTexts(request: ImageRequest, model: unknown): Record<Lang, st
 }
 
 /**
- * Draws an image as SVG, titled with its alt text (screen readers and search read the SVG's `<title>`); the
- * PNG is rasterised from exactly this SVG.
+ * Draws an image as SVG, titled with its alt text (screen readers and search read the SVG's `<title>`). The
+ * download keeps its text as text (`asText`); the PNG is rasterised from the same layout with glyphs as paths.
  */
-export async function drawSvg(request: ImageRequest, model: unknown): Promise<string> {
+export async function drawSvg(request: ImageRequest, model: unknown, asText = true): Promise<string> {
   const { template, params } = request;
   const scale = scaleOf(params.size);
   const lang = template.langOf(model, params);
-  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height);
+  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, asText);
   const title = `<title>${esc(template.alt(model, lang, scale))}</title>`;
   return svg.replace(/^<svg\b[^>]*>/, (open) => `${open.replace('<svg', `<svg role="img" lang="${lang}"`)}${title}`);
 }
 
 /** Draws an image as PNG. */
 export async function drawPng(request: ImageRequest, model: unknown): Promise<Uint8Array> {
-  return renderPng(await drawSvg(request, model));
+  return renderPng(await drawSvg(request, model, false));
 }

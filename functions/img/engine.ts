@@ -2,7 +2,7 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm';
 import satori, { init as initYoga } from 'satori/standalone';
 import yogaWasm from 'satori/yoga.wasm';
-import { FONTS } from './fonts.ts';
+import { FONTS, fontFaces } from './fonts.ts';
 import type { Node } from './h.ts';
 import { encodePng } from './png.ts';
 
@@ -20,10 +20,14 @@ function whenReady(): Promise<void> {
   return ready;
 }
 
-/** Lays out an element tree as SVG; glyphs become paths, so the SVG looks the same without the font. */
-export async function renderSvg(element: Node, width: number, height: number): Promise<string> {
+/**
+ * Lays out an element tree as SVG. For rasterising, glyphs become paths (resvg then needs no font); with
+ * `asText`, text stays `<text>` (selectable, editable, searchable) and the fonts are embedded as `@font-face`.
+ */
+export async function renderSvg(element: Node, width: number, height: number, asText = false): Promise<string> {
   await whenReady();
-  return satori(element as never, { width, height, fonts: FONTS });
+  const svg = await satori(element as never, { width, height, fonts: FONTS, embedFont: !asText });
+  return asText ? svg.replace(/^<svg\b[^>]*>/, (open) => `${open}<style>${fontFaces()}</style>`) : svg;
 }
 
 /** Rasterises satori's SVG at its own size. */

@@ -17,8 +17,8 @@ export interface FigureFilters {
 export interface Figures {
   process: ProcessRecord;
   models: Record<Lang, DashboardModel>;
-  /** Applications in the 7 days up to the window's reference day, and their share of the total before them. */
-  growth: { count: number; share: number; to: string };
+  /** Applications in the 7 days up to the window's reference day, and how many there were before them. */
+  growth: { count: number; before: number; to: string };
 }
 
 /** The process an image is about (the one asked for, else the latest), with the process list for the pace. */
@@ -68,7 +68,7 @@ export async function loadFigures(
   const count = summary.daily.filter((d) => d.date >= from && d.date <= to).reduce((sum, d) => sum + d.count, 0);
   const before = summary.total - count;
   return {
-    figures: { process: chosen.process, models, growth: { count, share: before > 0 ? count / before : 0, to } },
+    figures: { process: chosen.process, models, growth: { count, before, to } },
     rowsRead,
   };
 }

@@ -10,3 +10,21 @@ export const FONTS = [
   { name: BRAND.font, data: regular, weight: 400 as const, style: 'normal' as const },
   { name: BRAND.font, data: bold, weight: 700 as const, style: 'normal' as const },
 ];
+
+let faces: string | undefined;
+
+/** `@font-face` rules with the fonts inline, for SVGs that keep their text (built once per isolate). */
+export function fontFaces(): string {
+  faces ??= FONTS.map(
+    (font) =>
+      `@font-face{font-family:'${font.name}';font-weight:${font.weight};src:url(data:font/woff;base64,${base64(font.data)}) format('woff')}`,
+  ).join('');
+  return faces;
+}
+
+function base64(data: ArrayBuffer): string {
+  const bytes = new Uint8Array(data);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -21,6 +21,9 @@ export function windowSentence(model: DashboardModel): string {
   return say(lang, 'img.window.many', { left: fmt.number(window.left), date: closes });
 }
 
+// Below this many earlier applications a weekly percentage is noise ("+1,236 (+123,600%)"): only the count shows.
+const MIN_BASE = 100;
+
 function content(figures: Figures, lang: Lang) {
   const model = figures.models[lang];
   const { fmt, summary } = model;
@@ -32,7 +35,7 @@ function content(figures: Figures, lang: Lang) {
     growthLine =
       growth.count === 0
         ? say(lang, 'img.growth.none', { date })
-        : `${say(lang, 'img.growth', { count: fmt.number(growth.count), date })}${growth.share > 0 ? ` (+${fmt.percent(growth.share)})` : ''}`;
+        : `${say(lang, 'img.growth', { count: fmt.number(growth.count), date })}${growth.before >= MIN_BASE ? ` (+${fmt.percent(growth.count / growth.before)})` : ''}`;
   }
   return {
     kicker: kicker(model),
