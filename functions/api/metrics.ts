@@ -1,11 +1,15 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireScope } from '../auth/require-scope.ts';
-import { METRIC_TABLES, type MetricTable, metricsCsv, readMetrics } from '../data/metrics-summary.ts';
+import { PUBLIC_SLOT_MS, readPublicTraffic } from '../data/metrics-public.ts';
+import { readReferral } from '../data/metrics-referrals.ts';
+import { METRIC_TABLES, type MetricTable, metricsCsv, readMetrics, rowsCsv } from '../data/metrics-summary.ts';
 import { addDays, daysBetween } from '../data/pace.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
+import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 
 const periodSchema = z
@@ -19,8 +23,14 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: addDays(from, -length), to: addDays(from, -1) };
 }
 
-// Counts under this are shown as null on the public page: too small to publish without risk.
-const PUBLIC_MIN = 10;
+/** The referral code a partner token is bound to (a partner token always has one: see scripts/token.ts). */
+async function partnerCode(c: Context<AppEnv>): Promise<string> {
+  const row = await c.env.DB.prepare('SELECT referral_code FROM api_tokens WHERE id = ?')
+    .bind(c.get('tokenId') ?? '')
+    .first<{ referral_code: string | null }>();
+  if (!row?.referral_code) throw new ApiError('forbidden', 'This partner token is not bound to a referral code.');
+  return row.referral_code;
+}
 
 /** `/api/v1/metrics`: staff summary and CSV tables, a partner's own referral figures, and public aggregates. */
 export const metricsRoutes = new Hono<AppEnv>()
@@ -59,46 +69,44 @@ export const metricsRoutes = new Hono<AppEnv>()
       'Cache-Control': 'private, no-store',
     });
   })
+  // The partner page sends only the token: the code comes from it.
+  .get('/referral', requireScope('partner'), async (c) => {
+    const { from, to } = parseOrThrow(periodSchema, c.req.query(), 'period');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await readReferral(c.env.DB, await partnerCode(c), from, to));
+  })
+  .get('/referral.csv', requireScope('partner'), async (c) => {
+    const { from, to } = parseOrThrow(periodSchema, c.req.query(), 'period');
+    const code = await partnerCode(c);
+    const figures = await readReferral(c.env.DB, code, from, to);
+    return c.body(rowsCsv(figures.daily), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="referral-${code}-${from}-${to}.csv"`,
+      'Cache-Control': 'private, no-store',
+    });
+  })
   .get('/referrals/:code', requireScope('partner'), async (c) => {
     const code = c.req.param('code');
-    const row = await c.env.DB.prepare('SELECT referral_code FROM api_tokens WHERE id = ?')
-      .bind(c.get('tokenId') ?? '')
-      .first<{ referral_code: string | null }>();
-    if (row?.referral_code !== code)
-      throw new ApiError(
-        'forbidden',
-        `This token reads the figures of referral code '${row?.referral_code ?? ''}' only.`,
-      );
+    const own = await partnerCode(c);
+    if (own !== code) throw new ApiError('forbidden', `This token reads the figures of referral code '${own}' only.`);
     const { from, to } = parseOrThrow(periodSchema, c.req.query(), 'period');
-    const summary = await readMetrics(c.env.DB, from, to);
-    const mine = summary.referrals.find((r) => r.code === code) ?? {
-      code,
-      name: '',
-      visits: 0,
-      visitors: 0,
-      register_clicks: 0,
-    };
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ from, to, ...mine });
+    return c.json(await readReferral(c.env.DB, code, from, to));
   })
   .get('/public', async (c) => {
     const days = parseOrThrow(z.coerce.number().int().min(1).max(365).default(30), c.req.query('days'), 'days');
-    const to = new Date().toISOString().slice(0, 10);
-    const from = addDays(to, -(days - 1));
-    const summary = await readMetrics(c.env.DB, from, to);
-    const shown = (n: number) => (n >= PUBLIC_MIN ? n : null);
-    c.header('Cache-Control', 'public, max-age=600');
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.json({
-      from,
-      to,
-      suppressed_below: PUBLIC_MIN,
-      pageviews: shown(summary.pageviews),
-      visitors: shown(summary.visitors),
-      pages: summary.pages.slice(0, 20).map((p) => ({ path: p.path, pageviews: shown(p.pageviews) })),
-      languages: summary.languages.map((l) => ({ lang: l.lang, events: shown(l.events) })),
-      countries: summary.countries
-        .filter((x) => x.events >= PUBLIC_MIN)
-        .map((x) => ({ country: x.country, events: x.events })),
-    });
+    const slot = Math.floor(Date.now() / PUBLIC_SLOT_MS);
+    // Recomputed once per slot and kept at the edge: a 30-day read touches every rollup of the period.
+    return serveVersioned(
+      c,
+      {
+        key: `metrics-public/${slot}/${days}`,
+        etag: `"metrics-public.${slot}.${days}"`,
+        build: async () => ({
+          response: Response.json(await readPublicTraffic(c.env.DB, days, new Date().toISOString().slice(0, 10))),
+          rowsRead: 0,
+        }),
+      },
+      0,
+    );
   });

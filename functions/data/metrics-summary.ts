@@ -20,7 +20,7 @@ export interface MetricsSummary {
   embeds: { host: string; views: number }[];
   downloads: { asset: string; count: number }[];
   countries: { country: string; events: number }[];
-  languages: { lang: string; events: number }[];
+  languages: { lang: string; events: number; visitors: number }[];
   shares: { network: string; count: number }[];
   searches_without_results: { query: string; count: number }[];
   language_switches: { switch: string; count: number }[];
@@ -28,6 +28,8 @@ export interface MetricsSummary {
   referrals: { code: string; name: string; visits: number; visitors: number; register_clicks: number }[];
   register_clicks: number;
   conversion_rate: number | null;
+  /** Register clicks on guide pages (`/es/guias/…`, `/en/guias/…`) per guide page view. */
+  guides: { pageviews: number; register_clicks: number; conversion_rate: number | null };
   dropped: Record<string, number>;
   daily: { date: string; pageviews: number; visitors: number }[];
 }
@@ -90,6 +92,9 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
   const refCta = new Map(dim('ref_cta'));
   const pageviews = events.pageview ?? 0;
   const registerClicks = events.cta_click ?? 0;
+  const guidePages = pages.filter((p) => /^\/(es|en)\/guias\//.test(p.path));
+  const guideViews = guidePages.reduce((sum, p) => sum + p.pageviews, 0);
+  const guideClicks = guidePages.reduce((sum, p) => sum + p.register_clicks, 0);
   return {
     from,
     to,
@@ -121,7 +126,7 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
       'events',
     ),
     languages: byCount(
-      dim('lang').map(([lang, n]) => ({ lang, events: n })),
+      dim('lang').map(([lang, n]) => ({ lang, events: n, visitors: visitorsOf.get(`lang:${lang}`) ?? 0 })),
       'events',
     ),
     shares: byCount(
@@ -155,6 +160,11 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
     ),
     register_clicks: registerClicks,
     conversion_rate: pageviews ? registerClicks / pageviews : null,
+    guides: {
+      pageviews: guideViews,
+      register_clicks: guideClicks,
+      conversion_rate: guideViews ? guideClicks / guideViews : null,
+    },
     dropped: Object.fromEntries(dim('dropped')),
     daily: (daily?.results ?? []).map((r) => ({
       date: String(r.date),
@@ -166,7 +176,11 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
 
 /** One table of the summary as CSV (RFC 4180), the same figures as the JSON. */
 export function metricsCsv(summary: MetricsSummary, name: MetricTable): string {
-  const rows = summary[name] as Record<string, unknown>[];
+  return rowsCsv(summary[name] as Record<string, unknown>[]);
+}
+
+/** Rows of one shape as CSV (RFC 4180): a header from the first row's keys, values as the JSON has them. */
+export function rowsCsv(rows: readonly Record<string, unknown>[]): string {
   const columns = rows[0] ? Object.keys(rows[0]) : [];
   const cell = (value: unknown) => {
     const text = value === null || value === undefined ? '' : String(value);

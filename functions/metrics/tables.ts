@@ -1,5 +1,6 @@
 /** The tables of the staff metrics summary that can be exported as CSV (API and staff page share this list). */
 export const METRIC_TABLES = [
+  'daily',
   'pages',
   'campaigns',
   'referrers',

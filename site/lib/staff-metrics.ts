@@ -68,6 +68,19 @@ export function startStaffMetrics(): void {
             `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${escapeHtml(d.date)}: ${escapeHtml(d.pageviews)}</title></rect>`,
         )
         .join('');
+      // Top countries as horizontal bars; the full list is the table below.
+      const countries = body.countries.slice(0, 10);
+      const top = Math.max(1, ...countries.map((c) => c.events));
+      const countryBars = countries
+        .map(
+          (c, i) =>
+            `<rect x="40" y="${i * 14}" width="${(c.events / top) * 250}" height="11"><title>${escapeHtml(c.country)}: ${escapeHtml(c.events)}</title></rect><text x="0" y="${i * 14 + 10}" font-size="10">${escapeHtml(c.country)}</text>`,
+        )
+        .join('');
+      const countryChart = countries.length
+        ? `<figure><svg viewBox="0 0 300 ${countries.length * 14}" class="staff-chart" role="img" aria-label="${escapeHtml(labels.countries)}">${countryBars}</svg><figcaption>${escapeHtml(labels.countries)}</figcaption></figure>`
+        : '';
+      const guides = `<p>${escapeHtml(labels.guides)}: ${body.guides.conversion_rate === null ? '—' : escapeHtml(percent.format(body.guides.conversion_rate))} (${escapeHtml(number.format(body.guides.register_clicks))} / ${escapeHtml(number.format(body.guides.pageviews))})</p>`;
       const tables = METRIC_TABLES.map((name) => {
         const rows = body[name] as Row[];
         if (!rows.length) return '';
@@ -82,7 +95,7 @@ export function startStaffMetrics(): void {
         return `<table class="staff-table"><caption>${escapeHtml(name)} <button type="button" data-csv="${escapeHtml(name)}">${escapeHtml(labels.csv)}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
       }).join('');
       out.innerHTML = `<ul class="kpis">${kpis}</ul><p>${escapeHtml(labels.conversion)}: ${body.conversion_rate === null ? '—' : escapeHtml(percent.format(body.conversion_rate))}</p>
-<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${escapeHtml(labels.daily)}">${bars}</svg><figcaption>${escapeHtml(labels.daily)}</figcaption></figure>${tables}`;
+<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${escapeHtml(labels.daily)}">${bars}</svg><figcaption>${escapeHtml(labels.daily)}</figcaption></figure>${guides}${countryChart}${tables}`;
       for (const button of out.querySelectorAll<HTMLButtonElement>('button[data-csv]')) {
         button.addEventListener('click', () => void download(button.dataset.csv ?? '', query, token));
       }

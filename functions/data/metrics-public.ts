@@ -1,0 +1,40 @@
+import { readMetrics } from './metrics-summary.ts';
+import { addDays } from './pace.ts';
+
+/** Counts under this are published as null: too small to show without risk of pointing at someone. */
+export const PUBLIC_MIN = 10;
+
+/** How long the public figures are reused (ms): they are recomputed at most once per slot. */
+export const PUBLIC_SLOT_MS = 10 * 60_000;
+
+/** The site's own traffic as anyone may see it: aggregates only, small counts suppressed. */
+export interface PublicTraffic {
+  from: string;
+  to: string;
+  suppressed_below: number;
+  pageviews: number | null;
+  visitors: number | null;
+  pages: { path: string; pageviews: number | null }[];
+  languages: { lang: string; events: number | null }[];
+  countries: { country: string; events: number }[];
+}
+
+/** The last `days` days of traffic (UTC, today included), with counts under 10 replaced by null. */
+export async function readPublicTraffic(db: D1Database, days: number, today: string): Promise<PublicTraffic> {
+  const from = addDays(today, -(days - 1));
+  const summary = await readMetrics(db, from, today);
+  const shown = (n: number) => (n >= PUBLIC_MIN ? n : null);
+  return {
+    from,
+    to: today,
+    suppressed_below: PUBLIC_MIN,
+    pageviews: shown(summary.pageviews),
+    visitors: shown(summary.visitors),
+    pages: summary.pages.slice(0, 20).map((p) => ({ path: p.path, pageviews: shown(p.pageviews) })),
+    languages: summary.languages.map((l) => ({ lang: l.lang, events: shown(l.events) })),
+    // Countries under the threshold are left out rather than listed as null: their names alone say little.
+    countries: summary.countries
+      .filter((x) => x.events >= PUBLIC_MIN)
+      .map((x) => ({ country: x.country, events: x.events })),
+  };
+}

@@ -1,0 +1,73 @@
+/** The partner page: asks for the partner token (kept in memory only), reads its referral figures by day. */
+import type { ReferralFigures } from '../../functions/data/metrics-referrals.ts';
+
+type Body = ReferralFigures & { error?: { message: string } };
+
+function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Wires the form: each submit reads the period with the token and renders totals, a daily table and a CSV button. */
+export function startPartnerMetrics(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-partner-metrics]');
+  const out = document.getElementById('partner-report');
+  if (!form || !out) return;
+  const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
+  const number = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX');
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+  field('to').value ||= new Date().toISOString().slice(0, 10);
+  field('from').value ||= new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+
+  // The CSV needs the token too, so it is fetched and handed to the browser as a file, never as a URL with the token.
+  const download = async (query: string, token: string, name: string) => {
+    const response = await fetch(`/api/v1/metrics/referral.csv?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) return;
+    const url = URL.createObjectURL(await response.blob());
+    Object.assign(document.createElement('a'), { href: url, download: name }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const token = field('token').value.trim();
+    const query = new URLSearchParams({ from: field('from').value, to: field('to').value }).toString();
+    out.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(`/api/v1/metrics/referral?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await response.json()) as Body;
+      if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
+      const example = `${location.origin}/${form.dataset.lang ?? 'es'}/?ref=${body.code}`;
+      const link = (labels.link ?? '').replace('{code}', body.code).replace('{url}', example);
+      const kpis = [
+        [labels.visits, body.visits],
+        [labels.visitors, body.visitors],
+        [labels.clicks, body.register_clicks],
+      ]
+        .map(([label, n]) => `<li><strong>${escapeHtml(number.format(Number(n)))}</strong> ${escapeHtml(label)}</li>`)
+        .join('');
+      const rows = body.daily
+        .map(
+          (d) =>
+            `<tr><td>${escapeHtml(d.date)}</td><td>${escapeHtml(number.format(d.visits))}</td><td>${escapeHtml(number.format(d.visitors))}</td><td>${escapeHtml(number.format(d.register_clicks))}</td></tr>`,
+        )
+        .join('');
+      out.innerHTML = `<h2>${escapeHtml(body.name || body.code)}</h2><p>${escapeHtml(link)}</p><ul class="kpis">${kpis}</ul>
+<p><button type="button" data-partner-csv>${escapeHtml(labels.csv)}</button></p>
+<div class="table-scroll"><table class="staff-table"><caption>${escapeHtml(labels.caption)}</caption><thead><tr><th scope="col">${escapeHtml(labels.date)}</th><th scope="col">${escapeHtml(labels.visits)}</th><th scope="col">${escapeHtml(labels.visitors)}</th><th scope="col">${escapeHtml(labels.clicks)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      out
+        .querySelector('button[data-partner-csv]')
+        ?.addEventListener(
+          'click',
+          () => void download(query, token, `referral-${body.code}-${body.from}-${body.to}.csv`),
+        );
+    } catch (error) {
+      out.innerHTML = `<p role="alert">${escapeHtml(labels.error)} ${escapeHtml((error as Error).message)}</p>`;
+    } finally {
+      out.removeAttribute('aria-busy');
+    }
+  });
+}
