@@ -15,6 +15,7 @@ import { serverTiming } from './lib/server-timing.ts';
 import { consumeEvents } from './metrics/consumer.ts';
 import { runScheduled } from './metrics/scheduled.ts';
 import { dashboardRoutes } from './site/dashboard.ts';
+import { infographicPageRoutes } from './site/infographics.ts';
 import { rootRoutes } from './site/root.ts';
 import { transparencyRoutes } from './site/transparency.ts';
 
@@ -48,6 +49,7 @@ app.route('/api/v1', api);
 app.route('/', rootRoutes);
 app.route('/embed', embedRoutes);
 app.route('/', dashboardRoutes);
+app.route('/', infographicPageRoutes);
 app.route('/', transparencyRoutes);
 app.all('/api/*', (c) => {
   throw new ApiError('not_found', `There is no API endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`);

@@ -67,3 +67,30 @@ export const PARAM_SPECS = {
   country: { name: 'country', required: false, pattern: '^[A-Z]{2}$' },
   page: { name: 'page', required: true, pattern: '^/(es|en)/([a-z0-9-]+/)*$' },
 } satisfies Record<string, ParamSpec>;
+
+/** Which parameters each template takes (the staff page reads this too, without loading the renderer). */
+export const TEMPLATE_PARAMS = {
+  'registrations-total': ['process', 'lang', 'size', 'scope', 'entity', 'country'],
+  'top-countries': ['process', 'lang', 'size', 'scope', 'entity'],
+  'by-entity': ['process', 'lang', 'size', 'scope', 'country'],
+  modality: ['process', 'lang', 'size', 'scope', 'entity', 'country'],
+  deadline: ['process', 'lang', 'size'],
+  'page-card': ['page', 'size'],
+} as const satisfies Record<string, readonly (keyof typeof PARAM_SPECS)[]>;
+
+/** A template id. */
+export type TemplateId = keyof typeof TEMPLATE_PARAMS;
+
+/** The list endpoint's description of a template's parameters. */
+export function paramSpecs(id: TemplateId): ParamSpec[] {
+  return TEMPLATE_PARAMS[id].map((name) => PARAM_SPECS[name]);
+}
+
+/** The templates staff choose on the infographics page (page cards are made for every page automatically). */
+export const STAFF_TEMPLATES: TemplateId[] = [
+  'registrations-total',
+  'top-countries',
+  'by-entity',
+  'modality',
+  'deadline',
+];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Figures } from '../figures.ts';
-import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
 import { prepareFigures } from './common.ts';
 import { ranking } from './ranking.ts';
 import { defineTemplate } from './types.ts';
@@ -10,7 +10,7 @@ const { draw, alt } = ranking((figures, lang) => figures.models[lang].entities, 
 /** Applications by state of origin, optionally of the people living in one country. */
 export const byEntity = defineTemplate({
   id: 'by-entity',
-  params: [PARAM_SPECS.process, PARAM_SPECS.lang, PARAM_SPECS.size, PARAM_SPECS.scope, PARAM_SPECS.country],
+  params: paramSpecs('by-entity'),
   schema: z.strictObject({
     ...commonParams,
     ...processParams,

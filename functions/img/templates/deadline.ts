@@ -7,7 +7,7 @@ import { BRAND } from '../brand.ts';
 import { imageProcess, windowKey } from '../figures.ts';
 import { box } from '../h.ts';
 import { frame, hero, line } from '../layout.ts';
-import { commonParams, PARAM_SPECS, processParams } from '../params.ts';
+import { commonParams, paramSpecs, processParams } from '../params.ts';
 import { say, sentences, shortHash } from './common.ts';
 import { defineTemplate } from './types.ts';
 
@@ -55,7 +55,7 @@ function content({ process, today }: Deadline, lang: Lang) {
 /** Days left to register (or until registration opens), with the closing date. */
 export const deadline = defineTemplate({
   id: 'deadline',
-  params: [PARAM_SPECS.process, PARAM_SPECS.lang, PARAM_SPECS.size],
+  params: paramSpecs('deadline'),
   schema: z.strictObject({ ...commonParams, ...processParams }),
   prepare: async (ctx, params) => {
     const { process } = await imageProcess(ctx.db, params.process);

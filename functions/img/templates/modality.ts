@@ -4,7 +4,7 @@ import { BRAND, type Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { box, text } from '../h.ts';
 import { frame, line } from '../layout.ts';
-import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
 
@@ -40,14 +40,7 @@ function split(s: Scale, parts: { key: string; share: number }[]) {
 /** How applicants chose to vote: one bar split by voting method, with a legend of counts and shares. */
 export const modality = defineTemplate({
   id: 'modality',
-  params: [
-    PARAM_SPECS.process,
-    PARAM_SPECS.lang,
-    PARAM_SPECS.size,
-    PARAM_SPECS.scope,
-    PARAM_SPECS.entity,
-    PARAM_SPECS.country,
-  ],
+  params: paramSpecs('modality'),
   schema: z.strictObject({ ...commonParams, ...processParams, ...filterParams }),
   prepare: (ctx, params) => prepareFigures(ctx, params, false),
   langOf: (_figures: Figures, params) => params.lang,

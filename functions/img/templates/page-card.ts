@@ -5,7 +5,7 @@ import { BRAND, type Scale } from '../brand.ts';
 import { box, text } from '../h.ts';
 import { frame } from '../layout.ts';
 import { findPage, type PageEntry } from '../page-index.ts';
-import { commonParams, PARAM_SPECS } from '../params.ts';
+import { commonParams, paramSpecs } from '../params.ts';
 import { say, shortHash } from './common.ts';
 import { defineTemplate } from './types.ts';
 
@@ -26,7 +26,7 @@ function titleSize(s: Scale, title: string): number {
 /** The preview card of a page (its og:image): section, title and language, all taken from the build's page list. */
 export const pageCard = defineTemplate({
   id: 'page-card',
-  params: [PARAM_SPECS.page, PARAM_SPECS.size],
+  params: paramSpecs('page-card'),
   schema: z.strictObject({
     ...commonParams,
     page: z

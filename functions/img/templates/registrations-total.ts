@@ -5,7 +5,7 @@ import type { DashboardModel } from '../../dashboard/model.ts';
 import type { Figures } from '../figures.ts';
 import { box } from '../h.ts';
 import { frame, hero, line } from '../layout.ts';
-import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
 
@@ -52,14 +52,7 @@ function content(figures: Figures, lang: Lang) {
 /** The total of applications, with the last 7 days' growth and where the registration window stands. */
 export const registrationsTotal = defineTemplate({
   id: 'registrations-total',
-  params: [
-    PARAM_SPECS.process,
-    PARAM_SPECS.lang,
-    PARAM_SPECS.size,
-    PARAM_SPECS.scope,
-    PARAM_SPECS.entity,
-    PARAM_SPECS.country,
-  ],
+  params: paramSpecs('registrations-total'),
   schema: z.strictObject({ ...commonParams, ...processParams, ...filterParams }),
   prepare: (ctx, params) => prepareFigures(ctx, params, true),
   langOf: (_figures: Figures, params) => params.lang,

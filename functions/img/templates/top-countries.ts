@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Figures } from '../figures.ts';
-import { commonParams, filterParams, PARAM_SPECS, processParams } from '../params.ts';
+import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
 import { prepareFigures } from './common.ts';
 import { ranking } from './ranking.ts';
 import { defineTemplate } from './types.ts';
@@ -10,7 +10,7 @@ const { draw, alt } = ranking((figures, lang) => figures.models[lang].countries,
 /** Countries of residence with the most applications, optionally of the people from one state. */
 export const topCountries = defineTemplate({
   id: 'top-countries',
-  params: [PARAM_SPECS.process, PARAM_SPECS.lang, PARAM_SPECS.size, PARAM_SPECS.scope, PARAM_SPECS.entity],
+  params: paramSpecs('top-countries'),
   schema: z.strictObject({
     ...commonParams,
     ...processParams,
