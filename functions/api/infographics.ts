@@ -13,6 +13,7 @@ import { serveVersioned } from '../lib/http-cache.ts';
 const es = useTranslations('es');
 const en = useTranslations('en');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'";
 
 /** The context templates read: bindings and today's date, never text from the request. */
 export function imageContext(env: AppEnv['Bindings'], url: string): ImageContext {
@@ -62,6 +63,8 @@ export const infographicRoutes = new Hono<AppEnv>()
           renderMs = performance.now() - started;
           const headers: Record<string, string> = { 'Content-Type': TYPES[format] };
           if (format !== 'json') headers['Content-Disposition'] = `inline; filename="${fileName(request)}"`;
+          // An SVG opened on its own is a document: its inline fonts and style may load, nothing else.
+          if (format === 'svg') headers['Content-Security-Policy'] = SVG_CSP;
           return { response: new Response(body, { headers }), rowsRead };
         },
       },
