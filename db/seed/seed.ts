@@ -2,21 +2,30 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { mintToken } from '../../functions/auth/tokens.ts';
 import { deleteToken, insertToken } from '../../functions/data/tokens.ts';
+import type { ProcessBody } from '../../functions/domain/registration.ts';
 import { withLocalDb } from '../../scripts/lib/local-db.ts';
+import { feedBody } from '../../site/content/process-feed.ts';
+import { processSchema } from '../../site/content/schemas.ts';
 import { generateApplications, toCsv } from './generate.ts';
 import { PROCESS_SLUGS, type ProcessSlug } from './published.ts';
 
 const PROCESSES_DIR = new URL('../../content/processes/', import.meta.url);
 
-/** The demo processes as defined once in content/processes/*.json (the body of `PUT /api/v1/processes/{slug}`). */
-export async function demoProcesses(): Promise<{ slug: string; body: unknown }[]> {
+/**
+ * The demo processes as defined once in content/processes/*.json, as the body of
+ * `PUT /api/v1/processes/{slug}`: only those the reports publish registration figures for.
+ */
+export async function demoProcesses(): Promise<{ slug: string; body: ProcessBody }[]> {
   const files = (await readdir(PROCESSES_DIR)).filter((file) => file.endsWith('.json')).sort();
-  return Promise.all(
+  const processes = await Promise.all(
     files.map(async (file) => ({
       slug: file.replace(/\.json$/, ''),
-      body: JSON.parse(await readFile(new URL(file, PROCESSES_DIR), 'utf8')),
+      data: processSchema.parse(JSON.parse(await readFile(new URL(file, PROCESSES_DIR), 'utf8'))),
     })),
   );
+  return processes
+    .filter(({ data }) => data.has_registration_data)
+    .map(({ slug, data }) => ({ slug, body: feedBody(data) }));
 }
 
 async function send(url: string, init: RequestInit, what: string): Promise<unknown> {

@@ -9,11 +9,11 @@ describe('security headers', () => {
     expect(securityHeaders('any')['X-Frame-Options']).toBeUndefined();
   });
 
-  it('never allow inline scripts', () => {
+  it('never allow inline scripts or eval; only Wasm compilation (site search) is added', () => {
     const scriptSrc = securityHeaders('deny')
       ['Content-Security-Policy']?.split('; ')
       .find((d) => d.startsWith('script-src'));
-    expect(scriptSrc).toBe("script-src 'self'");
+    expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval'");
   });
 
   it('render the static _headers file for every path', () => {

@@ -5,7 +5,8 @@ export type Framing = 'deny' | 'any';
 
 const SITE_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // Site search (Pagefind) runs a WebAssembly index; this permits compiling Wasm, not eval of JavaScript.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // Astro inlines small stylesheets; inline styles cannot run code, inline scripts stay forbidden.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",

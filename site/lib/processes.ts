@@ -1,19 +1,26 @@
-/** One electoral process as defined in content/processes/*.json (the body of the processes API). */
-export interface ProcessDefinition {
-  slug: string;
-  name: { es: string; en: string };
-  registration_opens: string;
-  registration_closes: string;
-  election_day: string | null;
-  entities: string[];
-  modalities: string[];
-}
+import { type ProcessData, processSchema } from '../content/schemas.ts';
 
-const files = import.meta.glob<{ default: Omit<ProcessDefinition, 'slug'> }>('../../content/processes/*.json', {
-  eager: true,
-});
+/** One electoral process as defined in content/processes/*.json, with its slug. */
+export type ProcessDefinition = ProcessData & { slug: string };
+
+const files = import.meta.glob<{ default: unknown }>('../../content/processes/*.json', { eager: true });
+
+function parse(path: string, data: unknown): ProcessDefinition {
+  const slug = path.replace(/^.*\/|\.json$/g, '');
+  const parsed = processSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `'${issue.path.join('.')}' ${issue.message}`).join('; ');
+    throw new Error(
+      `content/processes/${slug}.json: ${problems}. Fix the file (npm run content:check explains each field).`,
+    );
+  }
+  return { ...parsed.data, slug };
+}
 
 /** Every process defined in content/, most recent registration window first. */
 export const PROCESSES: ProcessDefinition[] = Object.entries(files)
-  .map(([path, module]) => ({ ...module.default, slug: path.replace(/^.*\/|\.json$/g, '') }))
+  .map(([path, module]) => parse(path, module.default))
   .sort((a, b) => b.registration_opens.localeCompare(a.registration_opens));
+
+/** The processes with registration figures (the dashboard, embeds and infographics can show them). */
+export const PROCESSES_WITH_DATA = PROCESSES.filter((process) => process.has_registration_data);

@@ -1,0 +1,207 @@
+// The front matter and data schemas of every content collection. Astro (site/content.config.ts)
+// and `npm run content:check` both validate with these, so an error reads the same in either.
+import { z } from 'zod';
+import { isEntityCode } from '../../functions/domain/entities.ts';
+import { MODALITIES } from '../../functions/domain/registration.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar day written `YYYY-MM-DD`. YAML turns such a value into a Date at UTC midnight and
+ * Astro keeps it that way, so both forms are accepted and normalised back to the string.
+ */
+export const isoDay = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'must be a date written YYYY-MM-DD' })
+    .regex(ISO_DATE, { error: 'must be a date written YYYY-MM-DD', abort: true })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real calendar day'),
+);
+
+/** A text in both site languages (data files carry both side by side). */
+export const bilingual = z.strictObject({
+  es: z.string().trim().min(1, 'needs the Spanish text'),
+  en: z.string().trim().min(1, 'needs the English text'),
+});
+
+/** The language of a file or of a material. */
+export const langSchema = z.enum(['es', 'en']);
+
+/** Fields every page-like entry (guide, news item, event, notice, FAQ answer) has. */
+const pageFields = {
+  title: z
+    .string()
+    .trim()
+    .min(3, 'is too short (3 characters at least)')
+    .max(120, 'is too long (120 characters at most)'),
+  description: z
+    .string()
+    .trim()
+    .min(20, 'is too short for search results (20 characters at least)')
+    .max(200, 'is too long for search results (200 characters at most)'),
+  /** A draft is never built. */
+  draft: z.boolean().default(false),
+  /** Scheduled publication: the page is built only from this day on. */
+  publish_date: isoDay.optional(),
+  /** The last day the text changed: translation status compares the languages' dates. */
+  updated: isoDay,
+};
+
+/** Sections of the guides, in the order the guides index shows them. */
+export const GUIDE_SECTIONS = ['credencial', 'registro', 'votar', 'informacion'] as const;
+
+/** A guide: a complete, standalone text for citizens. */
+export const guideSchema = z.strictObject({
+  ...pageFields,
+  section: z.enum(GUIDE_SECTIONS),
+  /** Position within its section. */
+  order: z.number().int().min(1),
+  /** Slugs of other guides worth reading next. */
+  related: z.array(z.string()).default([]),
+});
+
+/** A news item (the reports' press releases, rewritten short). */
+export const newsSchema = z.strictObject({
+  ...pageFields,
+  date: isoDay,
+  /** Where the facts come from, e.g. "INE, comunicado 448 (20 oct. 2022)". */
+  source: z.string().trim().min(3).optional(),
+  tags: z.array(z.string()).default([]),
+});
+
+/** Kinds of events. */
+export const EVENT_KINDS = ['taller', 'conversatorio', 'feria', 'foro', 'jornada', 'sesion', 'presentacion'] as const;
+
+/** Whether an event happens online, in a place, or both. */
+export const EVENT_FORMATS = ['virtual', 'presencial', 'hibrido'] as const;
+
+/** An event: talk, workshop, fair, forum, registration drive. */
+export const eventSchema = z
+  .strictObject({
+    ...pageFields,
+    start: isoDay,
+    end: isoDay.optional(),
+    /** Local start time `HH:MM`, with its IANA zone, when the report gives one. */
+    time: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/, 'must be a time written HH:MM')
+      .optional(),
+    timezone: z.string().optional(),
+    kind: z.enum(EVENT_KINDS),
+    format: z.enum(EVENT_FORMATS),
+    place: z.string().trim().min(2).optional(),
+    organizer: z.string().trim().min(2),
+    url: z.url({ error: 'must be a full https:// address' }).optional(),
+    source: z.string().trim().min(3).optional(),
+  })
+  .refine((event) => !event.end || event.end >= event.start, {
+    path: ['end'],
+    message: 'is before start; an event cannot end before it begins',
+  });
+
+/** A notice: a short, dated announcement (a deadline, a service change). */
+export const noticeSchema = z.strictObject({
+  ...pageFields,
+  date: isoDay,
+  /** After this day the notice leaves the home page and shows as past. */
+  expires: isoDay.optional(),
+  level: z.enum(['info', 'important']).default('info'),
+});
+
+/** Topics of the FAQ, in the order the FAQ page shows them. */
+export const FAQ_TOPICS = ['credencial', 'registro', 'votar', 'sitio'] as const;
+
+/** One FAQ question; the body is the answer. */
+export const faqSchema = z.strictObject({
+  ...pageFields,
+  topic: z.enum(FAQ_TOPICS),
+  order: z.number().int().min(1),
+});
+
+/** Kinds of partner organizations. */
+export const PARTNER_KINDS = [
+  'instituto-electoral',
+  'consulado',
+  'organizacion-migrante',
+  'universidad',
+  'medio',
+  'gobierno',
+  'organismo-internacional',
+] as const;
+
+/** A partner organization (content/partners.yaml). */
+export const partnerSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and hyphens'),
+  name: z.string().trim().min(2),
+  kind: z.enum(PARTNER_KINDS),
+  /** Where it works: a country name in Spanish, as the reports print it. */
+  country: z.string().trim().min(2),
+  url: z.url({ error: 'must be a full https:// address' }).optional(),
+  summary: bilingual,
+  source: z.string().trim().min(3),
+});
+
+/** A promotion campaign (content/campaigns.yaml). */
+export const campaignSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and hyphens'),
+  name: bilingual,
+  description: bilingual,
+  start: isoDay,
+  end: isoDay,
+  source: z.string().trim().min(3),
+});
+
+/** Kinds of campaign materials. */
+export const MATERIAL_KINDS = ['banner', 'infografia', 'cartel', 'spot', 'radio', 'folleto'] as const;
+
+/** One downloadable campaign material (content/materials.yaml); files live in public/materiales/. */
+export const materialSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and hyphens'),
+  campaign: z.string(),
+  kind: z.enum(MATERIAL_KINDS),
+  title: bilingual,
+  /** What the material shows or says, for people who cannot see or hear it. */
+  alt: bilingual,
+  lang: z.enum(['es', 'en', 'es-en']),
+  /** Pixel size (`1080x1080`) for images, duration (`30 s`) for spots and radio. */
+  dimensions: z.string().regex(/^(\d+x\d+|\d+ s)$/, 'must be WIDTHxHEIGHT (1080x1080) or a duration (30 s)'),
+  start: isoDay,
+  end: isoDay,
+  /** Path under public/, starting with /materiales/. */
+  file: z.string().regex(/^\/materiales\/[a-z0-9._/-]+$/, 'must be a path under /materiales/ in lowercase'),
+});
+
+/** One state's part in an electoral process: what its people abroad elect. */
+const processEntitySchema = z.strictObject({
+  offices: z.array(bilingual).min(1, 'needs at least one office'),
+});
+
+/** An electoral process (content/processes/*.json): the feed definition plus what citizens need. */
+export const processSchema = z
+  .strictObject({
+    name: bilingual,
+    kind: z.enum(['local', 'federal', 'concurrent']),
+    registration_opens: isoDay,
+    registration_closes: isoDay,
+    /** Last day to fix an application that needs a correction (subsane), if published. */
+    correction_deadline: isoDay.nullable(),
+    election_day: isoDay.nullable(),
+    modalities: z.array(z.enum(MODALITIES)).min(1),
+    /** The states whose people abroad vote, keyed by INEGI code, with their offices. */
+    states: z.record(
+      z.string().refine(isEntityCode, 'must be a two-digit INEGI state code (01-32)'),
+      processEntitySchema,
+    ),
+    /** Offices every state in the process elects (the federal ones), on top of `states`. */
+    national_offices: z.array(bilingual).default([]),
+    /** Whether demo registration data exists for it (db/seed generates only what the reports publish). */
+    has_registration_data: z.boolean(),
+    sources: z.array(z.string().trim().min(3)).min(1, 'needs at least one source'),
+  })
+  .refine((process) => process.registration_closes >= process.registration_opens, {
+    path: ['registration_closes'],
+    message: 'is before registration_opens',
+  });
+
+/** A parsed process definition. */
+export type ProcessData = z.output<typeof processSchema>;

@@ -1,0 +1,64 @@
+import type { APIRoute } from 'astro';
+import { fill } from '../../functions/dashboard/format.ts';
+import { entryPath } from '../content/routes.ts';
+import { LANGS } from '../i18n/locales.ts';
+import { useTranslations } from '../i18n/ui.ts';
+import { localizedEntries } from '../lib/content.ts';
+import { PROCESSES } from '../lib/processes.ts';
+
+/**
+ * Every content page's title, section and language, for the Worker's page cards (og:image):
+ * a card is addressed by its page path, so its text always comes from our own content.
+ */
+export const GET: APIRoute = async () => {
+  const pages = [];
+  for (const lang of LANGS) {
+    const t = useTranslations(lang);
+    for (const collection of ['guides', 'news', 'events'] as const) {
+      for (const { slug, entry, contentLang } of await localizedEntries(collection, lang)) {
+        pages.push({
+          path: entryPath(lang, collection, slug),
+          lang: contentLang,
+          title: entry.data.title,
+          section: collection,
+          section_label: t(`${collection}.title`),
+          description: entry.data.description,
+        });
+      }
+    }
+    for (const process of PROCESSES) {
+      pages.push({
+        path: `/${lang}/procesos/${process.slug}/`,
+        lang,
+        title: process.name[lang],
+        section: 'processes',
+        section_label: t('processes.title'),
+        description: fill(t('processes.pageDescription'), { name: process.name[lang] }),
+      });
+    }
+    const standalone = [
+      ['', 'site.name', 'site.description'],
+      ['guias/', 'guides.title', 'guides.lead'],
+      ['noticias/', 'news.title', 'news.lead'],
+      ['eventos/', 'events.title', 'events.lead'],
+      ['preguntas/', 'faq.title', 'faq.lead'],
+      ['que-puedo-votar/', 'finder.title', 'finder.lead'],
+      ['planificador/', 'planner.title', 'planner.lead'],
+      ['materiales/', 'materials.title', 'materials.lead'],
+      ['aliados/', 'partners.title', 'partners.lead'],
+      ['procesos/', 'processes.title', 'processes.lead'],
+      ['dashboard/', 'dash.title', 'dash.lead'],
+    ] as const;
+    for (const [path, title, description] of standalone) {
+      pages.push({
+        path: `/${lang}/${path}`,
+        lang,
+        title: t(title),
+        section: 'pages',
+        section_label: t('site.name'),
+        description: t(description),
+      });
+    }
+  }
+  return new Response(JSON.stringify({ pages }), { headers: { 'Content-Type': 'application/json' } });
+};
