@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import localized404 from './site/lib/localized-404-integration.mjs';
 import staticHeaders from './site/lib/static-headers-integration.ts';
@@ -18,7 +19,16 @@ export default defineConfig({
     defaultLocale: 'es',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx(), localized404(), staticHeaders()],
+  integrations: [
+    mdx(),
+    // hreflang alternates for every page (same path in both languages); staff, partner and 404 pages stay out.
+    sitemap({
+      i18n: { defaultLocale: 'es', locales: { es: 'es-MX', en: 'en' } },
+      filter: (page) => !/\/(staff|404|infografias|aliados\/panel)\/|page-index\.json/.test(new URL(page).pathname),
+    }),
+    localized404(),
+    staticHeaders(),
+  ],
   // Scripts always ship as files so the CSP can forbid inline scripts.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,6 +1,6 @@
 // The planner's script: recomputes the plan as the reader picks a deadline, a region and a delivery time.
 import { localToday } from './dates.ts';
-import { planBackwards, type Region } from './planner.ts';
+import { PLANNER_ASSUMPTIONS, planBackwards, type Region } from './planner.ts';
 
 /** Shows the planner form (the table below works without it) and renders the plan on every change. */
 export function startPlanner(): void {
@@ -49,6 +49,13 @@ export function startPlanner(): void {
     output.replaceChildren(summary, list);
   };
   form.addEventListener('input', render);
-  form.addEventListener('change', render);
+  form.addEventListener('change', (event) => {
+    // A new region brings its own delivery estimate; the reader can still change it afterwards.
+    const target = event.target as HTMLSelectElement;
+    const weeks = form.elements.namedItem('weeks') as HTMLInputElement;
+    if (target.name === 'region')
+      weeks.value = String(PLANNER_ASSUMPTIONS.deliveryWeeks[target.value as Region] ?? weeks.value);
+    render();
+  });
   render();
 }
