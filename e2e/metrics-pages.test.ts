@@ -82,6 +82,28 @@ describe('partner page', () => {
   });
 });
 
+describe('staff page', () => {
+  it('shows every report table with its CSV, the guide conversion and the countries chart', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/en/staff/`);
+    await page.getByLabel('Staff token').fill(staff);
+    await page.getByRole('button', { name: 'Show metrics' }).click();
+    await expect.poll(() => page.locator('#staff-report table').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const captions = await page.locator('#staff-report caption').allTextContents();
+    for (const table of ['daily', 'pages', 'countries', 'languages', 'referrals']) {
+      expect(
+        captions.some((c) => c.startsWith(table)),
+        table,
+      ).toBe(true);
+    }
+    expect(await page.locator('#staff-report button[data-csv]').count()).toBe(captions.length);
+    expect(await page.getByRole('img', { name: 'Events by country' }).count()).toBe(1);
+    expect(await page.locator('#staff-report').textContent()).toContain('Conversion from the guides');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('transparency page', () => {
   it('explains what is counted and shows the public figures without JavaScript', async () => {
     // Twelve visitors (distinct addresses) so the totals pass the publication threshold of 10.
