@@ -5,6 +5,8 @@ export interface Env {
   CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
   EVENTS: Queue<EventMessage>;
   EVENTS_LIMITER?: RateLimit;
+  /** `off` makes every infographic a fresh render (benchmarks set it with `wrangler dev --var`). */
+  INFOGRAPHICS_CACHE?: string;
 }
 
 /** What the events endpoint puts on the queue: one counted event, already reduced to aggregates. */

@@ -19,10 +19,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** A real `wrangler dev` on a free port with its own throw-away local D1 (migrated). Stop it when done. */
-export async function startTestServer(): Promise<{ url: string; persistTo: string; stop: () => Promise<void> }> {
+export async function startTestServer(
+  vars: Record<string, string> = {},
+): Promise<{ url: string; persistTo: string; stop: () => Promise<void> }> {
   const persistTo = await mkdtemp(join(tmpdir(), 'voto-e2e-'));
   migrateLocal(persistTo);
-  const server = await startWranglerDev(await freePort(), { persistTo, quiet: true });
+  const server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars });
   return {
     url: server.url,
     persistTo,

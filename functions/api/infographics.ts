@@ -4,6 +4,7 @@ import { today } from '../embed/routes.ts';
 import type { AppEnv } from '../env.ts';
 import { SIZE_NAMES, SIZES, scaleOf } from '../img/brand.ts';
 import { altTexts, drawPng, drawSvg } from '../img/draw.ts';
+import type { Timings } from '../img/engine.ts';
 import { canonicalQuery, FORMATS, type ImageRequest, imageUrl, parseImageRequest } from '../img/request.ts';
 import { shortHash } from '../img/templates/common.ts';
 import { TEMPLATES } from '../img/templates/index.ts';
@@ -51,34 +52,47 @@ export const infographicRoutes = new Hono<AppEnv>()
     }
     const variant = canonicalQuery(template, params);
     let renderMs = 0;
-    const response = await serveVersioned(
-      c,
-      {
-        key: `infographic/${template.id}.${format}/${prepared.version}?${variant}`,
-        etag: `"ig.${template.id}.${format}.${prepared.version}.${await shortHash(variant)}"`,
-        build: async () => {
-          const { model, rowsRead } = await prepared.load();
-          const started = performance.now();
-          const body = await buildBody(request, model, prepared.version);
-          renderMs = performance.now() - started;
-          const headers: Record<string, string> = { 'Content-Type': TYPES[format] };
-          if (format !== 'json') headers['Content-Disposition'] = `inline; filename="${fileName(request)}"`;
-          // An SVG opened on its own is a document: its inline fonts and style may load, nothing else.
-          if (format === 'svg') headers['Content-Security-Policy'] = SVG_CSP;
-          return { response: new Response(body, { headers }), rowsRead };
-        },
+    const phases: Timings = {};
+    const entry = {
+      key: `infographic/${template.id}.${format}/${prepared.version}?${variant}`,
+      etag: `"ig.${template.id}.${format}.${prepared.version}.${await shortHash(variant)}"`,
+      build: async () => {
+        const { model, rowsRead } = await prepared.load();
+        const started = performance.now();
+        const body = await buildBody(request, model, prepared.version, phases);
+        renderMs = performance.now() - started;
+        const headers: Record<string, string> = { 'Content-Type': TYPES[format] };
+        if (format !== 'json') headers['Content-Disposition'] = `inline; filename="${fileName(request)}"`;
+        // An SVG opened on its own is a document: its inline fonts and style may load, nothing else.
+        if (format === 'svg') headers['Content-Security-Policy'] = SVG_CSP;
+        return { response: new Response(body, { headers }), rowsRead };
       },
-      prepared.rowsRead,
-    );
-    if (renderMs > 0) response.headers.append('Server-Timing', `render;dur=${renderMs.toFixed(2)}`);
+    };
+    const response =
+      c.env.INFOGRAPHICS_CACHE === 'off' ? await uncached(entry) : await serveVersioned(c, entry, prepared.rowsRead);
+    if (renderMs > 0) {
+      const entries = Object.entries({ render: renderMs, ...phases }).map(
+        ([name, ms]) => `${name};dur=${ms.toFixed(2)}`,
+      );
+      response.headers.append('Server-Timing', entries.join(', '));
+    }
     if (params.v) response.headers.set('Cache-Control', IMMUTABLE);
     return response;
   });
 
-async function buildBody(request: ImageRequest, model: unknown, version: string): Promise<BodyInit> {
+/** A fresh render with the usual validators and no cache at all (for measuring renders). */
+async function uncached(entry: { etag: string; build: () => Promise<{ response: Response }> }): Promise<Response> {
+  const { response } = await entry.build();
+  response.headers.set('ETag', entry.etag);
+  response.headers.set('Cache-Control', 'no-store');
+  response.headers.set('Server-Timing', 'cache;desc="off"');
+  return response;
+}
+
+async function buildBody(request: ImageRequest, model: unknown, version: string, timings: Timings): Promise<BodyInit> {
   const { template, params, format } = request;
-  if (format === 'png') return (await drawPng(request, model)) as Uint8Array<ArrayBuffer>;
-  if (format === 'svg') return drawSvg(request, model);
+  if (format === 'png') return (await drawPng(request, model, timings)) as Uint8Array<ArrayBuffer>;
+  if (format === 'svg') return drawSvg(request, model, true, timings);
   const { width, height } = scaleOf(params.size);
   return JSON.stringify({
     template: template.id,

@@ -1,7 +1,7 @@
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { esc } from '../dashboard/format.ts';
 import { scaleOf } from './brand.ts';
-import { renderPng, renderSvg } from './engine.ts';
+import { renderPng, renderSvg, type Timings } from './engine.ts';
 import type { ImageRequest } from './request.ts';
 
 /** The alt text of an image in both languages, at the size asked for. */
@@ -17,16 +17,21 @@ export function altTexts(request: ImageRequest, model: unknown): Record<Lang, st
  * Draws an image as SVG, titled with its alt text (screen readers and search read the SVG's `<title>`). The
  * download keeps its text as text (`asText`); the PNG is rasterised from the same layout with glyphs as paths.
  */
-export async function drawSvg(request: ImageRequest, model: unknown, asText = true): Promise<string> {
+export async function drawSvg(
+  request: ImageRequest,
+  model: unknown,
+  asText = true,
+  timings: Timings = {},
+): Promise<string> {
   const { template, params } = request;
   const scale = scaleOf(params.size);
   const lang = template.langOf(model, params);
-  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, asText);
+  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, asText, timings);
   const title = `<title>${esc(template.alt(model, lang, scale))}</title>`;
   return svg.replace(/^<svg\b[^>]*>/, (open) => `${open.replace('<svg', `<svg role="img" lang="${lang}"`)}${title}`);
 }
 
 /** Draws an image as PNG. */
-export async function drawPng(request: ImageRequest, model: unknown): Promise<Uint8Array> {
-  return renderPng(await drawSvg(request, model, false));
+export async function drawPng(request: ImageRequest, model: unknown, timings: Timings = {}): Promise<Uint8Array> {
+  return renderPng(await drawSvg(request, model, false, timings), timings);
 }

@@ -6,6 +6,9 @@ import { FONTS, fontFaces } from './fonts.ts';
 import type { Node } from './h.ts';
 import { encodePng } from './png.ts';
 
+/** Milliseconds spent in each phase of a render (shown in `Server-Timing`). */
+export type Timings = { layout?: number; raster?: number; png?: number };
+
 let ready: Promise<void> | undefined;
 
 /** Instantiates yoga and resvg once per isolate (both modules were compiled at deploy time). */
@@ -24,19 +27,32 @@ function whenReady(): Promise<void> {
  * Lays out an element tree as SVG. For rasterising, glyphs become paths (resvg then needs no font); with
  * `asText`, text stays `<text>` (selectable, editable, searchable) and the fonts are embedded as `@font-face`.
  */
-export async function renderSvg(element: Node, width: number, height: number, asText = false): Promise<string> {
+export async function renderSvg(
+  element: Node,
+  width: number,
+  height: number,
+  asText = false,
+  timings: Timings = {},
+): Promise<string> {
   await whenReady();
+  const started = performance.now();
   const svg = await satori(element as never, { width, height, fonts: FONTS, embedFont: !asText });
+  timings.layout = performance.now() - started;
   return asText ? svg.replace(/^<svg\b[^>]*>/, (open) => `${open}<style>${fontFaces()}</style>`) : svg;
 }
 
 /** Rasterises satori's SVG at its own size. */
-export async function renderPng(svg: string): Promise<Uint8Array> {
+export async function renderPng(svg: string, timings: Timings = {}): Promise<Uint8Array> {
   await whenReady();
+  let started = performance.now();
   const resvg = new Resvg(svg, { fitTo: { mode: 'original' } });
   const image = resvg.render();
+  timings.raster = performance.now() - started;
   try {
-    return encodePng(image.pixels, image.width, image.height);
+    started = performance.now();
+    const png = encodePng(image.pixels, image.width, image.height);
+    timings.png = performance.now() - started;
+    return png;
   } finally {
     image.free();
     resvg.free();

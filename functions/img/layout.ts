@@ -43,9 +43,10 @@ export function frame(s: Scale, parts: FrameParts): Node {
     ),
     box(
       {
+        // No overflow: hidden here: satori would clip every child through a mask, and masks are full-size
+        // layers for resvg (they tripled the render time). Templates size their content to fit instead.
         flexGrow: 1,
         flexShrink: 1,
-        overflow: 'hidden',
         flexDirection: 'column',
         paddingLeft: s.pad,
         paddingRight: s.pad,
@@ -61,9 +62,10 @@ export function frame(s: Scale, parts: FrameParts): Node {
         marginLeft: s.pad,
         marginRight: s.pad,
         marginBottom: s.padBottom,
-        paddingTop: s.gap,
-        borderTop: `2px solid ${c.rule}`,
+        flexDirection: 'column',
       },
+      // A rule drawn as a box: a CSS border would be clipped through a clip-path.
+      box({ height: 2, backgroundColor: c.rule, marginBottom: s.gap }),
       text({ fontSize: s.small, color: c.muted }, parts.footer),
     ),
   );

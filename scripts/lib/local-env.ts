@@ -44,12 +44,13 @@ export function migrateLocal(persistTo?: string): void {
   run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet: true });
 }
 
-/** Starts `wrangler dev` on `port`; resolves once `/api/v1/health` answers. */
+/** Starts `wrangler dev` on `port` (with extra `vars`, e.g. for benchmarks); resolves once `/api/v1/health` answers. */
 export async function startWranglerDev(
   port: number,
-  { persistTo, quiet = false }: { persistTo?: string; quiet?: boolean } = {},
+  { persistTo, quiet = false, vars = {} }: { persistTo?: string; quiet?: boolean; vars?: Record<string, string> } = {},
 ): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
   const persist = persistTo ? ['--persist-to', persistTo] : [];
+  const extraVars = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const child = spawn(
     bin('wrangler'),
     [
@@ -61,6 +62,7 @@ export async function startWranglerDev(
       '--show-interactive-dev-session=false',
       ...(quiet ? ['--log-level', 'warn'] : []),
       ...persist,
+      ...extraVars,
     ],
     { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

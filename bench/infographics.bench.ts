@@ -1,0 +1,186 @@
+// Issue 7's benchmarks: warm render time of every template and size in `wrangler dev` (image cache off),
+// the same 1200x630 card made by headless Chromium in the same run (warm: one page kept open; cold: a browser
+// launched per image, as a serverless function would), cached responses, and the Worker bundle with and
+// without the image code.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDemoData } from '../db/seed/seed.ts';
+import { launchChromium } from '../e2e/support/browser.ts';
+import { startTestServer } from '../e2e/support/server.ts';
+import { SIZE_NAMES } from '../functions/img/brand.ts';
+import { TEMPLATE_PARAMS } from '../functions/img/params.ts';
+import { bin, OFFLINE_ENV, ROOT } from '../scripts/lib/local-env.ts';
+import { cardHtml } from './lib/chromium-card.ts';
+import { type BenchRow, percentile } from './lib/stats.ts';
+
+const RUNS = Number(process.env.BENCH_RENDERS ?? 40);
+const PROCESS = 'pel-2020-2021';
+const QUERIES: Record<string, string> = {
+  'registrations-total': `process=${PROCESS}`,
+  'top-countries': `process=${PROCESS}`,
+  'by-entity': `process=${PROCESS}`,
+  modality: `process=${PROCESS}`,
+  deadline: `process=${PROCESS}`,
+  'page-card': 'page=/es/',
+};
+
+type Add = (scenario: string, metric: string, value: number, unit: string) => void;
+
+/** Time of `count` sequential requests (after a warm-up), and the Worker's own Server-Timing entries. */
+async function measure(url: string, count: number, warmup = 5) {
+  const total: number[] = [];
+  const timings: Record<string, number[]> = {};
+  for (let i = 0; i < warmup + count; i++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    if (i < warmup) continue;
+    total.push(performance.now() - started);
+    for (const [, name, dur] of (response.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)) {
+      const key = name ?? '';
+      timings[key] = [...(timings[key] ?? []), Number(dur)];
+    }
+  }
+  return { total, timings };
+}
+
+function addPercentiles(add: Add, scenario: string, samples: number[], what = '') {
+  add(scenario, `p50${what}`, percentile(samples, 50), 'ms');
+  add(scenario, `p99${what}`, percentile(samples, 99), 'ms');
+}
+
+async function renders(add: Add): Promise<number> {
+  const server = await startTestServer({ INFOGRAPHICS_CACHE: 'off' });
+  let ogTotal = Number.NaN;
+  try {
+    await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+    const floor = await measure(`${server.url}/api/v1/ping`, 200);
+    addPercentiles(add, 'GET /api/v1/ping (wrangler dev floor)', floor.total);
+    for (const template of Object.keys(TEMPLATE_PARAMS)) {
+      for (const size of SIZE_NAMES) {
+        const url = `${server.url}/api/v1/infographics/${template}.png?${QUERIES[template]}&size=${size}`;
+        const { total, timings } = await measure(url, RUNS);
+        addPercentiles(add, `${template} ${size}: warm render over HTTP`, total);
+        addPercentiles(add, `${template} ${size}: render inside the Worker`, timings.render ?? []);
+        if (template === 'registrations-total' && size === 'og') ogTotal = percentile(total, 50);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return ogTotal;
+}
+
+async function chromium(add: Add, satoriOg: number): Promise<void> {
+  const html = await cardHtml({
+    kicker: 'Procesos Electorales Locales 2020-2021',
+    title: 'Solicitudes para votar desde el extranjero',
+    total: '6,574',
+    lines: [
+      'solicitudes de registro recibidas',
+      '+120 en los 7 días al 30 de noviembre de 2020',
+      'El registro cerró el 10 de marzo de 2021.',
+    ],
+    source: 'Fuente: INE. Cifras al 30 de noviembre de 2020.',
+  });
+  const shot = async (page: import('playwright-core').Page) =>
+    page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 1200, height: 630 } });
+  const browser = await launchChromium();
+  const warm: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
+    await page.setContent(html);
+    for (let i = 0; i < RUNS + 5; i++) {
+      const started = performance.now();
+      // A different figure each time, so nothing is served from a previous paint.
+      await page.evaluate((n) => {
+        const el = document.querySelector('[data-total]');
+        if (el) el.textContent = n.toLocaleString('en');
+      }, 6_574 + i);
+      await shot(page);
+      if (i >= 5) warm.push(performance.now() - started);
+    }
+  } finally {
+    await browser.close();
+  }
+  addPercentiles(add, 'Chromium, same 1200x630 card, warm (one page open)', warm);
+  const cold: number[] = [];
+  for (let i = 0; i < Math.min(RUNS, 12); i++) {
+    const started = performance.now();
+    const fresh = await launchChromium();
+    const page = await fresh.newPage({ viewport: { width: 1200, height: 630 } });
+    await page.setContent(html);
+    await shot(page);
+    await fresh.close();
+    cold.push(performance.now() - started);
+  }
+  addPercentiles(add, 'Chromium, same 1200x630 card, cold (browser per image)', cold);
+  add('satori vs warm Chromium (1200x630, p50)', 'speed-up', percentile(warm, 50) / satoriOg, '×');
+  add('satori vs cold Chromium (1200x630, p50)', 'speed-up', percentile(cold, 50) / satoriOg, '×');
+}
+
+async function cached(add: Add): Promise<void> {
+  const server = await startTestServer();
+  try {
+    await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+    const url = `${server.url}/api/v1/infographics/registrations-total.png?process=${PROCESS}`;
+    const { total, timings } = await measure(url, 200);
+    addPercentiles(add, 'registrations-total og: cached, over HTTP', total);
+    addPercentiles(add, 'registrations-total og: cached, time inside the Worker', timings.worker ?? []);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Upload size of `wrangler deploy --dry-run` for an entry module. */
+async function bundle(entry: string): Promise<{ raw: number; gzip: number }> {
+  const outdir = await mkdtemp(join(tmpdir(), 'voto-dry-'));
+  try {
+    const result = spawnSync(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir, entry], {
+      cwd: ROOT,
+      env: OFFLINE_ENV,
+      encoding: 'utf8',
+    });
+    const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${result.stdout}${result.stderr}`);
+    if (!match) throw new Error(`wrangler deploy --dry-run ${entry}:\n${result.stdout}${result.stderr}`);
+    return { raw: Number(match[1]), gzip: Number(match[2]) };
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+async function bundles(add: Add): Promise<void> {
+  const withImages = await bundle('functions/index.ts');
+  // The same Worker without the image routes: a copy of the entry that leaves them out.
+  const source = await readFile(join(ROOT, 'functions/index.ts'), 'utf8');
+  const stripped = source
+    .split('\n')
+    .filter((line) => !/infographic/i.test(line))
+    .join('\n');
+  const entry = join(ROOT, 'functions', `.bench-no-images-${process.pid}.ts`);
+  await writeFile(entry, stripped);
+  try {
+    const without = await bundle(entry);
+    add('Worker bundle with the image code', 'upload', withImages.raw, 'KiB');
+    add('Worker bundle with the image code', 'gzip', withImages.gzip, 'KiB');
+    add('Worker bundle without the image code', 'upload', without.raw, 'KiB');
+    add('Worker bundle without the image code', 'gzip', without.gzip, 'KiB');
+  } finally {
+    await rm(entry, { force: true });
+  }
+}
+
+/** Runs the infographics benchmarks. */
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const add: Add = (scenario, metric, value, unit) =>
+    rows.push({ bench: 'infographics', case: scenario, metric, value, unit });
+  const satoriOg = await renders(add);
+  await chromium(add, satoriOg);
+  await cached(add);
+  await bundles(add);
+  return rows;
+}

@@ -1,0 +1,36 @@
+// The registrations-total 1200x630 card as plain HTML and CSS (same font, colours and layout as the satori
+// template), for timing the headless-browser way of making the same image.
+import { readFile } from 'node:fs/promises';
+import { BRAND } from '../../functions/img/brand.ts';
+
+const FONT_DIR = new URL('../../node_modules/@fontsource/atkinson-hyperlegible-next/files/', import.meta.url);
+
+async function fontFace(weight: number): Promise<string> {
+  const file = await readFile(new URL(`atkinson-hyperlegible-next-latin-${weight}-normal.woff`, FONT_DIR));
+  return `@font-face{font-family:A;font-weight:${weight};src:url(data:font/woff;base64,${file.toString('base64')}) format('woff')}`;
+}
+
+/** The card's HTML with the given lines of text; `[data-total]` holds the figure a warm run changes. */
+export async function cardHtml(text: {
+  kicker: string;
+  title: string;
+  total: string;
+  lines: string[];
+  source: string;
+}) {
+  const c = BRAND.colour;
+  const lines = text.lines.map((line, i) => `<p class="${i === 0 ? 'what' : 'line'}">${line}</p>`).join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${await fontFace(400)}${await fontFace(700)}
+*{box-sizing:border-box;margin:0}body{width:1200px;height:630px;font-family:A;color:${c.ink};background:${c.paper}}
+.card{width:1200px;height:630px;display:flex;flex-direction:column}
+.band{height:84px;padding:0 56px;background:${c.primary};color:${c.onPrimary};display:flex;align-items:center;justify-content:space-between}
+.band b{font-size:30px}.band span{font-size:24px}
+.body{flex:1;padding:45px 56px 0;display:flex;flex-direction:column;overflow:hidden}
+h1{font-size:44px;line-height:1.15;margin-bottom:21px}.fig{flex:1;display:flex;flex-direction:column;justify-content:center}
+.total{font-size:132px;line-height:1;font-weight:700;color:${c.primary};letter-spacing:-2px}
+.what,.line{font-size:32px;line-height:1.3;margin-top:8px;color:${c.muted}}.what{font-weight:700;color:${c.ink}}
+footer{margin:0 56px 40px;padding-top:14px;border-top:2px solid ${c.rule};font-size:24px;color:${c.muted}}
+</style></head><body><div class="card"><div class="band"><b>Voto Extranjero</b><span>${text.kicker}</span></div>
+<div class="body"><h1>${text.title}</h1><div class="fig"><div class="total" data-total>${text.total}</div>${lines}</div></div>
+<footer>${text.source}</footer></div></body></html>`;
+}
