@@ -42,9 +42,13 @@ async function loadIndex(assets: Fetcher, origin: string): Promise<Map<string, P
   return pages;
 }
 
-/** The page at `path` from the build's page index; 404 when the site has no such page. */
+/**
+ * The page at `path`: its entry in the build's page index, else (a page the index does not list yet) its own
+ * built HTML's title, description and language. Either way the text is ours, never the request's; 404 when the
+ * site has no such page.
+ */
 export async function findPage(assets: Fetcher, origin: string, path: string): Promise<PageEntry> {
-  const page = (await loadIndex(assets, origin)).get(path);
+  const page = (await loadIndex(assets, origin)).get(path) ?? (await pageFromHtml(assets, origin, path));
   if (!page) {
     throw new ApiError(
       'not_found',
@@ -53,4 +57,29 @@ export async function findPage(assets: Fetcher, origin: string, path: string): P
     );
   }
   return page;
+}
+
+async function pageFromHtml(assets: Fetcher, origin: string, path: string): Promise<PageEntry | null> {
+  const response = await assets.fetch(new Request(`${origin}${path}`));
+  if (response.status !== 200 || !response.headers.get('content-type')?.includes('text/html')) {
+    await response.body?.cancel();
+    return null;
+  }
+  const found: { title?: string; description?: string; lang?: string } = {};
+  const read = (key: keyof typeof found, attribute: string) => ({
+    element: (el: Element) => {
+      found[key] = el.getAttribute(attribute) ?? undefined;
+    },
+  });
+  await new HTMLRewriter()
+    .on('html', read('lang', 'lang'))
+    .on('meta[property="og:title"]', read('title', 'content'))
+    .on('meta[name="description"]', read('description', 'content'))
+    .transform(response)
+    .arrayBuffer();
+  const lang = LANGS.find((l) => found.lang?.startsWith(l));
+  // The 404 page is served with status 404, so only real pages get here; a page without a title gets no card.
+  if (!lang || !found.title) return null;
+  const title = found.title.replace(/ · Voto Extranjero$/, '');
+  return { path, lang, title, section: 'pages', description: found.description };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import es from '../../site/i18n/ui/es.json' with { type: 'json' };
 import { call } from './helpers.ts';
 import { createProcess, csv, postBatch, row, summary } from './registration-helpers.ts';
 
@@ -156,6 +157,10 @@ describe('infographic images', () => {
     expect(card.alt.es).toContain('Página en inglés');
     const svg = await (await call('/api/v1/infographics/page-card.svg?page=/es/')).text();
     expect(svg).toContain('<title>Tarjeta de Voto Extranjero');
+    // A built page the page list does not name (yet) still gets a card, from its own title.
+    const builder = await call('/api/v1/infographics/page-card.json?page=/es/embed-builder/');
+    expect(builder.status).toBe(200);
+    expect(((await builder.json()) as { alt: { es: string } }).alt.es).toContain(es['builder.title']);
   });
 });
 
