@@ -9,7 +9,8 @@ import staticHeaders from './site/lib/static-headers-integration.ts';
 export default defineConfig({
   srcDir: './site',
   publicDir: './public',
-  outDir: './dist',
+  // The build benchmark writes elsewhere so it never clobbers the real build.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   output: 'static',
   site: process.env.SITE_URL ?? 'http://localhost:8787',
   trailingSlash: 'always',

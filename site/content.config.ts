@@ -12,9 +12,12 @@ import {
   partnerSchema,
 } from './content/schemas.ts';
 
+// CONTENT_ROOT lets the build benchmark point the site at a synthetic content set; normally it is the repository.
+const root = process.env.CONTENT_ROOT ?? '.';
+
 /** MDX pages stored as content/<name>/<lang>/<slug>.mdx; the entry id is `<lang>/<slug>`. */
 function pages(name: string) {
-  return glob({ pattern: '{es,en}/**/*.mdx', base: `./content/${name}` });
+  return glob({ pattern: '{es,en}/**/*.mdx', base: `${root}/content/${name}` });
 }
 
 export const collections = {
@@ -23,7 +26,7 @@ export const collections = {
   events: defineCollection({ loader: pages('events'), schema: eventSchema }),
   notices: defineCollection({ loader: pages('notices'), schema: noticeSchema }),
   faq: defineCollection({ loader: pages('faq'), schema: faqSchema }),
-  partners: defineCollection({ loader: file('./content/partners.yaml'), schema: partnerSchema }),
-  campaigns: defineCollection({ loader: file('./content/campaigns.yaml'), schema: campaignSchema }),
-  materials: defineCollection({ loader: file('./content/materials.yaml'), schema: materialSchema }),
+  partners: defineCollection({ loader: file(`${root}/content/partners.yaml`), schema: partnerSchema }),
+  campaigns: defineCollection({ loader: file(`${root}/content/campaigns.yaml`), schema: campaignSchema }),
+  materials: defineCollection({ loader: file(`${root}/content/materials.yaml`), schema: materialSchema }),
 };
