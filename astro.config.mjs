@@ -14,7 +14,8 @@ export default defineConfig({
   output: 'static',
   site: process.env.SITE_URL ?? 'http://localhost:8787',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are inlined: one round trip less before first paint on slow links (the CSP allows inline styles, not scripts).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   i18n: {
     locales: ['es', 'en'],
     defaultLocale: 'es',
