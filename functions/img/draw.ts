@@ -15,18 +15,18 @@ export function altTexts(request: ImageRequest, model: unknown): Record<Lang, st
 
 /**
  * Draws an image as SVG, titled with its alt text (screen readers and search read the SVG's `<title>`). The
- * download keeps its text as text (`asText`); the PNG is rasterised from the same layout with glyphs as paths.
+ * download embeds its fonts (`withFonts`); the PNG is rasterised from the same SVG without them.
  */
 export async function drawSvg(
   request: ImageRequest,
   model: unknown,
-  asText = true,
+  withFonts = true,
   timings: Timings = {},
 ): Promise<string> {
   const { template, params } = request;
   const scale = scaleOf(params.size);
   const lang = template.langOf(model, params);
-  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, asText, timings);
+  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, withFonts, timings);
   const title = `<title>${esc(template.alt(model, lang, scale))}</title>`;
   return svg.replace(/^<svg\b[^>]*>/, (open) => `${open.replace('<svg', `<svg role="img" lang="${lang}"`)}${title}`);
 }

@@ -1,6 +1,7 @@
 import regular from '@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff';
 import bold from '@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-700-normal.woff';
 import { BRAND } from './brand.ts';
+import { woffToSfnt } from './woff.ts';
 
 /**
  * The two weights every infographic uses, Latin subset (Spanish and English need nothing more; 15 KB each).
@@ -27,4 +28,12 @@ function base64(data: ArrayBuffer): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+let sfnt: Uint8Array[] | undefined;
+
+/** The same fonts as TTF for resvg, which draws the text itself (unpacked once per isolate). */
+export function rasterFonts(): Uint8Array[] {
+  sfnt ??= FONTS.map((font) => woffToSfnt(new Uint8Array(font.data)));
+  return sfnt;
 }
