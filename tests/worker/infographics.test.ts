@@ -14,6 +14,24 @@ function pngSize(bytes: Uint8Array): [number, number] {
   return [view.getUint32(16), view.getUint32(20)];
 }
 
+/** The RGBA pixels of a PNG this Worker encoded (8-bit RGBA, filter 0 on every row). */
+async function pngPixels(bytes: Uint8Array): Promise<{ width: number; pixel: (x: number, y: number) => number[] }> {
+  const [width] = pngSize(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at < bytes.length; ) {
+    const length = view.getUint32(at);
+    if (new TextDecoder().decode(bytes.subarray(at + 4, at + 8)) === 'IDAT')
+      idat.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = new Uint8Array(
+    await new Response(new Blob(idat).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer(),
+  );
+  const stride = width * 4 + 1;
+  return { width, pixel: (x, y) => [...raw.subarray(y * stride + 1 + x * 4, y * stride + 5 + x * 4)] };
+}
+
 /** The text an SVG download shows, word by word (satori writes one `<text>` per word). */
 function svgText(svg: string): string {
   return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
@@ -77,6 +95,24 @@ describe('infographic images', () => {
         expect(pngSize(new Uint8Array(await response.arrayBuffer())), `${template} ${size}`).toEqual([width, height]);
       }
     }
+  });
+
+  it('draw the text (resvg renders the glyphs from the bundled fonts)', async () => {
+    await seeded('ig-ink');
+    const png = new Uint8Array(
+      await (await call('/api/v1/infographics/registrations-total.png?process=ig-ink')).arrayBuffer(),
+    );
+    const { pixel } = await pngPixels(png);
+    const count = (y0: number, y1: number, test: (rgba: number[]) => boolean) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++) for (let x = 0; x < 1200; x += 2) if (test(pixel(x, y))) n++;
+      return n;
+    };
+    // White lettering on the green band, dark lettering in the title, and the untouched white page elsewhere.
+    expect(pixel(4, 4)).toEqual([0x0b, 0x5d, 0x4b, 255]);
+    expect(count(20, 64, ([r = 0]) => r > 200)).toBeGreaterThan(500);
+    expect(count(130, 180, ([r = 255]) => r < 80)).toBeGreaterThan(1_000);
+    expect(pixel(1190, 620)).toEqual([255, 255, 255, 255]);
   });
 
   it('draw and describe the figures the summary API returns for the same parameters', async () => {
