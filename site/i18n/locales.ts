@@ -25,3 +25,8 @@ export function pathInLang(pathname: string, lang: Lang): string {
   const joined = tail.join('/');
   return `/${lang}/${joined}`.replace(/\/{2,}/g, '/');
 }
+
+/** `getStaticPaths` of a page that exists once per language: `export const getStaticPaths = eachLang;`. */
+export function eachLang() {
+  return LANGS.map((lang) => ({ params: { lang } }));
+}

@@ -1,14 +1,12 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { entryPath } from '../../content/routes.ts';
-import { LANGS, type Lang, LOCALES } from '../../i18n/locales.ts';
+import { eachLang, type Lang, LOCALES } from '../../i18n/locales.ts';
 import { useTranslations } from '../../i18n/ui.ts';
 import { localizedEntries } from '../../lib/content.ts';
 
 /** One feed per language: news and notices, newest first, only those written in that language. */
-export function getStaticPaths() {
-  return LANGS.map((lang) => ({ params: { lang } }));
-}
+export const getStaticPaths = eachLang;
 
 export async function GET(context: APIContext) {
   const lang = context.params.lang as Lang;
