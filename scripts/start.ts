@@ -8,8 +8,9 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 
-console.log('› building the site (astro build)');
+console.log('› building the site (astro build, then the Pagefind search index)');
 run('astro', ['build', '--silent']);
+run('pagefind', ['--site', 'dist', '--quiet']);
 console.log('› applying D1 migrations to the local database');
 migrateLocal();
 console.log(`› starting the Worker on http://localhost:${port}`);
