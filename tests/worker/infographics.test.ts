@@ -53,8 +53,9 @@ async function seeded(slug: string) {
 
 describe('GET /api/v1/infographics', () => {
   it('lists the templates with their titles in both languages, sizes and parameters', async () => {
-    const response = await call('/api/v1/infographics');
+    const response = await call('/api/v1/infographics', { headers: { origin: 'https://partner.example' } });
     expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const list = (await response.json()) as {
       template: string;
       title: { es: string; en: string };
