@@ -65,6 +65,11 @@ async function renders(add: Add): Promise<number> {
         const { total, timings } = await measure(url, RUNS);
         addPercentiles(add, `${template} ${size}: warm render over HTTP`, total);
         addPercentiles(add, `${template} ${size}: render inside the Worker`, timings.render ?? []);
+        if (size === 'og') {
+          for (const phase of ['layout', 'raster', 'png']) {
+            add(`${template} og: ${phase} phase inside the Worker`, 'p50', percentile(timings[phase] ?? [], 50), 'ms');
+          }
+        }
         if (template === 'registrations-total' && size === 'og') ogTotal = percentile(total, 50);
       }
     }
