@@ -18,11 +18,11 @@ function pngSize(bytes: Uint8Array): [number, number] {
 async function pngPixels(bytes: Uint8Array): Promise<{ width: number; pixel: (x: number, y: number) => number[] }> {
   const [width] = pngSize(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset);
-  const idat: Uint8Array[] = [];
+  const idat: Uint8Array<ArrayBuffer>[] = [];
   for (let at = 8; at < bytes.length; ) {
     const length = view.getUint32(at);
     if (new TextDecoder().decode(bytes.subarray(at + 4, at + 8)) === 'IDAT')
-      idat.push(bytes.subarray(at + 8, at + 8 + length));
+      idat.push(bytes.slice(at + 8, at + 8 + length));
     at += 12 + length;
   }
   const raw = new Uint8Array(
