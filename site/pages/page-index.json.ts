@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { fill } from '../../functions/dashboard/format.ts';
-import { entryPath } from '../content/routes.ts';
+import { ENTITIES, ENTITY_CODES } from '../../functions/domain/entities.ts';
+import { entitySlug, entryPath, finderPath } from '../content/routes.ts';
 import { LANGS } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { localizedEntries } from '../lib/content.ts';
@@ -48,7 +49,23 @@ export const GET: APIRoute = async () => {
       ['aliados/', 'partners.title', 'partners.lead'],
       ['procesos/', 'processes.title', 'processes.lead'],
       ['dashboard/', 'dash.title', 'dash.lead'],
+      ['avisos/', 'notices.title', 'notices.lead'],
+      ['buscar/', 'search.title', 'search.lead'],
+      ['transparencia/', 'transparency.title', 'transparency.lead'],
+      ['embed-builder/', 'builder.title', 'builder.lead'],
+      ['infografias/', 'ig.title', 'ig.lead'],
     ] as const;
+    for (const code of ENTITY_CODES) {
+      const state = ENTITIES[code][lang];
+      pages.push({
+        path: finderPath(lang, entitySlug(ENTITIES[code].es)),
+        lang,
+        title: fill(t('finder.stateTitle'), { state }),
+        section: 'finder',
+        section_label: t('finder.title'),
+        description: fill(t('finder.stateDescription'), { state }),
+      });
+    }
     for (const [path, title, description] of standalone) {
       pages.push({
         path: `/${lang}/${path}`,
