@@ -1,4 +1,5 @@
 // "What can I vote for?": which processes concern a state, where each stands today, and the next step.
+import type { Modality } from '../../functions/domain/registration.ts';
 import { daysBetween } from './dates.ts';
 
 /** What the finder needs to know about a process (a subset of content/processes/*.json). */
@@ -9,7 +10,7 @@ export interface FinderProcess {
   registration_closes: string;
   correction_deadline: string | null;
   election_day: string | null;
-  modalities: readonly string[];
+  modalities: readonly Modality[];
   states: Record<string, { offices: { es: string; en: string }[] }>;
   national_offices: { es: string; en: string }[];
 }
