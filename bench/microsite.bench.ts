@@ -151,20 +151,25 @@ async function pageWeights(base: string): Promise<BenchRow[]> {
 function lighthouseScores(base: string): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const path of LIGHTHOUSE_PAGES) {
-    const result = spawnSync(
-      join(BIN, 'lighthouse'),
-      [
-        `${base}${path}`,
-        '--chrome-path=/usr/bin/chromium',
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update',
-        '--only-categories=performance,accessibility,best-practices,seo',
-        '--output=json',
-        '--output-path=stdout',
-        '--quiet',
-      ],
-      { cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    if (result.status !== 0) throw new Error(`lighthouse failed on ${path}: ${result.stderr.slice(0, 500)}`);
+    // Lighthouse on a busy 2-core machine sometimes loses the trace (NO_NAVSTART): one retry, then fail loudly.
+    let result = spawnSync('true', { encoding: 'utf8' });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      result = spawnSync(
+        join(BIN, 'lighthouse'),
+        [
+          `${base}${path}`,
+          '--chrome-path=/usr/bin/chromium',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update',
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--output=json',
+          '--output-path=stdout',
+          '--quiet',
+        ],
+        { cwd: ROOT, env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
+      if (result.status === 0) break;
+    }
+    if (result.status !== 0) throw new Error(`lighthouse failed on ${path}: ${String(result.stderr).slice(0, 500)}`);
     const report = JSON.parse(result.stdout) as { categories: Record<string, { score: number }> };
     for (const [name, category] of Object.entries(report.categories)) {
       rows.push({
