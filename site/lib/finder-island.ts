@@ -2,11 +2,10 @@
 import { daysBetween, localToday } from './dates.ts';
 import { type FinderProcess, phaseOf } from './finder.ts';
 
-/** Shows the state picker (the list of links works without it) and goes to the chosen state's page. */
+/** Makes the state picker go to the chosen state's page (without JavaScript it is hidden; the list of links below works). */
 export function startFinderForm(): void {
   const form = document.querySelector<HTMLFormElement>('[data-finder-form]');
   if (!form) return;
-  form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const target = new FormData(form).get('state');

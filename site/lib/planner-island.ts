@@ -2,7 +2,7 @@
 import { localToday } from './dates.ts';
 import { PLANNER_ASSUMPTIONS, planBackwards, type Region } from './planner.ts';
 
-/** Shows the planner form (the table below works without it) and renders the plan on every change. */
+/** Renders the plan on every change of the form (hidden without JavaScript; the table below works without it). */
 export function startPlanner(): void {
   const form = document.querySelector<HTMLFormElement>('[data-planner]');
   const output = document.querySelector<HTMLElement>('[data-planner-result]');
@@ -10,7 +10,6 @@ export function startPlanner(): void {
   const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
   const date = new Intl.DateTimeFormat(form.dataset.locale, { dateStyle: 'long', timeZone: 'UTC' });
   const say = (iso: string) => date.format(new Date(`${iso}T00:00:00Z`));
-  form.hidden = false;
   const render = () => {
     const data = new FormData(form);
     const deadline = String(data.get('deadline') || data.get('custom') || '');
