@@ -1,4 +1,4 @@
-/* Voto Extranjero metrics: no cookie, no storage, nothing at all under Global Privacy Control. See /es/privacidad/. */
+/* Voto Extranjero metrics: no cookie, no storage, nothing at all under Global Privacy Control. See /es/transparencia/. */
 (() => {
   if (navigator.globalPrivacyControl) return;
   const me = document.currentScript;
