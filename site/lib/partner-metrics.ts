@@ -1,11 +1,12 @@
 /** The partner page: asks for the partner token (kept in memory only), reads its referral figures by day. */
+
+import { esc } from '../../functions/dashboard/format.ts';
 import type { ReferralFigures } from '../../functions/data/metrics-referrals.ts';
 
 type Body = ReferralFigures & { error?: { message: string } };
 
-function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Escapes a table cell for HTML; missing values read as empty. */
+const escapeNullable = (value: unknown): string => esc(value ?? '');
 
 /** Wires the form: each submit reads the period with the token and renders totals, a daily table and a CSV button. */
 export function startPartnerMetrics(): void {
@@ -47,17 +48,20 @@ export function startPartnerMetrics(): void {
         [labels.visitors, body.visitors],
         [labels.clicks, body.register_clicks],
       ]
-        .map(([label, n]) => `<li><strong>${escapeHtml(number.format(Number(n)))}</strong> ${escapeHtml(label)}</li>`)
+        .map(
+          ([label, n]) =>
+            `<li><strong>${escapeNullable(number.format(Number(n)))}</strong> ${escapeNullable(label)}</li>`,
+        )
         .join('');
       const rows = body.daily
         .map(
           (d) =>
-            `<tr><td>${escapeHtml(d.date)}</td><td>${escapeHtml(number.format(d.visits))}</td><td>${escapeHtml(number.format(d.visitors))}</td><td>${escapeHtml(number.format(d.register_clicks))}</td></tr>`,
+            `<tr><td>${escapeNullable(d.date)}</td><td>${escapeNullable(number.format(d.visits))}</td><td>${escapeNullable(number.format(d.visitors))}</td><td>${escapeNullable(number.format(d.register_clicks))}</td></tr>`,
         )
         .join('');
-      out.innerHTML = `<h2>${escapeHtml(body.name || body.code)}</h2><p>${escapeHtml(link)}</p><ul class="kpis">${kpis}</ul>
-<p><button type="button" data-partner-csv>${escapeHtml(labels.csv)}</button></p>
-<div class="table-scroll"><table class="staff-table"><caption>${escapeHtml(labels.caption)}</caption><thead><tr><th scope="col">${escapeHtml(labels.date)}</th><th scope="col">${escapeHtml(labels.visits)}</th><th scope="col">${escapeHtml(labels.visitors)}</th><th scope="col">${escapeHtml(labels.clicks)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      out.innerHTML = `<h2>${escapeNullable(body.name || body.code)}</h2><p>${escapeNullable(link)}</p><ul class="kpis">${kpis}</ul>
+<p><button type="button" data-partner-csv>${escapeNullable(labels.csv)}</button></p>
+<div class="table-scroll"><table class="staff-table"><caption>${escapeNullable(labels.caption)}</caption><thead><tr><th scope="col">${escapeNullable(labels.date)}</th><th scope="col">${escapeNullable(labels.visits)}</th><th scope="col">${escapeNullable(labels.visitors)}</th><th scope="col">${escapeNullable(labels.clicks)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
       out
         .querySelector('button[data-partner-csv]')
         ?.addEventListener(
@@ -65,7 +69,7 @@ export function startPartnerMetrics(): void {
           () => void download(query, token, `referral-${body.code}-${body.from}-${body.to}.csv`),
         );
     } catch (error) {
-      out.innerHTML = `<p role="alert">${escapeHtml(labels.error)} ${escapeHtml((error as Error).message)}</p>`;
+      out.innerHTML = `<p role="alert">${escapeNullable(labels.error)} ${escapeNullable((error as Error).message)}</p>`;
     } finally {
       out.removeAttribute('aria-busy');
     }

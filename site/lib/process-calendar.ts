@@ -23,44 +23,30 @@ export function processCalendar(
   const uid = (what: string) => `${process.slug}-${entity ?? 'todos'}-${what}-${lang}@votoextranjero`;
   const values = { process: name, state: where, offices };
   const plan = planBackwards(process.registration_closes, 'north-america', process.registration_opens);
-  const days: CalendarDay[] = [
-    {
-      uid: uid('opens'),
-      date: process.registration_opens,
-      summary: fill(t('calendar.opens'), values),
-      description: fill(t('calendar.opens.body'), values),
-    },
-    {
-      uid: uid('credential'),
-      date: plan.lastAppointmentDay,
-      summary: fill(t('calendar.credential'), values),
-      description: fill(t('calendar.credential.body'), values),
-      alarmDaysBefore: 14,
-    },
-    {
-      uid: uid('closes'),
-      date: process.registration_closes,
-      summary: fill(t('calendar.closes'), values),
-      description: fill(t('calendar.closes.body'), values),
-      alarmDaysBefore: 7,
-    },
+  // Each entry: its key (UID part and UI string prefix), its day (null when the process has none) and its reminder.
+  const entries: [
+    key: 'opens' | 'credential' | 'closes' | 'correction' | 'election',
+    date: string | null,
+    alarm?: number,
+  ][] = [
+    ['opens', process.registration_opens],
+    ['credential', plan.lastAppointmentDay, 14],
+    ['closes', process.registration_closes, 7],
+    ['correction', process.correction_deadline, 3],
+    ['election', process.election_day],
   ];
-  if (process.correction_deadline) {
-    days.push({
-      uid: uid('correction'),
-      date: process.correction_deadline,
-      summary: fill(t('calendar.correction'), values),
-      description: fill(t('calendar.correction.body'), values),
-      alarmDaysBefore: 3,
-    });
-  }
-  if (process.election_day) {
-    days.push({
-      uid: uid('election'),
-      date: process.election_day,
-      summary: fill(t('calendar.election'), values),
-      description: fill(t('calendar.election.body'), values),
-    });
-  }
+  const days: CalendarDay[] = entries.flatMap(([key, date, alarm]) =>
+    date
+      ? [
+          {
+            uid: uid(key),
+            date,
+            summary: fill(t(`calendar.${key}`), values),
+            description: fill(t(`calendar.${key}.body`), values),
+            ...(alarm ? { alarmDaysBefore: alarm } : {}),
+          },
+        ]
+      : [],
+  );
   return renderCalendar(`${name} · ${where}`, lang, stamp, days);
 }

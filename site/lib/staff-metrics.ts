@@ -1,4 +1,6 @@
 /** The staff metrics page: asks for the staff token (kept in memory only), reads the summary, renders tables. */
+
+import { esc } from '../../functions/dashboard/format.ts';
 import type { MetricsSummary } from '../../functions/data/metrics-summary.ts';
 import { METRIC_TABLES } from '../../functions/metrics/tables.ts';
 
@@ -8,9 +10,8 @@ type SummaryBody = MetricsSummary & {
   error?: { message: string };
 } & Record<string, unknown>;
 
-function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Escapes a table cell for HTML; missing values read as empty. */
+const escapeNullable = (value: unknown): string => esc(value ?? '');
 
 /** Wires the form: each submit reads the period and renders the report. */
 export function startStaffMetrics(): void {
@@ -58,14 +59,14 @@ export function startStaffMetrics(): void {
       ]
         .map(
           ([label, now, before]) =>
-            `<li><strong>${escapeHtml(number.format(Number(now)))}</strong> ${escapeHtml(label)}${escapeHtml(change(Number(now), Number(before)))}</li>`,
+            `<li><strong>${escapeNullable(number.format(Number(now)))}</strong> ${escapeNullable(label)}${escapeNullable(change(Number(now), Number(before)))}</li>`,
         )
         .join('');
       const max = Math.max(1, ...body.daily.map((d) => Number(d.pageviews)));
       const bars = body.daily
         .map(
           (d, i) =>
-            `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${escapeHtml(d.date)}: ${escapeHtml(d.pageviews)}</title></rect>`,
+            `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${escapeNullable(d.date)}: ${escapeNullable(d.pageviews)}</title></rect>`,
         )
         .join('');
       // Top countries as horizontal bars; the full list is the table below.
@@ -74,33 +75,33 @@ export function startStaffMetrics(): void {
       const countryBars = countries
         .map(
           (c, i) =>
-            `<rect x="40" y="${i * 14}" width="${(c.events / top) * 250}" height="11"><title>${escapeHtml(c.country)}: ${escapeHtml(c.events)}</title></rect><text x="0" y="${i * 14 + 10}" font-size="10">${escapeHtml(c.country)}</text>`,
+            `<rect x="40" y="${i * 14}" width="${(c.events / top) * 250}" height="11"><title>${escapeNullable(c.country)}: ${escapeNullable(c.events)}</title></rect><text x="0" y="${i * 14 + 10}" font-size="10">${escapeNullable(c.country)}</text>`,
         )
         .join('');
       const countryChart = countries.length
-        ? `<figure><svg viewBox="0 0 300 ${countries.length * 14}" class="staff-chart" role="img" aria-label="${escapeHtml(labels.countries)}">${countryBars}</svg><figcaption>${escapeHtml(labels.countries)}</figcaption></figure>`
+        ? `<figure><svg viewBox="0 0 300 ${countries.length * 14}" class="staff-chart" role="img" aria-label="${escapeNullable(labels.countries)}">${countryBars}</svg><figcaption>${escapeNullable(labels.countries)}</figcaption></figure>`
         : '';
-      const guides = `<p>${escapeHtml(labels.guides)}: ${body.guides.conversion_rate === null ? '—' : escapeHtml(percent.format(body.guides.conversion_rate))} (${escapeHtml(number.format(body.guides.register_clicks))} / ${escapeHtml(number.format(body.guides.pageviews))})</p>`;
+      const guides = `<p>${escapeNullable(labels.guides)}: ${body.guides.conversion_rate === null ? '—' : escapeNullable(percent.format(body.guides.conversion_rate))} (${escapeNullable(number.format(body.guides.register_clicks))} / ${escapeNullable(number.format(body.guides.pageviews))})</p>`;
       const tables = METRIC_TABLES.map((name) => {
         const rows = body[name] as Row[];
         if (!rows.length) return '';
         const columns = Object.keys(rows[0] ?? {});
-        const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
+        const head = columns.map((c) => `<th scope="col">${escapeNullable(c)}</th>`).join('');
         const cells = rows
           .map(
             (r) =>
-              `<tr>${columns.map((c) => `<td>${escapeHtml(typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c])}</td>`).join('')}</tr>`,
+              `<tr>${columns.map((c) => `<td>${escapeNullable(typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c])}</td>`).join('')}</tr>`,
           )
           .join('');
-        return `<table class="staff-table"><caption>${escapeHtml(name)} <button type="button" data-csv="${escapeHtml(name)}">${escapeHtml(labels.csv)}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
+        return `<table class="staff-table"><caption>${escapeNullable(name)} <button type="button" data-csv="${escapeNullable(name)}">${escapeNullable(labels.csv)}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
       }).join('');
-      out.innerHTML = `<ul class="kpis">${kpis}</ul><p>${escapeHtml(labels.conversion)}: ${body.conversion_rate === null ? '—' : escapeHtml(percent.format(body.conversion_rate))}</p>
-<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${escapeHtml(labels.daily)}">${bars}</svg><figcaption>${escapeHtml(labels.daily)}</figcaption></figure>${guides}${countryChart}${tables}`;
+      out.innerHTML = `<ul class="kpis">${kpis}</ul><p>${escapeNullable(labels.conversion)}: ${body.conversion_rate === null ? '—' : escapeNullable(percent.format(body.conversion_rate))}</p>
+<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${escapeNullable(labels.daily)}">${bars}</svg><figcaption>${escapeNullable(labels.daily)}</figcaption></figure>${guides}${countryChart}${tables}`;
       for (const button of out.querySelectorAll<HTMLButtonElement>('button[data-csv]')) {
         button.addEventListener('click', () => void download(button.dataset.csv ?? '', query, token));
       }
     } catch (error) {
-      out.innerHTML = `<p role="alert">${escapeHtml(labels.error)} ${escapeHtml((error as Error).message)}</p>`;
+      out.innerHTML = `<p role="alert">${escapeNullable(labels.error)} ${escapeNullable((error as Error).message)}</p>`;
     } finally {
       out.removeAttribute('aria-busy');
     }
