@@ -17,3 +17,39 @@ declare module '@resvg/resvg-wasm/index_bg.wasm' {
   const module: WebAssembly.Module;
   export default module;
 }
+
+declare module '@shuding/opentype.js' {
+  /** One drawing command of a glyph outline, in pixels (y down). */
+  export interface PathCommand {
+    type: string;
+    x?: number;
+    y?: number;
+    x1?: number;
+    y1?: number;
+    x2?: number;
+    y2?: number;
+  }
+  /** A glyph outline scaled and placed. */
+  export interface Path {
+    commands: PathCommand[];
+    toPathData(decimalPlaces?: number): string;
+  }
+  /** One glyph of a font. */
+  export interface Glyph {
+    index: number;
+    getPath(x: number, y: number, fontSize: number): Path;
+  }
+  /** A parsed font, as satori's text measurement uses it. */
+  export interface Font {
+    forEachGlyph(
+      text: string,
+      x: number,
+      y: number,
+      fontSize: number,
+      options: { letterSpacing?: number },
+      callback: (glyph: Glyph, x: number, y: number, fontSize: number) => void,
+    ): number;
+  }
+  /** Reads a TTF/OTF/WOFF font. */
+  export function parse(buffer: ArrayBuffer): Font;
+}
