@@ -14,6 +14,21 @@ function guide(title: string, extra = ''): string {
   return `---\ntitle: ${title}\ndescription: Una guía de prueba para comprobar cómo publica el sitio.\nupdated: 2026-11-20\nsection: informacion\norder: 90\n${extra}---\n\n## Sección\n\nTexto de prueba.\n`;
 }
 
+/** Builds the real site from the copied content into `outDir`, as on `day`. */
+function build(outDir: string, day: string): void {
+  execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      CONTENT_ROOT: work,
+      ASTRO_OUT_DIR: outDir,
+      CONTENT_DATE: day,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: 'ignore',
+  });
+}
+
 // Builds the real site from a copy of content/ plus pages that exercise drafts, scheduling and missing translations.
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'voto-content-build-'));
@@ -23,17 +38,7 @@ beforeAll(async () => {
   await writeFile(join(work, 'content/guides/es/borrador.mdx'), guide('Un borrador', 'draft: true\n'));
   await writeFile(join(work, 'content/guides/es/programada.mdx'), guide('Programada', 'publish_date: 2026-12-01\n'));
   await writeFile(join(work, 'content/guides/en/programada.mdx'), guide('Scheduled', 'publish_date: 2026-12-01\n'));
-  execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CONTENT_ROOT: work,
-      ASTRO_OUT_DIR: out,
-      CONTENT_DATE: '2026-11-23',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'ignore',
-  });
+  build(out, '2026-11-23');
 }, 180_000);
 
 afterAll(async () => {
@@ -59,17 +64,7 @@ describe('publishing rules in the build', () => {
 
   it('publishes the scheduled page once the build day reaches its date', () => {
     const later = join(work, 'dist-later');
-    execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        CONTENT_ROOT: work,
-        ASTRO_OUT_DIR: later,
-        CONTENT_DATE: '2026-12-01',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      stdio: 'ignore',
-    });
+    build(later, '2026-12-01');
     expect(existsSync(join(later, 'es/guias/programada/index.html'))).toBe(true);
     expect(existsSync(join(later, 'en/guias/programada/index.html'))).toBe(true);
   }, 180_000);

@@ -1,8 +1,8 @@
 import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
 
-/** Escapes text for HTML content and attribute values. */
+/** Escapes text for HTML content and attribute values; a missing value (null, undefined) reads as empty. */
 export function esc(value: unknown): string {
-  return String(value)
+  return String(value ?? '')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')

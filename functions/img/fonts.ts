@@ -32,7 +32,7 @@ function base64(data: ArrayBuffer): string {
 
 let sfnt: Uint8Array[] | undefined;
 
-/** The same fonts as TTF for resvg, which draws the text itself (unpacked once per isolate). */
+/** The same fonts as TTF, for resvg and for shaping text runs (unpacked once per isolate). */
 export function rasterFonts(): Uint8Array[] {
   sfnt ??= FONTS.map((font) => woffToSfnt(new Uint8Array(font.data)));
   return sfnt;

@@ -83,12 +83,11 @@ export function paintFlat(image: FlatImage): Raster {
     channels: 3,
     scanlines: new Uint8Array((image.width * 3 + 1) * image.height),
   };
-  const texts = image.ops.filter((op): op is TextOp => op.kind === 'text');
-  const glyphs = placeGlyphs(texts);
-  const placed = new Map(texts.map((op, i) => [op, glyphs[i] ?? []]));
+  const glyphs = placeGlyphs(image.ops.filter((op): op is TextOp => op.kind === 'text'));
+  let run = 0;
   for (const op of image.ops) {
     if (op.kind === 'rect') fillRect(raster, op);
-    else drawText(raster, op, placed.get(op) ?? []);
+    else drawText(raster, op, glyphs[run++] ?? []);
   }
   return raster;
 }
@@ -100,11 +99,11 @@ export function paintFlat(image: FlatImage): Raster {
 export function paintFlatSvg(svg: string): Raster | null {
   const image = readFlatSvg(svg);
   const background = image?.ops[0];
-  const opaque =
-    background?.kind === 'rect' &&
+  if (!image || background?.kind !== 'rect') return null;
+  const covers =
     background.x <= 0 &&
     background.y <= 0 &&
-    background.x + background.width >= (image?.width ?? 0) &&
-    background.y + background.height >= (image?.height ?? 0);
-  return image && opaque ? paintFlat(image) : null;
+    background.x + background.width >= image.width &&
+    background.y + background.height >= image.height;
+  return covers ? paintFlat(image) : null;
 }

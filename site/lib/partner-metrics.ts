@@ -5,9 +5,6 @@ import type { ReferralFigures } from '../../functions/data/metrics-referrals.ts'
 
 type Body = ReferralFigures & { error?: { message: string } };
 
-/** Escapes a table cell for HTML; missing values read as empty. */
-const escapeNullable = (value: unknown): string => esc(value ?? '');
-
 /** Wires the form: each submit reads the period with the token and renders totals, a daily table and a CSV button. */
 export function startPartnerMetrics(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-partner-metrics]');
@@ -48,20 +45,17 @@ export function startPartnerMetrics(): void {
         [labels.visitors, body.visitors],
         [labels.clicks, body.register_clicks],
       ]
-        .map(
-          ([label, n]) =>
-            `<li><strong>${escapeNullable(number.format(Number(n)))}</strong> ${escapeNullable(label)}</li>`,
-        )
+        .map(([label, n]) => `<li><strong>${esc(number.format(Number(n)))}</strong> ${esc(label)}</li>`)
         .join('');
       const rows = body.daily
         .map(
           (d) =>
-            `<tr><td>${escapeNullable(d.date)}</td><td>${escapeNullable(number.format(d.visits))}</td><td>${escapeNullable(number.format(d.visitors))}</td><td>${escapeNullable(number.format(d.register_clicks))}</td></tr>`,
+            `<tr><td>${esc(d.date)}</td><td>${esc(number.format(d.visits))}</td><td>${esc(number.format(d.visitors))}</td><td>${esc(number.format(d.register_clicks))}</td></tr>`,
         )
         .join('');
-      out.innerHTML = `<h2>${escapeNullable(body.name || body.code)}</h2><p>${escapeNullable(link)}</p><ul class="kpis">${kpis}</ul>
-<p><button type="button" data-partner-csv>${escapeNullable(labels.csv)}</button></p>
-<div class="table-scroll"><table class="staff-table"><caption>${escapeNullable(labels.caption)}</caption><thead><tr><th scope="col">${escapeNullable(labels.date)}</th><th scope="col">${escapeNullable(labels.visits)}</th><th scope="col">${escapeNullable(labels.visitors)}</th><th scope="col">${escapeNullable(labels.clicks)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      out.innerHTML = `<h2>${esc(body.name || body.code)}</h2><p>${esc(link)}</p><ul class="kpis">${kpis}</ul>
+<p><button type="button" data-partner-csv>${esc(labels.csv)}</button></p>
+<div class="table-scroll"><table class="staff-table"><caption>${esc(labels.caption)}</caption><thead><tr><th scope="col">${esc(labels.date)}</th><th scope="col">${esc(labels.visits)}</th><th scope="col">${esc(labels.visitors)}</th><th scope="col">${esc(labels.clicks)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
       out
         .querySelector('button[data-partner-csv]')
         ?.addEventListener(
@@ -69,7 +63,7 @@ export function startPartnerMetrics(): void {
           () => void download(query, token, `referral-${body.code}-${body.from}-${body.to}.csv`),
         );
     } catch (error) {
-      out.innerHTML = `<p role="alert">${escapeNullable(labels.error)} ${escapeNullable((error as Error).message)}</p>`;
+      out.innerHTML = `<p role="alert">${esc(labels.error)} ${esc((error as Error).message)}</p>`;
     } finally {
       out.removeAttribute('aria-busy');
     }

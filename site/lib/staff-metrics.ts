@@ -10,9 +10,6 @@ type SummaryBody = MetricsSummary & {
   error?: { message: string };
 } & Record<string, unknown>;
 
-/** Escapes a table cell for HTML; missing values read as empty. */
-const escapeNullable = (value: unknown): string => esc(value ?? '');
-
 /** Wires the form: each submit reads the period and renders the report. */
 export function startStaffMetrics(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-staff-metrics]');
@@ -59,14 +56,14 @@ export function startStaffMetrics(): void {
       ]
         .map(
           ([label, now, before]) =>
-            `<li><strong>${escapeNullable(number.format(Number(now)))}</strong> ${escapeNullable(label)}${escapeNullable(change(Number(now), Number(before)))}</li>`,
+            `<li><strong>${esc(number.format(Number(now)))}</strong> ${esc(label)}${esc(change(Number(now), Number(before)))}</li>`,
         )
         .join('');
       const max = Math.max(1, ...body.daily.map((d) => Number(d.pageviews)));
       const bars = body.daily
         .map(
           (d, i) =>
-            `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${escapeNullable(d.date)}: ${escapeNullable(d.pageviews)}</title></rect>`,
+            `<rect x="${i * 12}" y="${100 - (Number(d.pageviews) / max) * 100}" width="10" height="${(Number(d.pageviews) / max) * 100}"><title>${esc(d.date)}: ${esc(d.pageviews)}</title></rect>`,
         )
         .join('');
       // Top countries as horizontal bars; the full list is the table below.
@@ -75,33 +72,33 @@ export function startStaffMetrics(): void {
       const countryBars = countries
         .map(
           (c, i) =>
-            `<rect x="40" y="${i * 14}" width="${(c.events / top) * 250}" height="11"><title>${escapeNullable(c.country)}: ${escapeNullable(c.events)}</title></rect><text x="0" y="${i * 14 + 10}" font-size="10">${escapeNullable(c.country)}</text>`,
+            `<rect x="40" y="${i * 14}" width="${(c.events / top) * 250}" height="11"><title>${esc(c.country)}: ${esc(c.events)}</title></rect><text x="0" y="${i * 14 + 10}" font-size="10">${esc(c.country)}</text>`,
         )
         .join('');
       const countryChart = countries.length
-        ? `<figure><svg viewBox="0 0 300 ${countries.length * 14}" class="staff-chart" role="img" aria-label="${escapeNullable(labels.countries)}">${countryBars}</svg><figcaption>${escapeNullable(labels.countries)}</figcaption></figure>`
+        ? `<figure><svg viewBox="0 0 300 ${countries.length * 14}" class="staff-chart" role="img" aria-label="${esc(labels.countries)}">${countryBars}</svg><figcaption>${esc(labels.countries)}</figcaption></figure>`
         : '';
-      const guides = `<p>${escapeNullable(labels.guides)}: ${body.guides.conversion_rate === null ? '—' : escapeNullable(percent.format(body.guides.conversion_rate))} (${escapeNullable(number.format(body.guides.register_clicks))} / ${escapeNullable(number.format(body.guides.pageviews))})</p>`;
+      const guides = `<p>${esc(labels.guides)}: ${body.guides.conversion_rate === null ? '—' : esc(percent.format(body.guides.conversion_rate))} (${esc(number.format(body.guides.register_clicks))} / ${esc(number.format(body.guides.pageviews))})</p>`;
       const tables = METRIC_TABLES.map((name) => {
         const rows = body[name] as Row[];
         if (!rows.length) return '';
         const columns = Object.keys(rows[0] ?? {});
-        const head = columns.map((c) => `<th scope="col">${escapeNullable(c)}</th>`).join('');
+        const head = columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('');
         const cells = rows
           .map(
             (r) =>
-              `<tr>${columns.map((c) => `<td>${escapeNullable(typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c])}</td>`).join('')}</tr>`,
+              `<tr>${columns.map((c) => `<td>${esc(typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c])}</td>`).join('')}</tr>`,
           )
           .join('');
-        return `<table class="staff-table"><caption>${escapeNullable(name)} <button type="button" data-csv="${escapeNullable(name)}">${escapeNullable(labels.csv)}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
+        return `<table class="staff-table"><caption>${esc(name)} <button type="button" data-csv="${esc(name)}">${esc(labels.csv)}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
       }).join('');
-      out.innerHTML = `<ul class="kpis">${kpis}</ul><p>${escapeNullable(labels.conversion)}: ${body.conversion_rate === null ? '—' : escapeNullable(percent.format(body.conversion_rate))}</p>
-<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${escapeNullable(labels.daily)}">${bars}</svg><figcaption>${escapeNullable(labels.daily)}</figcaption></figure>${guides}${countryChart}${tables}`;
+      out.innerHTML = `<ul class="kpis">${kpis}</ul><p>${esc(labels.conversion)}: ${body.conversion_rate === null ? '—' : esc(percent.format(body.conversion_rate))}</p>
+<figure><svg viewBox="0 0 ${Math.max(12, body.daily.length * 12)} 100" class="staff-chart" role="img" aria-label="${esc(labels.daily)}">${bars}</svg><figcaption>${esc(labels.daily)}</figcaption></figure>${guides}${countryChart}${tables}`;
       for (const button of out.querySelectorAll<HTMLButtonElement>('button[data-csv]')) {
         button.addEventListener('click', () => void download(button.dataset.csv ?? '', query, token));
       }
     } catch (error) {
-      out.innerHTML = `<p role="alert">${escapeNullable(labels.error)} ${escapeNullable((error as Error).message)}</p>`;
+      out.innerHTML = `<p role="alert">${esc(labels.error)} ${esc((error as Error).message)}</p>`;
     } finally {
       out.removeAttribute('aria-busy');
     }
