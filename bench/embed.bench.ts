@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { seedDemoData } from '../db/seed/seed.ts';
 import { startTestServer } from '../e2e/support/server.ts';
-import { VIEWS } from '../functions/dashboard/params.ts';
+import { VIEWS } from '../functions/domain/views.ts';
 import type { BenchRow } from './lib/stats.ts';
 
 async function gzipBytes(url: string): Promise<number> {

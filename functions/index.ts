@@ -6,7 +6,6 @@ import { infographicRoutes } from './api/infographics.ts';
 import { metricsRoutes } from './api/metrics.ts';
 import { processRoutes } from './api/processes.ts';
 import { registrationRoutes } from './api/registrations.ts';
-import { embedRoutes } from './embed/routes.ts';
 import type { AppEnv, Env } from './env.ts';
 import { ApiError } from './lib/errors.ts';
 import { onError } from './lib/on-error.ts';
@@ -14,10 +13,11 @@ import { withSecurityHeaders } from './lib/security-headers.ts';
 import { serverTiming } from './lib/server-timing.ts';
 import { consumeEvents } from './metrics/consumer.ts';
 import { runScheduled } from './metrics/scheduled.ts';
-import { dashboardRoutes } from './site/dashboard.ts';
-import { infographicPageRoutes } from './site/infographics.ts';
-import { rootRoutes } from './site/root.ts';
-import { transparencyRoutes } from './site/transparency.ts';
+import { dashboardRoutes } from './pages/dashboard.ts';
+import { embedRoutes } from './pages/embed.ts';
+import { infographicPageRoutes } from './pages/infographics.ts';
+import { rootRoutes } from './pages/root.ts';
+import { transparencyRoutes } from './pages/transparency.ts';
 
 const publicReadCors = cors({
   origin: '*',

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { saltFor, visitorHash } from '../data/visitor-salt.ts';
 import type { AppEnv, EventMessage } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { readBodyLimited } from '../lib/read-body.ts';
@@ -8,6 +7,7 @@ import { botReason } from '../metrics/bots.ts';
 import { eventSchema, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
 import { overLimit } from '../metrics/rate-limit.ts';
 import { queueEvent } from '../metrics/send-buffer.ts';
+import { saltFor, visitorHash } from '../metrics/visitor.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
-import { today } from '../embed/routes.ts';
+import { SIZE_NAMES, SIZES } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
-import { SIZE_NAMES, SIZES, scaleOf } from '../img/brand.ts';
+import { scaleOf } from '../img/brand.ts';
 import { altTexts, drawPng, drawSvg } from '../img/draw.ts';
 import type { Timings } from '../img/engine.ts';
 import { canonicalQuery, FORMATS, type ImageRequest, imageUrl, parseImageRequest } from '../img/request.ts';
@@ -10,6 +10,7 @@ import { shortHash } from '../img/templates/common.ts';
 import { TEMPLATES } from '../img/templates/index.ts';
 import type { ImageContext } from '../img/templates/types.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
+import { today } from '../pages/embed.ts';
 
 const es = useTranslations('es');
 const en = useTranslations('en');

@@ -2,15 +2,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireScope } from '../auth/require-scope.ts';
-import { PUBLIC_SLOT_MS, readPublicTraffic } from '../data/metrics-public.ts';
-import { readReferral } from '../data/metrics-referrals.ts';
-import { METRIC_TABLES, type MetricTable, metricsCsv, readMetrics, rowsCsv } from '../data/metrics-summary.ts';
-import { addDays, daysBetween } from '../data/pace.ts';
+import { addDays, daysBetween, todayUtc } from '../domain/dates.ts';
+import { METRIC_TABLES, type MetricTable } from '../domain/metrics.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
+import { PUBLIC_SLOT_MS, readPublicTraffic } from '../metrics/public-traffic.ts';
+import { readReferral } from '../metrics/referrals.ts';
+import { metricsCsv, readMetrics, rowsCsv } from '../metrics/summary.ts';
 
 const periodSchema = z
   .object({ from: isoDate, to: isoDate })
@@ -103,7 +104,7 @@ export const metricsRoutes = new Hono<AppEnv>()
         key: `metrics-public/${slot}/${days}`,
         etag: `"metrics-public.${slot}.${days}"`,
         build: async () => ({
-          response: Response.json(await readPublicTraffic(c.env.DB, days, new Date().toISOString().slice(0, 10))),
+          response: Response.json(await readPublicTraffic(c.env.DB, days, todayUtc())),
           rowsRead: 0,
         }),
       },

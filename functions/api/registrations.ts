@@ -1,21 +1,22 @@
 import { Hono } from 'hono';
 import { requireScope } from '../auth/require-scope.ts';
 import { chooseProcess, loadModel, viewVersion } from '../dashboard/load.ts';
-import { dashboardQuerySchema, VIEWS } from '../dashboard/params.ts';
+import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { viewCsv } from '../dashboard/view-tables.ts';
 import { currentProcess, forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
 import { assertEntityInProcess, getProcess } from '../data/processes.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
-import { today } from '../embed/routes.ts';
+import { BATCH_LIMITS, type BatchFormat, parseBatch } from '../domain/parse-batch.ts';
+import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { jsonWithRankedKeys } from '../lib/ordered-json.ts';
-import { BATCH_LIMITS, type BatchFormat, parseBatch } from '../lib/parse-batch.ts';
 import { readBodyLimited, sha256Hex } from '../lib/read-body.ts';
 import { parseOrThrow } from '../lib/validate.ts';
+import { today } from '../pages/embed.ts';
 import { figuresQuerySchema } from './figures-query.ts';
 import { unknownProcess } from './processes.ts';
 

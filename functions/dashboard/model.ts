@@ -1,12 +1,12 @@
+import { type Formatters, fill, formatters } from '../../site/i18n/format.ts';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
-import { daysBetween } from '../data/pace.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import type { Summary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
+import { daysBetween } from '../domain/dates.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import { rankEntries } from '../lib/ordered-json.ts';
-import { type Formatters, fill, formatters } from './format.ts';
 import type { DashboardQuery } from './params.ts';
 
 /** One labelled figure of a breakdown. */

@@ -3,13 +3,7 @@ import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { isCountryCode } from '../domain/countries.ts';
 import { isEntityCode } from '../domain/entities.ts';
 import { SCOPES } from '../domain/registration.ts';
-
-/** The views a dashboard or an embed can show. */
-export const VIEWS = ['summary', 'countries', 'entities', 'modality', 'timeline', 'demographics'] as const;
-/** One view. */
-export type View = (typeof VIEWS)[number];
-/** Colour themes of the embed; `auto` follows the host page. */
-export const THEMES = ['auto', 'light', 'dark'] as const;
+import { THEMES, VIEWS } from '../domain/views.ts';
 
 const empty = (value: unknown) => (value === '' ? undefined : value);
 

@@ -1,11 +1,11 @@
+import { esc, fill } from '../../site/i18n/format.ts';
 import { withCumulative } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
+import type { View } from '../domain/views.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
-import { esc, fill } from './format.ts';
 import type { DashboardModel } from './model.ts';
-import type { View } from './params.ts';
 import { type FigureTable, viewTables } from './view-tables.ts';
 
 /** A breakdown as a table whose share column doubles as the bar chart (one element, readable by all). */

@@ -1,7 +1,7 @@
 import type { UiKey } from '../../site/i18n/ui.ts';
 import { withCumulative } from '../data/summary.ts';
+import type { View } from '../domain/views.ts';
 import type { Category, DashboardModel } from './model.ts';
-import type { View } from './params.ts';
 
 /** A titled table of figures: what a view shows, as data (rendered as HTML, or exported as CSV). */
 export interface FigureTable {

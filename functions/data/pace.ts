@@ -1,14 +1,5 @@
+import { addDays } from '../domain/dates.ts';
 import type { ProcessRecord } from './processes.ts';
-
-/** Days between two YYYY-MM-DD dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The date `days` after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The process whose registration opened most recently before this one's, if any. */
 export function previousProcess(all: readonly ProcessRecord[], current: ProcessRecord): ProcessRecord | null {

@@ -1,3 +1,4 @@
+import { addDays } from '../domain/dates.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
 import type { ProcessRecord } from './processes.ts';
 
@@ -95,8 +96,7 @@ export function fillDays(days: Map<string, number>): { date: string; count: numb
   const last = sorted.at(-1);
   if (!first || !last) return [];
   const out: { date: string; count: number }[] = [];
-  for (let day = new Date(`${first}T00:00:00Z`); ; day.setUTCDate(day.getUTCDate() + 1)) {
-    const date = day.toISOString().slice(0, 10);
+  for (let date = first; ; date = addDays(date, 1)) {
     out.push({ date, count: days.get(date) ?? 0 });
     if (date >= last) break;
   }

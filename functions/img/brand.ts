@@ -1,3 +1,5 @@
+import { SIZES, type SizeName } from '../domain/infographics.ts';
+
 /** The one set of brand tokens every template draws with: the site's theme colour, one typeface, flat shapes. */
 export const BRAND = {
   font: 'Atkinson Hyperlegible Next',
@@ -15,19 +17,6 @@ export const BRAND = {
   /** Voting methods keep one colour each wherever they appear (dark, light and warm: distinguishable in grey too). */
   modality: { postal: '#0b5d4b', internet: '#6fb8a2', presencial: '#c9962c' } as Record<string, string>,
 } as const;
-
-/** Output sizes: link cards (Facebook, X, WhatsApp previews), square posts, and stories or statuses. */
-export const SIZES = {
-  og: { width: 1200, height: 630 },
-  square: { width: 1080, height: 1080 },
-  story: { width: 1080, height: 1920 },
-} as const;
-
-/** One of the sizes above. */
-export type SizeName = keyof typeof SIZES;
-
-/** Size names in list order. */
-export const SIZE_NAMES = Object.keys(SIZES) as SizeName[];
 
 /** Type scale and spacing for one size, in pixels: legible on a phone when the image is shown full width. */
 export interface Scale {

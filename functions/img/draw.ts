@@ -1,5 +1,5 @@
+import { esc } from '../../site/i18n/format.ts';
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
-import { esc } from '../dashboard/format.ts';
 import { scaleOf } from './brand.ts';
 import { renderPng, renderSvg, type Timings } from './engine.ts';
 import type { ImageRequest } from './request.ts';

@@ -1,9 +1,9 @@
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { chooseProcess } from '../dashboard/load.ts';
 import { buildModel, type DashboardModel } from '../dashboard/model.ts';
-import { addDays } from '../data/pace.ts';
 import { assertEntityInProcess, type ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
+import { addDays } from '../domain/dates.ts';
 import type { Scope } from '../domain/registration.ts';
 
 /** The filters a figures template takes (the summary endpoint's own). */

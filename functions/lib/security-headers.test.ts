@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders, staticHeadersFile } from './security-headers.ts';
+import { securityHeaders, staticHeadersFile } from '../domain/security-policy.ts';
 
 describe('security headers', () => {
   it('deny framing on the site, allow it on embeds', () => {

@@ -1,5 +1,5 @@
-import { countEvents } from '../data/metrics-ingest.ts';
 import type { Env, EventMessage } from '../env.ts';
+import { countEvents } from './count.ts';
 
 function isEventMessage(value: unknown): value is EventMessage {
   const m = value as EventMessage;

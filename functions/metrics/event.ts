@@ -1,16 +1,5 @@
 import { z } from 'zod';
-
-/** Event names the endpoint accepts (public contract). */
-export const EVENT_NAMES = [
-  'pageview',
-  'cta_click',
-  'download',
-  'share',
-  'search',
-  'language_switch',
-  'embed_view',
-  'not_found',
-] as const;
+import { EVENT_NAMES } from '../domain/metrics.ts';
 
 /** Largest accepted body, in bytes (public contract). */
 export const MAX_EVENT_BYTES = 4 * 1024;

@@ -1,5 +1,5 @@
-import { deleteExpired } from '../data/metrics-retention.ts';
 import type { Env } from '../env.ts';
+import { deleteExpired } from './retention.ts';
 
 /** The cron trigger (wrangler.toml `[triggers]`): deletes expiring metrics rows, logging what went. */
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {

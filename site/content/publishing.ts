@@ -1,10 +1,11 @@
+import { todayUtc } from '../../functions/domain/dates.ts';
 // Drafts and scheduled dates: the one rule the build and the content check share.
 
 /** The day the build publishes for: CONTENT_DATE (YYYY-MM-DD, for tests and previews) or today in UTC. */
 export function publishingDay(env: Record<string, string | undefined> = process.env): string {
   const forced = env.CONTENT_DATE;
   if (forced && /^\d{4}-\d{2}-\d{2}$/.test(forced)) return forced;
-  return new Date().toISOString().slice(0, 10);
+  return todayUtc();
 }
 
 /** How an entry stands on `day`: published, a draft, or scheduled for later. */

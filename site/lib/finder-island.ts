@@ -1,5 +1,5 @@
 // The finder's small script: a state picker that jumps to the state's page, and live countdowns there.
-import { daysBetween, localToday } from './dates.ts';
+import { daysBetween, localToday } from '../../functions/domain/dates.ts';
 import { type FinderProcess, phaseOf } from './finder.ts';
 
 /** Makes the state picker go to the chosen state's page (without JavaScript it is hidden; the list of links below works). */

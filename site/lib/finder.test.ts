@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, daysBetween } from '../../functions/domain/dates.ts';
 import { type FinderProcess, nextStep, phaseOf, processesFor } from './finder.ts';
 import { planBackwards } from './planner.ts';
 

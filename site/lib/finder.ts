@@ -1,6 +1,7 @@
 // "What can I vote for?": which processes concern a state, where each stands today, and the next step.
+
+import { daysBetween } from '../../functions/domain/dates.ts';
 import type { Modality } from '../../functions/domain/registration.ts';
-import { daysBetween } from './dates.ts';
 
 /** What the finder needs to know about a process (a subset of content/processes/*.json). */
 export interface FinderProcess {

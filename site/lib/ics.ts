@@ -1,5 +1,5 @@
 // iCalendar (RFC 5545) files of a process's deadlines: all-day events that any calendar app imports.
-import { addDays } from './dates.ts';
+import { addDays } from '../../functions/domain/dates.ts';
 
 /** One all-day entry of the calendar. */
 export interface CalendarDay {

@@ -1,7 +1,8 @@
 /** The partner page: asks for the partner token (kept in memory only), reads its referral figures by day. */
 
-import { esc } from '../../functions/dashboard/format.ts';
-import type { ReferralFigures } from '../../functions/data/metrics-referrals.ts';
+import { addDays, todayUtc } from '../../functions/domain/dates.ts';
+import type { ReferralFigures } from '../../functions/domain/metrics.ts';
+import { esc } from '../i18n/format.ts';
 
 type Body = ReferralFigures & { error?: { message: string } };
 
@@ -13,8 +14,8 @@ export function startPartnerMetrics(): void {
   const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
   const number = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX');
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
-  field('to').value ||= new Date().toISOString().slice(0, 10);
-  field('from').value ||= new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+  field('to').value ||= todayUtc();
+  field('from').value ||= addDays(todayUtc(), -29);
 
   // The CSV needs the token too, so it is fetched and handed to the browser as a file, never as a URL with the token.
   const download = async (query: string, token: string, name: string) => {

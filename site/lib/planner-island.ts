@@ -1,5 +1,5 @@
 // The planner's script: recomputes the plan as the reader picks a deadline, a region and a delivery time.
-import { localToday } from './dates.ts';
+import { localToday } from '../../functions/domain/dates.ts';
 import { PLANNER_ASSUMPTIONS, planBackwards, type Region } from './planner.ts';
 
 /** Renders the plan on every change of the form (hidden without JavaScript; the table below works without it). */

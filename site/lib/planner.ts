@@ -1,5 +1,5 @@
 // Works back from a registration deadline to the last safe day to get a credential at a consulate.
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, daysBetween } from '../../functions/domain/dates.ts';
 
 /**
  * Assumptions, shown on the planner page and adjustable there. They are deliberately cautious:

@@ -1,6 +1,7 @@
 // The deadlines of a process for one state (or all), as calendar entries in the reader's language.
-import { fill } from '../../functions/dashboard/format.ts';
+
 import { ENTITIES, type EntityCode } from '../../functions/domain/entities.ts';
+import { fill } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { type CalendarDay, renderCalendar } from './ics.ts';

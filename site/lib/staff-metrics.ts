@@ -1,8 +1,8 @@
 /** The staff metrics page: asks for the staff token (kept in memory only), reads the summary, renders tables. */
 
-import { esc } from '../../functions/dashboard/format.ts';
-import type { MetricsSummary } from '../../functions/data/metrics-summary.ts';
-import { METRIC_TABLES } from '../../functions/metrics/tables.ts';
+import { addDays, todayUtc } from '../../functions/domain/dates.ts';
+import { METRIC_TABLES, type MetricsSummary } from '../../functions/domain/metrics.ts';
+import { esc } from '../i18n/format.ts';
 
 type Row = Record<string, string | number | null>;
 type SummaryBody = MetricsSummary & {
@@ -21,10 +21,10 @@ export function startStaffMetrics(): void {
     style: 'percent',
     maximumFractionDigits: 1,
   });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayUtc();
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   field('to').value ||= today;
-  field('from').value ||= new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+  field('from').value ||= addDays(todayUtc(), -29);
 
   const download = async (table: string, query: string, token: string) => {
     const response = await fetch(`/api/v1/metrics/tables/${table}.csv?${query}`, {

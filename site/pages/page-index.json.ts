@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { fill } from '../../functions/dashboard/format.ts';
 import { ENTITIES, ENTITY_CODES } from '../../functions/domain/entities.ts';
 import { entitySlug, entryPath, finderPath } from '../content/routes.ts';
+import { fill } from '../i18n/format.ts';
 import { LANGS } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { localizedEntries } from '../lib/content.ts';

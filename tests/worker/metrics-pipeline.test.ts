@@ -2,10 +2,10 @@
 // visitors per language, the in-memory rate-limit pre-count, and what the scheduled handler deletes.
 import { createScheduledController } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { countEvents } from '../../functions/data/metrics-ingest.ts';
-import { forgetSalt, saltFor } from '../../functions/data/visitor-salt.ts';
 import worker from '../../functions/index.ts';
+import { countEvents } from '../../functions/metrics/count.ts';
 import { overLimit } from '../../functions/metrics/rate-limit.ts';
+import { forgetSalt, saltFor } from '../../functions/metrics/visitor.ts';
 import { testEnv } from './helpers.ts';
 import { deliver, message, rollupsAt } from './metrics-helpers.ts';
 

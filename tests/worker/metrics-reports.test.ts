@@ -1,9 +1,9 @@
 // What partners, the public and staff read: a partner's figures by day with a CSV equal to the JSON,
 // the public figures (small counts suppressed, rendered into the transparency page), and every staff table's CSV.
 import { describe, expect, it } from 'vitest';
-import { readPublicTraffic } from '../../functions/data/metrics-public.ts';
-import { METRIC_TABLES } from '../../functions/metrics/tables.ts';
-import { trafficHtml } from '../../functions/site/transparency.ts';
+import { METRIC_TABLES } from '../../functions/domain/metrics.ts';
+import { readPublicTraffic } from '../../functions/metrics/public-traffic.ts';
+import { trafficHtml } from '../../functions/pages/transparency.ts';
 import { bearer, call, testEnv } from './helpers.ts';
 import { deliver, message } from './metrics-helpers.ts';
 

@@ -1,8 +1,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { forgetSalt, saltFor } from '../../functions/data/visitor-salt.ts';
 import type { EventMessage } from '../../functions/env.ts';
 import worker from '../../functions/index.ts';
+import { forgetSalt, saltFor } from '../../functions/metrics/visitor.ts';
 import { bearer, call, testEnv } from './helpers.ts';
 
 const BROWSER =

@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { esc } from '../../../site/i18n/format.ts';
 import { withCumulative } from '../../data/summary.ts';
-import { esc } from '../format.ts';
 
 const WIDTH = 640;
 const HEIGHT = 240;

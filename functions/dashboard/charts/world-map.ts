@@ -3,7 +3,7 @@ import countriesLib from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
-import { esc } from '../format.ts';
+import { esc } from '../../../site/i18n/format.ts';
 
 const WIDTH = 960;
 const HEIGHT = 470;

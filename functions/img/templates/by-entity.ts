@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { paramSpecs } from '../../domain/infographics.ts';
 import type { Figures } from '../figures.ts';
-import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
+import { commonParams, filterParams, processParams } from '../params.ts';
 import { prepareFigures } from './common.ts';
 import { ranking } from './ranking.ts';
 import { defineTemplate } from './types.ts';

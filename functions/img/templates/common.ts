@@ -1,6 +1,6 @@
+import { fill } from '../../../site/i18n/format.ts';
 import type { Lang } from '../../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../../site/i18n/ui.ts';
-import { fill } from '../../dashboard/format.ts';
 import type { DashboardModel } from '../../dashboard/model.ts';
 import { countryName } from '../../domain/countries.ts';
 import { type EntityCode, entityName } from '../../domain/entities.ts';

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { formatters } from '../../../site/i18n/format.ts';
 import type { Lang } from '../../../site/i18n/locales.ts';
-import { formatters } from '../../dashboard/format.ts';
-import { daysBetween } from '../../data/pace.ts';
 import type { ProcessRecord } from '../../data/processes.ts';
+import { daysBetween } from '../../domain/dates.ts';
+import { paramSpecs } from '../../domain/infographics.ts';
 import { BRAND } from '../brand.ts';
 import { imageProcess, windowKey } from '../figures.ts';
 import { box } from '../h.ts';
 import { frame, hero, line } from '../layout.ts';
-import { commonParams, paramSpecs, processParams } from '../params.ts';
+import { commonParams, processParams } from '../params.ts';
 import { say, sentences, shortHash } from './common.ts';
 import { defineTemplate } from './types.ts';
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Lang } from '../../../site/i18n/locales.ts';
+import { paramSpecs } from '../../domain/infographics.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { box, text } from '../h.ts';
 import { frame, line } from '../layout.ts';
-import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
+import { commonParams, filterParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
 

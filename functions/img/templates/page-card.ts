@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { type Lang, LOCALES } from '../../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../../site/i18n/ui.ts';
+import { paramSpecs } from '../../domain/infographics.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import { box, text } from '../h.ts';
 import { frame } from '../layout.ts';
 import { findPage, type PageEntry } from '../page-index.ts';
-import { commonParams, paramSpecs } from '../params.ts';
+import { commonParams } from '../params.ts';
 import { say, shortHash } from './common.ts';
 import { defineTemplate } from './types.ts';
 

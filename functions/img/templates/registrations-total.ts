@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Lang } from '../../../site/i18n/locales.ts';
 import { useTranslations } from '../../../site/i18n/ui.ts';
 import type { DashboardModel } from '../../dashboard/model.ts';
+import { paramSpecs } from '../../domain/infographics.ts';
 import type { Figures } from '../figures.ts';
 import { box } from '../h.ts';
 import { frame, hero, line } from '../layout.ts';
-import { commonParams, filterParams, paramSpecs, processParams } from '../params.ts';
+import { commonParams, filterParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
 

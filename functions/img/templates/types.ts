@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Lang } from '../../../site/i18n/locales.ts';
-import type { Scale, SizeName } from '../brand.ts';
+import type { ParamSpec, SizeName } from '../../domain/infographics.ts';
+import type { Scale } from '../brand.ts';
 import type { Node } from '../h.ts';
-import type { ParamSpec } from '../params.ts';
 
 /** What a template may read: the bindings and the date (never the request's text). */
 export interface ImageContext {

@@ -1,10 +1,21 @@
-// Calendar-day arithmetic on YYYY-MM-DD strings, in UTC so no time zone shifts a deadline.
+// The one module of calendar-day arithmetic on YYYY-MM-DD strings, in UTC so no time zone shifts a
+// deadline. The Worker, the site, the seed generator and the scripts all count days with it.
 
 const DAY_MS = 86_400_000;
 
+/** The UTC calendar day of a moment (a `Date` or epoch milliseconds), as YYYY-MM-DD. */
+export function isoDay(moment: Date | number = new Date()): string {
+  return new Date(moment).toISOString().slice(0, 10);
+}
+
+/** Today's date in UTC, as YYYY-MM-DD: what moves "days left" and so every figures cache key. */
+export function todayUtc(): string {
+  return isoDay(Date.now());
+}
+
 /** The day `days` after (or before, if negative) `iso`. */
 export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return isoDay(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
+import { esc } from '../../site/i18n/format.ts';
 import { isLang, type Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
 import { imageContext } from '../api/infographics.ts';
-import { esc } from '../dashboard/format.ts';
 import { currentProcesses } from '../data/data-version.ts';
+import { STAFF_TEMPLATES, TEMPLATE_PARAMS } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
 import { scaleOf } from '../img/brand.ts';
-import { STAFF_TEMPLATES, TEMPLATE_PARAMS } from '../img/params.ts';
 import { type ImageRequest, imageUrl } from '../img/request.ts';
 import { TEMPLATE_BY_ID } from '../img/templates/index.ts';
 import { ApiError } from '../lib/errors.ts';

@@ -1,16 +1,5 @@
-import { addDays, daysBetween } from './pace.ts';
-
-/** A partner's figures for a period: totals and one row per day (days without visits included, as 0). */
-export interface ReferralFigures {
-  code: string;
-  name: string;
-  from: string;
-  to: string;
-  visits: number;
-  visitors: number;
-  register_clicks: number;
-  daily: { date: string; visits: number; visitors: number; register_clicks: number }[];
-}
+import { addDays, daysBetween } from '../domain/dates.ts';
+import type { ReferralFigures } from '../domain/metrics.ts';
 
 /** Reads one referral code's visits, daily unique visitors and register clicks, by day (UTC). */
 export async function readReferral(db: D1Database, code: string, from: string, to: string): Promise<ReferralFigures> {

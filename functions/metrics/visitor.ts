@@ -1,3 +1,5 @@
+import { addDays } from '../domain/dates.ts';
+
 // The day's salt, per isolate: one D1 read a day per isolate, not one per event.
 let cached: { day: string; salt: string } | undefined;
 
@@ -8,7 +10,7 @@ let cached: { day: string; salt: string } | undefined;
 export async function saltFor(db: D1Database, day: string): Promise<string> {
   if (cached?.day === day) return cached.salt;
   const fresh = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
-  const yesterday = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(day, -1);
   const [, , row] = await db.batch<{ salt: string }>([
     db.prepare('INSERT OR IGNORE INTO visitor_salts (day, salt) VALUES (?, ?)').bind(day, fresh),
     db.prepare('DELETE FROM visitor_salts WHERE day < ?').bind(yesterday),

@@ -9,7 +9,7 @@ import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { sha256Hex } from '../lib/read-body.ts';
 import { zodProblems } from '../lib/validate.ts';
-import { embedDocument, embedErrorDocument } from './document.ts';
+import { embedDocument, embedErrorDocument } from './embed-document.ts';
 
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 let cssEtag: Promise<string> | undefined;

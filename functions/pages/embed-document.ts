@@ -1,10 +1,10 @@
+import { esc } from '../../site/i18n/format.ts';
 import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
-import { esc } from '../dashboard/format.ts';
 import type { DashboardModel } from '../dashboard/model.ts';
-import type { View } from '../dashboard/params.ts';
 import { headline, viewBody, viewLinks } from '../dashboard/sections.ts';
 import { DASHBOARD_CSS } from '../dashboard/styles.ts';
+import type { View } from '../domain/views.ts';
 
 function page(lang: Lang, theme: string, title: string, body: string): string {
   return `<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${DASHBOARD_CSS}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${esc(theme)}">${body}</main></body></html>`;

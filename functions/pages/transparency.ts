@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { esc } from '../../site/i18n/format.ts';
 import { isLang, type Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
-import { esc } from '../dashboard/format.ts';
-import { PUBLIC_SLOT_MS, type PublicTraffic, readPublicTraffic } from '../data/metrics-public.ts';
 import { countryName } from '../domain/countries.ts';
+import { todayUtc } from '../domain/dates.ts';
 import type { AppEnv } from '../env.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
+import { PUBLIC_SLOT_MS, type PublicTraffic, readPublicTraffic } from '../metrics/public-traffic.ts';
 
 /** The public figures as HTML: totals, then pages, languages and countries as tables (no script needed). */
 export function trafficHtml(traffic: PublicTraffic, lang: Lang): string {
@@ -58,7 +59,7 @@ export const transparencyRoutes = new Hono<AppEnv>().get('/:lang/transparencia/'
       build: async () => {
         const [shell, traffic] = await Promise.all([
           c.env.ASSETS.fetch(shellRequest),
-          readPublicTraffic(c.env.DB, 30, new Date().toISOString().slice(0, 10)),
+          readPublicTraffic(c.env.DB, 30, todayUtc()),
         ]);
         const html = await new HTMLRewriter()
           .on('#transparency-traffic', {

@@ -1,7 +1,9 @@
+import { isoDay } from '../domain/dates.ts';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayOf = isoDay;
 
 /** What one retention run deleted, per table (D1 rows written). */
 export interface RetentionResult {

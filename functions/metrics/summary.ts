@@ -1,40 +1,4 @@
-import { EVENT_NAMES } from '../metrics/event.ts';
-import { METRIC_TABLES, type MetricTable } from '../metrics/tables.ts';
-
-/** Staff figures for a period (public contract plus the tables the quarterly reports need). */
-export interface MetricsSummary {
-  from: string;
-  to: string;
-  pageviews: number;
-  visitors: number;
-  events: Record<string, number>;
-  pages: {
-    path: string;
-    pageviews: number;
-    visitors: number;
-    register_clicks: number;
-    conversion_rate: number | null;
-  }[];
-  campaigns: { source: string; medium: string; campaign: string; visits: number }[];
-  referrers: { host: string; visits: number }[];
-  embeds: { host: string; views: number }[];
-  downloads: { asset: string; count: number }[];
-  countries: { country: string; events: number }[];
-  languages: { lang: string; events: number; visitors: number }[];
-  shares: { network: string; count: number }[];
-  searches_without_results: { query: string; count: number }[];
-  language_switches: { switch: string; count: number }[];
-  not_found: { path: string; count: number }[];
-  referrals: { code: string; name: string; visits: number; visitors: number; register_clicks: number }[];
-  register_clicks: number;
-  conversion_rate: number | null;
-  /** Register clicks on guide pages (`/es/guias/…`, `/en/guias/…`) per guide page view. */
-  guides: { pageviews: number; register_clicks: number; conversion_rate: number | null };
-  dropped: Record<string, number>;
-  daily: { date: string; pageviews: number; visitors: number }[];
-}
-
-export { METRIC_TABLES, type MetricTable };
+import { EVENT_NAMES, type MetricsSummary, type MetricTable } from '../domain/metrics.ts';
 
 const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
   rows.sort((a, b) => Number(b[key]) - Number(a[key]) || JSON.stringify(a).localeCompare(JSON.stringify(b)));

@@ -1,4 +1,4 @@
-import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
+import { type Lang, LOCALES } from './locales.ts';
 
 /** Escapes text for HTML content and attribute values; a missing value (null, undefined) reads as empty. */
 export function esc(value: unknown): string {

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { APPLICATION_FIELDS, type Application, applicationSchema } from '../domain/registration.ts';
+import { APPLICATION_FIELDS, type Application, applicationSchema } from './registration.ts';
 
 /** A problem with one line of a batch, as the 422's `details` lists it. */
 export interface LineProblem {

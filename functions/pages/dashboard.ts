@@ -1,17 +1,18 @@
 import { Hono } from 'hono';
+import { esc } from '../../site/i18n/format.ts';
 import { isLang } from '../../site/i18n/locales.ts';
-import { esc } from '../dashboard/format.ts';
 import { chooseProcess, loadModel, viewVersion } from '../dashboard/load.ts';
 import type { DashboardModel } from '../dashboard/model.ts';
-import { dashboardQuerySchema, type View } from '../dashboard/params.ts';
+import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { countriesSection, headline, timelineSection, viewBody, viewLinks } from '../dashboard/sections.ts';
 import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
-import { today } from '../embed/routes.ts';
+import type { View } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { zodProblems } from '../lib/validate.ts';
+import { today } from './embed.ts';
 
 function options(items: [string, string][], selected: string | undefined, all?: string): string {
   const first = all === undefined ? '' : `<option value="">${esc(all)}</option>`;

@@ -1,5 +1,5 @@
-import { readMetrics } from './metrics-summary.ts';
-import { addDays } from './pace.ts';
+import { addDays } from '../domain/dates.ts';
+import { readMetrics } from './summary.ts';
 
 /** Counts under this are published as null: too small to show without risk of pointing at someone. */
 export const PUBLIC_MIN = 10;

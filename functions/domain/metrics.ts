@@ -1,0 +1,79 @@
+// The metrics vocabulary the Worker and the staff and partner pages share: event names, table names, the
+// shapes of the staff summary and of a partner's figures. Values only, no storage.
+
+/** Event names the endpoint accepts (public contract). */
+export const EVENT_NAMES = [
+  'pageview',
+  'cta_click',
+  'download',
+  'share',
+  'search',
+  'language_switch',
+  'embed_view',
+  'not_found',
+] as const;
+
+/** The tables of the staff metrics summary that can be exported as CSV (API and staff page share this list). */
+export const METRIC_TABLES = [
+  'daily',
+  'pages',
+  'campaigns',
+  'referrers',
+  'embeds',
+  'downloads',
+  'countries',
+  'languages',
+  'shares',
+  'searches_without_results',
+  'language_switches',
+  'not_found',
+  'referrals',
+] as const;
+
+/** One exportable table. */
+export type MetricTable = (typeof METRIC_TABLES)[number];
+
+/** Staff figures for a period (public contract plus the tables the quarterly reports need). */
+export interface MetricsSummary {
+  from: string;
+  to: string;
+  pageviews: number;
+  visitors: number;
+  events: Record<string, number>;
+  pages: {
+    path: string;
+    pageviews: number;
+    visitors: number;
+    register_clicks: number;
+    conversion_rate: number | null;
+  }[];
+  campaigns: { source: string; medium: string; campaign: string; visits: number }[];
+  referrers: { host: string; visits: number }[];
+  embeds: { host: string; views: number }[];
+  downloads: { asset: string; count: number }[];
+  countries: { country: string; events: number }[];
+  languages: { lang: string; events: number; visitors: number }[];
+  shares: { network: string; count: number }[];
+  searches_without_results: { query: string; count: number }[];
+  language_switches: { switch: string; count: number }[];
+  not_found: { path: string; count: number }[];
+  referrals: { code: string; name: string; visits: number; visitors: number; register_clicks: number }[];
+  register_clicks: number;
+  conversion_rate: number | null;
+  /** Register clicks on guide pages (`/es/guias/…`, `/en/guias/…`) per guide page view. */
+  guides: { pageviews: number; register_clicks: number; conversion_rate: number | null };
+  dropped: Record<string, number>;
+  daily: { date: string; pageviews: number; visitors: number }[];
+}
+
+/** A partner's figures for a period: totals and one row per day (days without visits included, as 0). */
+export interface ReferralFigures {
+  code: string;
+  name: string;
+  from: string;
+  to: string;
+  visits: number;
+  visitors: number;
+  register_clicks: number;
+  daily: { date: string; visits: number; visitors: number; register_clicks: number }[];
+}
