@@ -3,24 +3,18 @@ import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
 import { SIZE_NAMES, SIZES } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
 import { scaleOf } from '../img/brand.ts';
+import { imageContext } from '../img/context.ts';
 import { altTexts, drawPng, drawSvg } from '../img/draw.ts';
 import type { Timings } from '../img/engine.ts';
 import { canonicalQuery, FORMATS, type ImageRequest, imageUrl, parseImageRequest } from '../img/request.ts';
 import { shortHash } from '../img/templates/common.ts';
 import { TEMPLATES } from '../img/templates/index.ts';
-import type { ImageContext } from '../img/templates/types.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
-import { today } from '../pages/embed.ts';
 
 const es = useTranslations('es');
 const en = useTranslations('en');
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'";
-
-/** The context templates read: bindings and today's date, never text from the request. */
-export function imageContext(env: AppEnv['Bindings'], url: string): ImageContext {
-  return { db: env.DB, assets: env.ASSETS, origin: new URL(url).origin, today: today() };
-}
 
 const TYPES = { png: 'image/png', svg: 'image/svg+xml; charset=utf-8', json: 'application/json; charset=utf-8' };
 

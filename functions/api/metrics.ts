@@ -2,27 +2,22 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireScope } from '../auth/require-scope.ts';
-import { addDays, daysBetween, todayUtc } from '../domain/dates.ts';
+import { daysBetween, previousPeriod, todayUtc } from '../domain/dates.ts';
 import { METRIC_TABLES, type MetricTable } from '../domain/metrics.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
+import { recordsCsv } from '../lib/csv.ts';
 import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 import { PUBLIC_SLOT_MS, readPublicTraffic } from '../metrics/public-traffic.ts';
 import { readReferral } from '../metrics/referrals.ts';
-import { metricsCsv, readMetrics, rowsCsv } from '../metrics/summary.ts';
+import { metricsCsv, readMetrics } from '../metrics/summary.ts';
 
 const periodSchema = z
   .object({ from: isoDate, to: isoDate })
   .refine((p) => p.from <= p.to, { path: ['to'], message: 'must be on or after from' })
   .refine((p) => daysBetween(p.from, p.to) <= 731, { path: ['to'], message: 'a period covers at most two years' });
-
-/** The period just before [from, to], of the same length (for comparisons). */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const length = daysBetween(from, to) + 1;
-  return { from: addDays(from, -length), to: addDays(from, -1) };
-}
 
 /** The referral code a partner token is bound to (a partner token always has one: see scripts/token.ts). */
 async function partnerCode(c: Context<AppEnv>): Promise<string> {
@@ -80,7 +75,7 @@ export const metricsRoutes = new Hono<AppEnv>()
     const { from, to } = parseOrThrow(periodSchema, c.req.query(), 'period');
     const code = await partnerCode(c);
     const figures = await readReferral(c.env.DB, code, from, to);
-    return c.body(rowsCsv(figures.daily), 200, {
+    return c.body(recordsCsv(figures.daily), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="referral-${code}-${from}-${to}.csv"`,
       'Cache-Control': 'private, no-store',

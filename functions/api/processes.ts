@@ -11,6 +11,7 @@ import {
 import { processBodySchema, processSlugSchema } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
+import { unknownProcess } from '../lib/problems.ts';
 import { readJson } from '../lib/read-json.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 
@@ -21,15 +22,10 @@ function present(process: ProcessRecord) {
 }
 
 /** Loads a process or answers 404 in the contract's shape. */
-export async function requireProcess(db: D1Database, slug: string): Promise<ProcessRecord> {
+async function requireProcess(db: D1Database, slug: string): Promise<ProcessRecord> {
   const process = await getProcess(db, slug);
   if (!process) throw unknownProcess(slug);
   return process;
-}
-
-/** The 404 for a process slug nobody has created. */
-export function unknownProcess(slug: string): ApiError {
-  return new ApiError('not_found', `There is no electoral process '${slug}'. GET /api/v1/processes lists them.`);
 }
 
 /** `/api/v1/processes`: list and read publicly; create or replace with an ingest token. */

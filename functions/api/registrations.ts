@@ -1,24 +1,25 @@
 import { Hono } from 'hono';
+import { LANGS } from '../../site/i18n/locales.ts';
 import { requireScope } from '../auth/require-scope.ts';
-import { chooseProcess, loadModel, viewVersion } from '../dashboard/load.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
+import { serveFiguresView } from '../dashboard/serve-view.ts';
 import { viewCsv } from '../dashboard/view-tables.ts';
 import { currentProcess, forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
-import { assertEntityInProcess, getProcess } from '../data/processes.ts';
+import { getProcess } from '../data/processes.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { BATCH_LIMITS, type BatchFormat, parseBatch } from '../domain/parse-batch.ts';
 import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
+import { toCsv } from '../lib/csv.ts';
 import { ApiError } from '../lib/errors.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { jsonWithRankedKeys } from '../lib/ordered-json.ts';
+import { requireEntityInProcess, unknownProcess } from '../lib/problems.ts';
 import { readBodyLimited, sha256Hex } from '../lib/read-body.ts';
 import { parseOrThrow } from '../lib/validate.ts';
-import { today } from '../pages/embed.ts';
 import { figuresQuerySchema } from './figures-query.ts';
-import { unknownProcess } from './processes.ts';
 
 const FORMATS: Record<string, BatchFormat> = {
   'text/csv': 'csv',
@@ -97,13 +98,22 @@ export const registrationRoutes = new Hono<AppEnv>()
     }
     let result: BatchResult;
     try {
-      result = await applyBatch(c.env.DB, {
+      const applied = await applyBatch(c.env.DB, {
         id: crypto.randomUUID(),
         process: slug,
         idempotencyKey: key,
         bodySha256,
         rows: parsed.rows,
       });
+      if ('busy' in applied) {
+        throw new ApiError(
+          'rate_limited',
+          'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
+          [],
+          { 'Retry-After': '1' },
+        );
+      }
+      result = applied;
     } catch (error) {
       if (error instanceof ApiError) throw error;
       // A concurrent request with the same key won the race: answer as if we were the retry.
@@ -121,7 +131,7 @@ export const registrationRoutes = new Hono<AppEnv>()
     const query = parseOrThrow(figuresQuerySchema, c.req.query(), 'query');
     const { process, rowsRead } = await currentProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
-    assertEntityInProcess(process, query.entity);
+    requireEntityInProcess(process, query.entity);
     const filters = { entity: query.entity ?? null, country: query.country ?? null };
     const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
     return serveVersioned(
@@ -150,29 +160,18 @@ export const registrationRoutes = new Hono<AppEnv>()
         `There is no view '${c.req.param('file')}'. Use one of: ${VIEWS.map((v) => `${v}.csv`).join(', ')}.`,
       );
     }
-    const query = parseOrThrow(dashboardQuerySchema, { ...c.req.query(), view }, 'query');
-    const chosen = await chooseProcess(c.env.DB, slug);
-    const date = today();
-    const variant = [query.lang, query.scope, query.entity ?? 'all', query.country ?? 'all', view].join('.');
-    const version = viewVersion(chosen.process, chosen.processes, date);
-    return serveVersioned(
-      c,
-      {
-        key: `view-csv/${version}/${variant}`,
-        etag: `"view.${version}.${variant}"`,
-        build: async () => {
-          const model = await loadModel(c.env.DB, query, chosen, date);
-          const response = new Response(viewCsv(model, view), {
-            headers: {
-              'Content-Type': 'text/csv; charset=utf-8',
-              'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}.csv"`,
-            },
-          });
-          return { response, rowsRead: 0 };
-        },
-      },
-      0,
-    );
+    const query = parseOrThrow(dashboardQuerySchema, { ...c.req.query(), process: slug, view }, 'query');
+    return serveFiguresView(c, query, {
+      kind: 'view-csv',
+      variant: [query.lang, query.scope, query.entity, query.country, view],
+      render: async (model) =>
+        new Response(viewCsv(model, view), {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}.csv"`,
+          },
+        }),
+    });
   })
   .get('/:process/countries.csv', async (c) => {
     const slug = c.req.param('process');
@@ -186,17 +185,16 @@ export const registrationRoutes = new Hono<AppEnv>()
         etag: `"${slug}.v${process.data_version}.countries.${query.scope}"`,
         build: async () => {
           const { value, rowsRead: read } = await readCountryEntityTable(c.env.DB, process, query.scope);
-          const header = ['country', 'country_name_es', 'country_name_en', 'total', ...process.entities];
-          const lines = value.map((row) =>
-            [
+          const header = ['country', ...LANGS.map((lang) => `country_name_${lang}`), 'total', ...process.entities];
+          const body = toCsv([
+            header,
+            ...value.map((row) => [
               row.country,
-              csvCell(countryName(row.country, 'es')),
-              csvCell(countryName(row.country, 'en')),
+              ...LANGS.map((lang) => countryName(row.country, lang)),
               row.total,
               ...process.entities.map((e) => row.entities[e] ?? 0),
-            ].join(','),
-          );
-          const body = `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+            ]),
+          ]);
           const response = new Response(body, {
             headers: {
               'Content-Type': 'text/csv; charset=utf-8',
@@ -209,8 +207,3 @@ export const registrationRoutes = new Hono<AppEnv>()
       rowsRead,
     );
   });
-
-/** Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180). */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}

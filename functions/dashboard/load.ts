@@ -1,8 +1,8 @@
 import { currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
-import { assertEntityInProcess, type ProcessRecord } from '../data/processes.ts';
+import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
-import { ApiError } from '../lib/errors.ts';
+import { requireEntityInProcess, unknownProcess } from '../lib/problems.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
 import type { DashboardQuery } from './params.ts';
 
@@ -13,12 +13,7 @@ export async function chooseProcess(
 ): Promise<{ process: ProcessRecord; processes: ProcessRecord[] }> {
   const processes = await currentProcesses(db);
   const process = slug ? (await currentProcess(db, slug)).process : processes[0];
-  if (!process) {
-    throw new ApiError(
-      'not_found',
-      slug ? `There is no electoral process '${slug}'.` : 'No electoral process has been loaded yet.',
-    );
-  }
+  if (!process) throw unknownProcess(slug);
   return { process, processes };
 }
 
@@ -36,7 +31,7 @@ export async function loadModel(
   today: string,
 ): Promise<DashboardModel> {
   const { process, processes } = chosen;
-  assertEntityInProcess(process, query.entity);
+  requireEntityInProcess(process, query.entity);
   const filters = { entity: query.entity ?? null, country: query.country ?? null };
   const { value: summary } = await readSummary(db, process, query.scope, filters);
   const window = windowState(process, summary, today);

@@ -1,34 +1,30 @@
-import { esc, fill } from '../../site/i18n/format.ts';
+import { fill } from '../../site/i18n/format.ts';
 import { withCumulative } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import type { View } from '../domain/views.ts';
+import { type Html, html } from '../lib/html.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import type { DashboardModel } from './model.ts';
 import { type FigureTable, viewTables } from './view-tables.ts';
 
 /** A breakdown as a table whose share column doubles as the bar chart (one element, readable by all). */
-export function barTable(model: DashboardModel, table: FigureTable, more = 0): string {
+export function barTable(model: DashboardModel, table: FigureTable, more = 0): Html {
   const { t, fmt } = model;
   // Bars are scaled to the largest category, so the leader fills its bar and the rest compare to it.
   const max = Math.max(1, ...table.categories.map((c) => c.count));
-  const rows = table.categories
-    .map(
-      (c) =>
-        `<tr><th scope="row">${esc(c.label)}</th><td class="num">${esc(fmt.number(c.count))}</td>` +
-        `<td class="num share"><span class="bar" style="--f:${(c.count / max).toFixed(3)}"></span>${esc(fmt.percent(c.share))}</td></tr>`,
-    )
-    .join('');
+  const rows = table.categories.map(
+    (c) =>
+      html`<tr><th scope="row">${c.label}</th><td class="num">${fmt.number(c.count)}</td><td class="num share"><span class="bar" style="--f:${(c.count / max).toFixed(3)}"></span>${fmt.percent(c.share)}</td></tr>`,
+  );
   const footer =
-    more > 0
-      ? `<tfoot><tr><td colspan="3">${esc(fill(t('dash.more'), { count: fmt.number(more) }))}</td></tr></tfoot>`
-      : '';
-  return `<table class="bars" id="table-${table.id}"><caption>${esc(table.title)}</caption><thead><tr><th scope="col">${esc(t('dash.col.category'))}</th><th scope="col" class="num">${esc(t('dash.col.count'))}</th><th scope="col" class="num">${esc(t('dash.col.share'))}</th></tr></thead><tbody>${rows}</tbody>${footer}</table>`;
+    more > 0 && html`<tfoot><tr><td colspan="3">${fill(t('dash.more'), { count: fmt.number(more) })}</td></tr></tfoot>`;
+  return html`<table class="bars" id="table-${table.id}"><caption>${table.title}</caption><thead><tr><th scope="col">${t('dash.col.category')}</th><th scope="col" class="num">${t('dash.col.count')}</th><th scope="col" class="num">${t('dash.col.share')}</th></tr></thead><tbody>${rows}</tbody>${footer}</table>`;
 }
 
 /** The headline: total, as-of time, the window's day and the pace against the previous process. */
-export function headline(model: DashboardModel): string {
+export function headline(model: DashboardModel): Html {
   const { t, fmt, summary, window, pace, process } = model;
   const scopeLabel = t(model.query.scope === 'cumple' ? 'dash.total.cumple' : 'dash.total.received');
   const lines: string[] = [];
@@ -54,9 +50,9 @@ export function headline(model: DashboardModel): string {
       lines.push(fill(t('dash.pace.change'), { sign: change >= 0 ? '+' : '', percent: fmt.percent(change) }));
     }
   }
-  const asOf = summary.as_of
-    ? `<p class="as-of">${esc(t('dash.asOf'))} <time datetime="${esc(summary.as_of)}">${esc(fmt.dateTime(summary.as_of))}</time> · ${esc(fill(t('dash.window.day'), { day: fmt.number(window.day), days: fmt.number(window.days) }))} (${esc(fmt.date(window.reference))})</p>`
-    : '';
+  const asOf =
+    summary.as_of &&
+    html`<p class="as-of">${t('dash.asOf')} <time datetime="${summary.as_of}">${fmt.dateTime(summary.as_of)}</time> · ${fill(t('dash.window.day'), { day: fmt.number(window.day), days: fmt.number(window.days) })} (${fmt.date(window.reference)})</p>`;
   const filters = [
     model.query.entity ? entityName(model.query.entity as EntityCode, model.lang) : null,
     model.query.country ? countryName(model.query.country, model.lang) : null,
@@ -64,17 +60,17 @@ export function headline(model: DashboardModel): string {
     .filter(Boolean)
     .join(' · ');
   const sentence = (line: string) => (/[.!?]$/.test(line) ? line : `${line}.`);
-  return `<div class="headline"><p class="total"><strong>${esc(fmt.number(summary.total))}</strong> <span>${esc(scopeLabel)}</span></p>
-<p class="process-name">${esc(process.name[model.lang])}${filters ? ` · ${esc(filters)}` : ''}</p>
-<p class="window">${lines.map((line) => esc(sentence(line))).join(' ')}</p>${asOf}</div>`;
+  return html`<div class="headline"><p class="total"><strong>${fmt.number(summary.total)}</strong> <span>${scopeLabel}</span></p>
+<p class="process-name">${process.name[model.lang]}${filters && html` · ${filters}`}</p>
+<p class="window">${lines.map(sentence).join(' ')}</p>${asOf}</div>`;
 }
 
 /** The timeline view: SVG chart plus the day-by-day table as its text equivalent. */
-export function timelineSection(model: DashboardModel): string {
+export function timelineSection(model: DashboardModel): Html {
   const { t, fmt, summary } = model;
   const first = summary.daily[0]?.date;
   const last = summary.daily.at(-1)?.date;
-  if (!first || !last) return `<p class="empty">${esc(t('dash.noData'))}</p>`;
+  if (!first || !last) return html`<p class="empty">${t('dash.noData')}</p>`;
   const svg = timelineSvg(
     summary.daily,
     {
@@ -86,33 +82,31 @@ export function timelineSection(model: DashboardModel): string {
     },
     fmt.number,
   );
-  const rows = withCumulative(summary.daily)
-    .map(
-      (d) =>
-        `<tr><th scope="row">${esc(fmt.date(d.date))}</th><td class="num">${esc(fmt.number(d.count))}</td><td class="num">${esc(fmt.number(d.cumulative))}</td></tr>`,
-    )
-    .join('');
-  return `<figure class="chart">${svg}<figcaption>${esc(t('dash.timeline'))}</figcaption></figure>
-<details><summary>${esc(t('dash.timeline'))}: ${esc(t('dash.col.date'))}, ${esc(t('dash.col.daily'))}, ${esc(t('dash.col.cumulative'))}</summary>
-<table class="daily-table"><caption>${esc(t('dash.timeline'))}</caption><thead><tr><th scope="col">${esc(t('dash.col.date'))}</th><th scope="col" class="num">${esc(t('dash.col.daily'))}</th><th scope="col" class="num">${esc(t('dash.col.cumulative'))}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+  const rows = withCumulative(summary.daily).map(
+    (d) =>
+      html`<tr><th scope="row">${fmt.date(d.date)}</th><td class="num">${fmt.number(d.count)}</td><td class="num">${fmt.number(d.cumulative)}</td></tr>`,
+  );
+  return html`<figure class="chart">${svg}<figcaption>${t('dash.timeline')}</figcaption></figure>
+<details><summary>${t('dash.timeline')}: ${t('dash.col.date')}, ${t('dash.col.daily')}, ${t('dash.col.cumulative')}</summary>
+<table class="daily-table"><caption>${t('dash.timeline')}</caption><thead><tr><th scope="col">${t('dash.col.date')}</th><th scope="col" class="num">${t('dash.col.daily')}</th><th scope="col" class="num">${t('dash.col.cumulative')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 /** The countries view: the shaded world map and the full ranked table. */
-export function countriesSection(model: DashboardModel): string {
+export function countriesSection(model: DashboardModel): Html {
   const { t, fmt } = model;
   const [table] = viewTables(model, 'countries');
-  if (!table || table.categories.length === 0) return `<p class="empty">${esc(t('dash.noData'))}</p>`;
+  if (!table || table.categories.length === 0) return html`<p class="empty">${t('dash.noData')}</p>`;
   const map = worldMapSvg(
     model.summary.by_country,
     (code) => countryName(code, model.lang),
     fmt.number,
     t('dash.mapTitle'),
   );
-  return `<figure class="chart map">${map}<figcaption>${esc(t('dash.mapTitle'))}${mapLegend(model.summary.by_country, fmt.number, t('dash.legend'))}</figcaption></figure>${barTable(model, table)}`;
+  return html`<figure class="chart map">${map}<figcaption>${t('dash.mapTitle')}${mapLegend(model.summary.by_country, fmt.number, t('dash.legend'))}</figcaption></figure>${barTable(model, table)}`;
 }
 
 /** The links under a view: download exactly its figures as CSV, and the JSON API. */
-export function viewLinks(model: DashboardModel, view: View, origin = ''): string {
+export function viewLinks(model: DashboardModel, view: View, origin = ''): Html {
   const params = new URLSearchParams({ scope: model.query.scope, lang: model.lang });
   if (model.query.entity) params.set('entity', model.query.entity);
   if (model.query.country) params.set('country', model.query.country);
@@ -120,24 +114,22 @@ export function viewLinks(model: DashboardModel, view: View, origin = ''): strin
   const json = new URLSearchParams({ scope: model.query.scope });
   if (model.query.entity) json.set('entity', model.query.entity);
   if (model.query.country) json.set('country', model.query.country);
-  return `<p class="view-links"><a href="${esc(`${base}/views/${view}.csv?${params}`)}" download data-download="${esc(`${model.process.slug}-${view}.csv`)}">${esc(model.t('dash.download'))}</a> · <a href="${esc(`${base}/summary?${json}`)}">${esc(model.t('dash.api'))}</a></p>`;
+  return html`<p class="view-links"><a href="${`${base}/views/${view}.csv?${params}`}" download data-download="${`${model.process.slug}-${view}.csv`}">${model.t('dash.download')}</a> · <a href="${`${base}/summary?${json}`}">${model.t('dash.api')}</a></p>`;
 }
 
 /** The body of one view (without headline), as the embed and the dashboard page show it. */
-export function viewBody(model: DashboardModel, view: View): string {
+export function viewBody(model: DashboardModel, view: View): Html {
   if (view === 'timeline') return timelineSection(model);
   if (view === 'countries') return countriesSection(model);
-  if (model.summary.total === 0) return `<p class="empty">${esc(model.t('dash.noData'))}</p>`;
+  if (model.summary.total === 0) return html`<p class="empty">${model.t('dash.noData')}</p>`;
   const tables = viewTables(model, view);
-  return tables
-    .map((table) =>
-      barTable(
-        model,
-        table,
-        view === 'summary' && table.id === 'countries'
-          ? Math.max(0, model.countries.length - table.categories.length)
-          : 0,
-      ),
-    )
-    .join('');
+  return html`${tables.map((table) =>
+    barTable(
+      model,
+      table,
+      view === 'summary' && table.id === 'countries'
+        ? Math.max(0, model.countries.length - table.categories.length)
+        : 0,
+    ),
+  )}`;
 }

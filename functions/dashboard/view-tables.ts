@@ -1,6 +1,7 @@
 import type { UiKey } from '../../site/i18n/ui.ts';
 import { withCumulative } from '../data/summary.ts';
 import type { View } from '../domain/views.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { Category, DashboardModel } from './model.ts';
 
 /** A titled table of figures: what a view shows, as data (rendered as HTML, or exported as CSV). */
@@ -46,10 +47,6 @@ export function viewTables(model: DashboardModel, view: View): FigureTable[] {
 
 /** The figures of one view as CSV: exactly what the view shows, labels in the reader's language. */
 export function viewCsv(model: DashboardModel, view: View): string {
-  const quote = (value: string | number) => {
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
   const rows: (string | number)[][] = [];
   if (view === 'timeline') {
     rows.push(['date', 'daily', 'cumulative']);
@@ -67,5 +64,5 @@ export function viewCsv(model: DashboardModel, view: View): string {
       for (const c of figures.categories) rows.push([figures.id, c.key, c.label, c.count, Number(c.share.toFixed(4))]);
     }
   }
-  return `${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -1,6 +1,5 @@
 import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
 import { type RollupDelta, RollupDeltas } from '../domain/rollup-keys.ts';
-import { ApiError } from '../lib/errors.ts';
 
 /** What a batch did: the success answer of `POST …/batches`. */
 export interface BatchResult {
@@ -149,12 +148,12 @@ function writeStatements(
  * applications, moves the rollups by the planned deltas, records the batch for idempotent retries
  * and bumps the data version when anything changed. The plan is computed in the Worker, which is
  * far faster than aggregating in SQL; a guard row makes the transaction fail if another batch wrote
- * in between, and then the batch is planned again.
+ * in between, and then the batch is planned again; `{ busy: true }` when other batches kept winning.
  */
 export async function applyBatch(
   db: D1Database,
   input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: Application[] },
-): Promise<BatchResult> {
+): Promise<BatchResult | { busy: true }> {
   for (let attempt = 1; ; attempt++) {
     const { writeSeq, stored } = await readCurrent(
       db,
@@ -166,16 +165,7 @@ export async function applyBatch(
       await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
     } catch (error) {
       if (!/CHECK constraint failed/i.test(String(error))) throw error;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new ApiError(
-          'rate_limited',
-          'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
-          [],
-          {
-            'Retry-After': '1',
-          },
-        );
-      }
+      if (attempt >= MAX_ATTEMPTS) return { busy: true };
       // Jittered back-off so competing batches stop colliding.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       continue;

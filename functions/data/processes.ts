@@ -1,5 +1,4 @@
 import type { ProcessBody } from '../domain/registration.ts';
-import { ApiError } from '../lib/errors.ts';
 
 /** A process as the API shows it. */
 export interface ProcessRecord extends ProcessBody {
@@ -101,13 +100,4 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
     .bind(...values)
     .run();
   return { created: !existed };
-}
-
-/** Throws a 422 when a state filter names a state the process does not include. */
-export function assertEntityInProcess(process: ProcessRecord, entity: string | undefined): void {
-  if (!entity || (process.entities as readonly string[]).includes(entity)) return;
-  const allowed = process.entities.join(', ');
-  throw new ApiError('validation_failed', `State ${entity} is not part of this process; use one of ${allowed}.`, [
-    { field: 'entity', message: `must be one of ${allowed}` },
-  ]);
 }

@@ -1,5 +1,5 @@
-import { esc } from '../../site/i18n/format.ts';
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
+import { html } from '../lib/html.ts';
 import { scaleOf } from './brand.ts';
 import { renderPng, renderSvg, type Timings } from './engine.ts';
 import type { ImageRequest } from './request.ts';
@@ -27,7 +27,7 @@ export async function drawSvg(
   const scale = scaleOf(params.size);
   const lang = template.langOf(model, params);
   const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, withFonts, timings);
-  const title = `<title>${esc(template.alt(model, lang, scale))}</title>`;
+  const title = html`<title>${template.alt(model, lang, scale)}</title>`;
   return svg.replace(/^<svg\b[^>]*>/, (open) => `${open.replace('<svg', `<svg role="img" lang="${lang}"`)}${title}`);
 }
 

@@ -1,10 +1,11 @@
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { chooseProcess } from '../dashboard/load.ts';
 import { buildModel, type DashboardModel } from '../dashboard/model.ts';
-import { assertEntityInProcess, type ProcessRecord } from '../data/processes.ts';
+import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
 import { addDays } from '../domain/dates.ts';
 import type { Scope } from '../domain/registration.ts';
+import { requireEntityInProcess } from '../lib/problems.ts';
 
 /** The filters a figures template takes (the summary endpoint's own). */
 export interface FigureFilters {
@@ -24,7 +25,7 @@ export interface Figures {
 /** The process an image is about (the one asked for, else the latest), with the process list for the pace. */
 export async function imageProcess(db: D1Database, slug: string | undefined, filters?: FigureFilters) {
   const chosen = await chooseProcess(db, slug);
-  if (filters) assertEntityInProcess(chosen.process, filters.entity);
+  if (filters) requireEntityInProcess(chosen.process, filters.entity);
   return chosen;
 }
 

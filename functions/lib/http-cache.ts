@@ -17,17 +17,24 @@ export function matchesEtag(c: Context, etag: string): boolean {
  */
 export async function serveVersioned(
   c: Context,
-  request: { key: string; etag: string; build: () => Promise<{ response: Response; rowsRead: number }> },
+  request: {
+    key: string;
+    etag: string;
+    build: () => Promise<{ response: Response; rowsRead: number }>;
+    /** Public figures are readable from any site (the default); the site's own pages are not. */
+    cors?: boolean;
+  },
   rowsReadBefore: number,
 ): Promise<Response> {
   let { key, etag } = request;
-  const { build } = request;
+  const { build, cors = true } = request;
   // The deployed code's version is part of every key and tag: a deploy that changes how figures are
   // rendered must not serve what the previous code cached.
   const code = (c.env as { CF_VERSION_METADATA?: { id: string } } | undefined)?.CF_VERSION_METADATA?.id ?? 'dev';
   etag = `"${code.slice(0, 8)}.${etag.replaceAll('"', '')}"`;
   key = `${code}/${key}`;
-  const common = { ETag: etag, 'Cache-Control': FIGURES_CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' };
+  const common: Record<string, string> = { ETag: etag, 'Cache-Control': FIGURES_CACHE_CONTROL };
+  if (cors) common['Access-Control-Allow-Origin'] = '*';
   if (matchesEtag(c, etag)) {
     return new Response(null, {
       status: 304,

@@ -1,4 +1,5 @@
 import { EVENT_NAMES, type MetricsSummary, type MetricTable } from '../domain/metrics.ts';
+import { recordsCsv } from '../lib/csv.ts';
 
 const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
   rows.sort((a, b) => Number(b[key]) - Number(a[key]) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -140,15 +141,5 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
 
 /** One table of the summary as CSV (RFC 4180), the same figures as the JSON. */
 export function metricsCsv(summary: MetricsSummary, name: MetricTable): string {
-  return rowsCsv(summary[name] as Record<string, unknown>[]);
-}
-
-/** Rows of one shape as CSV (RFC 4180): a header from the first row's keys, values as the JSON has them. */
-export function rowsCsv(rows: readonly Record<string, unknown>[]): string {
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return `${[columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n')}\r\n`;
+  return recordsCsv(summary[name] as Record<string, unknown>[]);
 }

@@ -1,17 +1,19 @@
-import { esc } from '../../site/i18n/format.ts';
 import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
 import type { DashboardModel } from '../dashboard/model.ts';
 import { headline, viewBody, viewLinks } from '../dashboard/sections.ts';
 import { DASHBOARD_CSS } from '../dashboard/styles.ts';
 import type { View } from '../domain/views.ts';
+import type { ApiError } from '../lib/errors.ts';
+import { type Html, html, trusted } from '../lib/html.ts';
+import { problemsHtml } from './problems.ts';
 
-function page(lang: Lang, theme: string, title: string, body: string): string {
-  return `<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${DASHBOARD_CSS}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${esc(theme)}">${body}</main></body></html>`;
+function page(lang: Lang, theme: string, title: string, body: Html): Html {
+  return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${trusted(DASHBOARD_CSS)}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${theme}">${body}</main></body></html>`;
 }
 
 /** The frame-able document of one view: no site chrome, the figures, the source and the as-of line. */
-export function embedDocument(model: DashboardModel, view: View, origin: string): string {
+export function embedDocument(model: DashboardModel, view: View, origin: string): Html {
   const { t, lang } = model;
   const title = t(`view.${view}` as UiKey);
   const dashboard = new URL(`/${lang}/dashboard/`, origin);
@@ -23,19 +25,18 @@ export function embedDocument(model: DashboardModel, view: View, origin: string)
   })) {
     if (value) dashboard.searchParams.set(key, value);
   }
-  const body = `<h1 class="embed-title">${esc(title)}</h1>${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
-<p class="source">${esc(t('dash.source'))} <a href="${esc(dashboard.toString())}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
+  const body = html`<h1 class="embed-title">${title}</h1>${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
+<p class="source">${t('dash.source')} <a href="${dashboard.toString()}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
   return page(lang, model.query.theme, title, body);
 }
 
 /** A readable error inside the frame (wrong parameters, unknown process): never a crash or a blank box. */
-export function embedErrorDocument(lang: Lang, message: string, details: string[]): string {
+export function embedErrorDocument(lang: Lang, error: ApiError): Html {
   const t = useTranslations(lang);
-  const items = details.map((d) => `<li>${esc(d)}</li>`).join('');
   return page(
     lang,
     'auto',
     t('embed.error.title'),
-    `<h1 class="embed-title">${esc(t('embed.error.title'))}</h1><p>${esc(message)}</p>${items ? `<ul>${items}</ul>` : ''}<p>${esc(t('embed.error.help'))}</p>`,
+    html`<h1 class="embed-title">${t('embed.error.title')}</h1>${problemsHtml(error, t('embed.error.params'))}<p>${t('embed.error.help')}</p>`,
   );
 }

@@ -1,15 +1,5 @@
 import { type Lang, LOCALES } from './locales.ts';
 
-/** Escapes text for HTML content and attribute values; a missing value (null, undefined) reads as empty. */
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /** Fills `{name}` placeholders of a UI string. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

@@ -1,8 +1,8 @@
+import { html } from 'hono/html';
 /** The partner page: asks for the partner token (kept in memory only), reads its referral figures by day. */
 
 import { addDays, todayUtc } from '../../functions/domain/dates.ts';
 import type { ReferralFigures } from '../../functions/domain/metrics.ts';
-import { esc } from '../i18n/format.ts';
 
 type Body = ReferralFigures & { error?: { message: string } };
 
@@ -45,18 +45,14 @@ export function startPartnerMetrics(): void {
         [labels.visits, body.visits],
         [labels.visitors, body.visitors],
         [labels.clicks, body.register_clicks],
-      ]
-        .map(([label, n]) => `<li><strong>${esc(number.format(Number(n)))}</strong> ${esc(label)}</li>`)
-        .join('');
-      const rows = body.daily
-        .map(
-          (d) =>
-            `<tr><td>${esc(d.date)}</td><td>${esc(number.format(d.visits))}</td><td>${esc(number.format(d.visitors))}</td><td>${esc(number.format(d.register_clicks))}</td></tr>`,
-        )
-        .join('');
-      out.innerHTML = `<h2>${esc(body.name || body.code)}</h2><p>${esc(link)}</p><ul class="kpis">${kpis}</ul>
-<p><button type="button" data-partner-csv>${esc(labels.csv)}</button></p>
-<div class="table-scroll"><table class="staff-table"><caption>${esc(labels.caption)}</caption><thead><tr><th scope="col">${esc(labels.date)}</th><th scope="col">${esc(labels.visits)}</th><th scope="col">${esc(labels.visitors)}</th><th scope="col">${esc(labels.clicks)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      ].map(([label, n]) => html`<li><strong>${number.format(Number(n))}</strong> ${label}</li>`);
+      const rows = body.daily.map(
+        (d) =>
+          html`<tr><td>${d.date}</td><td>${number.format(d.visits)}</td><td>${number.format(d.visitors)}</td><td>${number.format(d.register_clicks)}</td></tr>`,
+      );
+      out.innerHTML = String(html`<h2>${body.name || body.code}</h2><p>${link}</p><ul class="kpis">${kpis}</ul>
+<p><button type="button" data-partner-csv>${labels.csv}</button></p>
+<div class="table-scroll"><table class="staff-table"><caption>${labels.caption}</caption><thead><tr><th scope="col">${labels.date}</th><th scope="col">${labels.visits}</th><th scope="col">${labels.visitors}</th><th scope="col">${labels.clicks}</th></tr></thead><tbody>${rows}</tbody></table></div>`);
       out
         .querySelector('button[data-partner-csv]')
         ?.addEventListener(
@@ -64,7 +60,7 @@ export function startPartnerMetrics(): void {
           () => void download(query, token, `referral-${body.code}-${body.from}-${body.to}.csv`),
         );
     } catch (error) {
-      out.innerHTML = `<p role="alert">${esc(labels.error)} ${esc((error as Error).message)}</p>`;
+      out.innerHTML = String(html`<p role="alert">${labels.error} ${(error as Error).message}</p>`);
     } finally {
       out.removeAttribute('aria-busy');
     }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_TABLES } from '../../functions/domain/metrics.ts';
 import { readPublicTraffic } from '../../functions/metrics/public-traffic.ts';
-import { trafficHtml } from '../../functions/pages/transparency.ts';
+import { trafficHtml } from '../../functions/pages/traffic-html.ts';
 import { bearer, call, testEnv } from './helpers.ts';
 import { deliver, message } from './metrics-helpers.ts';
 
@@ -114,12 +114,12 @@ describe('public figures', () => {
       ],
       countries: [{ country: 'US', events: 12 }],
     });
-    const es = trafficHtml(traffic, 'es');
+    const es = String(trafficHtml(traffic, 'es'));
     expect(es).toContain('Estados Unidos');
     expect(es).toContain('menos de 10');
     expect(es).toContain('/en/&lt;b&gt;');
     expect(es).not.toContain('<b>');
-    expect(trafficHtml(traffic, 'en')).toContain('United States');
+    expect(String(trafficHtml(traffic, 'en'))).toContain('United States');
   });
 
   it('answers the public JSON from the edge cache within its ten-minute slot', async () => {

@@ -3,7 +3,7 @@ import countriesLib from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
-import { esc } from '../../../site/i18n/format.ts';
+import { type Html, html } from '../../lib/html.ts';
 
 const WIDTH = 960;
 const HEIGHT = 470;
@@ -38,32 +38,30 @@ export function worldMapSvg(
   names: (code: string) => string,
   format: (value: number) => string,
   title: string,
-): string {
+): Html {
   const max = Math.max(0, ...Object.values(counts));
   const breaks = mapBreaks(max);
   const shade = (value: number) => (value <= 0 ? 0 : breaks.findIndex((b) => value <= b) + 1 || breaks.length);
-  const paths = countryOutlines()
-    .map(({ code, d }) => {
-      const value = counts[code] ?? 0;
-      const label = value > 0 ? `<title>${esc(names(code))}: ${esc(format(value))}</title>` : '';
-      return `<path class="s${shade(value)}" d="${d}">${label}</path>`;
-    })
-    .join('');
-  return `<svg class="world-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}">${paths}</svg>`;
+  const paths = countryOutlines().map(({ code, d }) => {
+    const value = counts[code] ?? 0;
+    const label = value > 0 && html`<title>${names(code)}: ${format(value)}</title>`;
+    return html`<path class="s${shade(value)}" d="${d}">${label}</path>`;
+  });
+  return html`<svg class="world-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${title}">${paths}</svg>`;
 }
 
 /** The map's key: each shade with the range of applications it stands for. */
-export function mapLegend(counts: Record<string, number>, format: (value: number) => string, title: string): string {
+export function mapLegend(counts: Record<string, number>, format: (value: number) => string, title: string): Html {
   const max = Math.max(0, ...Object.values(counts));
-  if (max === 0) return '';
+  if (max === 0) return html``;
   const breaks = mapBreaks(max);
   let low = 1;
-  const items: string[] = [];
+  const items: Html[] = [];
   breaks.forEach((high, index) => {
     if (high < low) return;
     const range = high === low ? format(low) : `${format(low)}–${format(high)}`;
-    items.push(`<li><span class="swatch s${index + 1}" aria-hidden="true"></span>${esc(range)}</li>`);
+    items.push(html`<li><span class="swatch s${index + 1}" aria-hidden="true"></span>${range}</li>`);
     low = high + 1;
   });
-  return `<p class="legend-title">${esc(title)}</p><ul class="legend">${items.join('')}</ul>`;
+  return html`<p class="legend-title">${title}</p><ul class="legend">${items}</ul>`;
 }

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { ProcessRecord } from '../data/processes.ts';
+import { todayUtc } from '../domain/dates.ts';
+import type { AppEnv } from '../env.ts';
+import { serveVersioned } from '../lib/http-cache.ts';
+import { chooseProcess, loadModel, viewVersion } from './load.ts';
+import type { DashboardModel } from './model.ts';
+import type { DashboardQuery } from './params.ts';
+
+/** The process a view shows and the list it was chosen from (the pace compares with the one before). */
+export interface ChosenProcess {
+  process: ProcessRecord;
+  processes: ProcessRecord[];
+}
+
+/** What a figures view needs besides the query: its cache name, what varies its answer, how it renders. */
+export interface FiguresView {
+  /** Names the cache entries and ETags of this kind of answer (`embed`, `dashboard`, `view-csv`). */
+  kind: string;
+  /** Every input besides the data that changes the answer (language, filters, view, theme, origin). */
+  variant: readonly (string | undefined)[];
+  /** The answer for a model; `load` reads another model of the same process and day (other filters). */
+  render: (model: DashboardModel, load: (query: DashboardQuery) => Promise<DashboardModel>) => Promise<Response>;
+  /** Whether other sites may read the answer (figures, yes; the site's own pages, no). */
+  cors?: boolean;
+}
+
+/**
+ * The one way a figures view is answered (dashboard page, embed, view CSV): choose the process, name the
+ * answer by the data version and the day, serve it from the edge cache or build it from the rollups.
+ * Unknown processes and states not in the process throw the usual `ApiError`; the caller's error handler
+ * chooses whether that becomes JSON or an HTML page.
+ */
+export async function serveFiguresView(
+  c: Context<AppEnv>,
+  query: DashboardQuery,
+  view: FiguresView,
+): Promise<Response> {
+  const chosen: ChosenProcess = await chooseProcess(c.env.DB, query.process);
+  const day = todayUtc();
+  const version = viewVersion(chosen.process, chosen.processes, day);
+  const variant = view.variant.map((part) => part ?? 'all').join('.');
+  const load = (q: DashboardQuery) => loadModel(c.env.DB, q, chosen, day);
+  return serveVersioned(
+    c,
+    {
+      key: `${view.kind}/${version}/${variant}`,
+      etag: `"${view.kind}.${version}.${variant}"`,
+      build: async () => ({ response: await view.render(await load(query), load), rowsRead: 0 }),
+      cors: view.cors,
+    },
+    0,
+  );
+}
