@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { daysBetween, eachDay } from '../../functions/domain/dates.ts';
 import { ENTITIES, isEntityCode } from '../../functions/domain/entities.ts';
 import type { ProcessBody } from '../../functions/domain/registration.ts';
 import { feedBody } from '../../site/content/process-feed.ts';
@@ -148,13 +149,10 @@ describe.each(PROCESS_SLUGS)('%s', (slug) => {
   it('receives applications every day of the window up to the cut-off', () => {
     const perDay = new Map<string, number>();
     for (const a of apps) perDay.set(a.received_on, (perDay.get(a.received_on) ?? 0) + 1);
-    const start = Date.parse(`${dates.registrationOpens}T00:00:00Z`);
-    const end = Date.parse(`${dates.cutoff}T00:00:00Z`);
-    for (let t = start; t <= end; t += 86_400_000) {
-      const day = new Date(t).toISOString().slice(0, 10);
+    for (const day of eachDay(dates.registrationOpens, dates.cutoff)) {
       expect.soft(perDay.get(day) ?? 0, `${slug} applications on ${day}`).toBeGreaterThan(0);
     }
-    expect(perDay.size).toBe((end - start) / 86_400_000 + 1);
+    expect(perDay.size).toBe(daysBetween(dates.registrationOpens, dates.cutoff) + 1);
   });
 
   it('reproduces every cell of the country × entity tables', () => {

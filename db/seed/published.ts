@@ -1,3 +1,5 @@
+// One module for every table the two INE reports publish, read from ../shared/data and mapped to contract codes,
+// so that the generator and its tests check against a single reading of the reports.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ENTITIES, type EntityCode, isEntityCode } from '../../functions/domain/entities.ts';

@@ -23,6 +23,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** Every day from `first` to `last`, both included, as YYYY-MM-DD (empty when `last` is earlier). */
+export function eachDay(first: string, last: string): string[] {
+  return Array.from({ length: Math.max(0, daysBetween(first, last) + 1) }, (_, i) => addDays(first, i));
+}
+
 /** Today in the reader's own calendar (the browser's local date), as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

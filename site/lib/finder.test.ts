@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../functions/domain/dates.ts';
+import { addDays, daysBetween, eachDay } from '../../functions/domain/dates.ts';
 import { type FinderProcess, nextStep, phaseOf, processesFor } from './finder.ts';
 import { planBackwards } from './planner.ts';
 
@@ -31,6 +31,9 @@ describe('dates', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2023-12-25', '2024-01-01')).toBe(7);
     expect(daysBetween('2024-01-01', '2023-12-25')).toBe(-7);
+    expect(eachDay('2024-02-28', '2024-03-01')).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
+    expect(eachDay('2024-03-01', '2024-03-01')).toEqual(['2024-03-01']);
+    expect(eachDay('2024-03-02', '2024-03-01')).toEqual([]);
   });
 });
 
