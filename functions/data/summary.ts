@@ -1,4 +1,4 @@
-import { addDays } from '../domain/dates.ts';
+import { eachDay } from '../domain/dates.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
 import type { ProcessRecord } from './processes.ts';
 
@@ -95,12 +95,7 @@ export function fillDays(days: Map<string, number>): { date: string; count: numb
   const first = sorted[0];
   const last = sorted.at(-1);
   if (!first || !last) return [];
-  const out: { date: string; count: number }[] = [];
-  for (let date = first; ; date = addDays(date, 1)) {
-    out.push({ date, count: days.get(date) ?? 0 });
-    if (date >= last) break;
-  }
-  return out;
+  return eachDay(first, last).map((date) => ({ date, count: days.get(date) ?? 0 }));
 }
 
 /** Country × state counts for the countries table: per country, its total and each state's count. */

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../domain/dates.ts';
+import { eachDay } from '../domain/dates.ts';
 import type { ReferralFigures } from '../domain/metrics.ts';
 
 /** Reads one referral code's visits, daily unique visitors and register clicks, by day (UTC). */
@@ -18,8 +18,7 @@ export async function readReferral(db: D1Database, code: string, from: string, t
     db.prepare('SELECT name FROM referral_codes WHERE code = ?1').bind(code),
   ]);
   const byDay = new Map<string, { visits: number; visitors: number; register_clicks: number }>();
-  for (let i = 0; i <= daysBetween(from, to); i++)
-    byDay.set(addDays(from, i), { visits: 0, visitors: 0, register_clicks: 0 });
+  for (const day of eachDay(from, to)) byDay.set(day, { visits: 0, visitors: 0, register_clicks: 0 });
   for (const row of counts?.results ?? []) {
     const day = byDay.get(String(row.date));
     if (day) day[row.dimension === 'ref' ? 'visits' : 'register_clicks'] = Number(row.n);
