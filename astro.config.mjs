@@ -2,8 +2,10 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { DEFAULT_LANG, LANGS, LOCALES } from './site/i18n/locales.ts';
 import localized404 from './site/lib/localized-404-integration.mjs';
 import staticHeaders from './site/lib/static-headers-integration.ts';
+import vendorScalar from './site/lib/vendor-scalar-integration.ts';
 
 /** Static bilingual site; the Worker in functions/ serves dist/ and the live parts. */
 export default defineConfig({
@@ -17,19 +19,23 @@ export default defineConfig({
   // Stylesheets are inlined: one round trip less before first paint on slow links (the CSP allows inline styles, not scripts).
   build: { format: 'directory', inlineStylesheets: 'always' },
   i18n: {
-    locales: ['es', 'en'],
-    defaultLocale: 'es',
+    locales: [...LANGS],
+    defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
     mdx(),
     // hreflang alternates for every page (same path in both languages); staff, partner and 404 pages stay out.
     sitemap({
-      i18n: { defaultLocale: 'es', locales: { es: 'es-MX', en: 'en' } },
+      i18n: {
+        defaultLocale: DEFAULT_LANG,
+        locales: Object.fromEntries(LANGS.map((lang) => [lang, LOCALES[lang].htmlLang])),
+      },
       filter: (page) => !/\/(staff|404|infografias|aliados\/panel)\/|page-index\.json/.test(new URL(page).pathname),
     }),
     localized404(),
     staticHeaders(),
+    vendorScalar(),
   ],
   // Scripts always ship as files so the CSP can forbid inline scripts.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -1,3 +1,5 @@
+import type { EventMessage } from './metrics/event.ts';
+
 /** Bindings the Worker receives (wrangler.toml). */
 export interface Env {
   DB: D1Database;
@@ -9,24 +11,14 @@ export interface Env {
   INFOGRAPHICS_CACHE?: string;
 }
 
-/** What the events endpoint puts on the queue: one counted event, already reduced to aggregates. */
-export interface EventMessage {
-  id: string;
-  hour: string;
-  day: string;
-  visitor: string;
-  /** [dimension, key] pairs this event increments. */
-  counts: [string, string][];
-  /** Scopes in which this visitor counts once per day ('site', 'page:/es/', 'ref:CODE', ...). */
-  scopes: string[];
-}
-
 /** Hono generics for every router: bindings plus what middleware stores on the context. */
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     tokenScope?: TokenScope;
     tokenId?: string;
+    /** The referral code of a partner token. */
+    referralCode?: string | null;
   };
 }
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireScope } from '../auth/require-scope.ts';
 import { forgetProcess } from '../data/data-version.ts';
 import {
@@ -13,7 +13,9 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { unknownProcess } from '../lib/problems.ts';
 import { readJson } from '../lib/read-json.ts';
-import { parseOrThrow } from '../lib/validate.ts';
+import { validationHook } from '../lib/validate.ts';
+import { ProcessAnswer, ProcessListAnswer } from './answers.ts';
+import { bodyOf, errors, jsonAnswer, needsScope } from './describe.ts';
 
 /** The public view of a process, with links to its figures. */
 function present(process: ProcessRecord) {
@@ -21,42 +23,88 @@ function present(process: ProcessRecord) {
   return { ...process, links: { summary: `${base}/summary`, countries_csv: `${base}/countries.csv` } };
 }
 
-/** Loads a process or answers 404 in the contract's shape. */
-async function requireProcess(db: D1Database, slug: string): Promise<ProcessRecord> {
-  const process = await getProcess(db, slug);
-  if (!process) throw unknownProcess(slug);
-  return process;
-}
+const slugParam = z.object({ slug: z.string().describe('The process slug, `^[a-z0-9][a-z0-9-]{1,62}$`.') });
 
-/** `/api/v1/processes`: list and read publicly; create or replace with an ingest token. */
-export const processRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.json({ processes: (await listProcesses(c.env.DB)).map(present) });
-  })
-  .get('/:slug', async (c) => {
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.json(present(await requireProcess(c.env.DB, c.req.param('slug'))));
-  })
-  .put('/:slug', requireScope('ingest'), async (c) => {
-    const slug = parseOrThrow(processSlugSchema, c.req.param('slug'), 'process slug');
-    const body = await readJson(c, processBodySchema);
-    const used = await usedEntitiesAndModalities(c.env.DB, slug);
-    const droppedEntities = used.entities.filter((e) => !body.entities.includes(e as never));
-    const droppedModalities = used.modalities.filter((m) => !body.modalities.includes(m as never));
-    if (droppedEntities.length || droppedModalities.length) {
-      throw new ApiError(
-        'conflict',
-        'This process already has applications for states or modalities the new definition leaves out; keep them in the lists.',
-        [
-          ...droppedEntities.map((e) => ({ field: 'entities', message: `state ${e} has applications` })),
-          ...droppedModalities.map((m) => ({ field: 'modalities', message: `modality ${m} has applications` })),
-        ],
-      );
-    }
-    const { created } = await putProcess(c.env.DB, slug, body);
-    forgetProcess(slug);
-    return c.json(present(await requireProcess(c.env.DB, slug)), created ? 201 : 200);
-  });
+/** `/api/v1/processes`: list and read publicly; create or replace with an admin token. */
+export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() })
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Processes'],
+      summary: 'Every electoral process',
+      responses: { 200: jsonAnswer('The processes, newest registration window first.', ProcessListAnswer) },
+    }),
+    async (c) => {
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cache-Control', 'public, max-age=60');
+      return c.json({ processes: (await listProcesses(c.env.DB)).map(present) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{slug}',
+      tags: ['Processes'],
+      summary: 'One electoral process',
+      request: { params: slugParam },
+      responses: { 200: jsonAnswer('The process.', ProcessAnswer), ...errors('not_found') },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const process = await getProcess(c.env.DB, slug);
+      if (!process) throw unknownProcess(slug);
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cache-Control', 'public, max-age=60');
+      return c.json(present(process), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{slug}',
+      tags: ['Processes'],
+      summary: 'Create or replace an electoral process',
+      middleware: requireScope('ingest'),
+      security: needsScope('ingest'),
+      request: {
+        params: z.object({ slug: processSlugSchema }),
+        body: bodyOf(processBodySchema, ['application/json'], 'The definition of the process (at most 64 KB).'),
+      },
+      responses: {
+        200: jsonAnswer('Replaced.', ProcessAnswer),
+        201: jsonAnswer('Created.', ProcessAnswer),
+        ...errors(
+          'bad_request',
+          'unauthorized',
+          'forbidden',
+          'conflict',
+          'payload_too_large',
+          'unsupported_media_type',
+          'validation_failed',
+        ),
+      },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const body = await readJson(c, processBodySchema);
+      const used = await usedEntitiesAndModalities(c.env.DB, slug);
+      const droppedEntities = used.entities.filter((e) => !body.entities.includes(e as never));
+      const droppedModalities = used.modalities.filter((m) => !body.modalities.includes(m as never));
+      if (droppedEntities.length || droppedModalities.length) {
+        throw new ApiError(
+          'conflict',
+          'This process already has applications for states or modalities the new definition leaves out; keep them in the lists.',
+          [
+            ...droppedEntities.map((e) => ({ field: 'entities', message: `state ${e} has applications` })),
+            ...droppedModalities.map((m) => ({ field: 'modalities', message: `modality ${m} has applications` })),
+          ],
+        );
+      }
+      const { created } = await putProcess(c.env.DB, slug, body);
+      forgetProcess(slug);
+      const process = await getProcess(c.env.DB, slug);
+      if (!process) throw unknownProcess(slug);
+      return c.json(present(process), created ? 201 : 200);
+    },
+  );

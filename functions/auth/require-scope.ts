@@ -37,6 +37,7 @@ export function requireScope(scope: TokenScope): MiddlewareHandler<AppEnv> {
     }
     c.set('tokenScope', stored.scope);
     c.set('tokenId', stored.id);
+    c.set('referralCode', stored.referral_code);
     await next();
   };
 }

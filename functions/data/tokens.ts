@@ -6,6 +6,8 @@ export interface StoredToken {
   scope: TokenScope;
   name: string;
   token_hash: string;
+  /** The referral code a partner token reads the figures of. */
+  referral_code: string | null;
   created_at: string;
   revoked_at: string | null;
 }

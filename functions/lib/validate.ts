@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
 
@@ -12,17 +13,36 @@ export function zodProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
 }
 
-/**
- * The one validation path of the API: parse `value` with `schema` or throw a 422 `validation_failed`
- * naming every field that failed. `what` says what was being validated, for the message.
- */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const problems = zodProblems(result.error);
+/** The 422 `validation_failed` for a value that failed its schema: every field in `details`, three in the message. */
+export function validationError(error: z.ZodError, what: string): ApiError {
+  const problems = zodProblems(error);
   const summary = problems
     .slice(0, 3)
     .map((p) => (p.field ? `${p.field}: ${p.message}` : p.message))
     .join('; ');
-  throw new ApiError('validation_failed', `The ${what} is not valid: ${summary}.`, problems);
+  return new ApiError('validation_failed', `The ${what} is not valid: ${summary}.`, problems);
+}
+
+/**
+ * The one validation path: parse `value` with `schema` or throw the 422 above. `what` says what was being
+ * validated, for the message. Routes declared with OpenAPI reach it through `validationHook`.
+ */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationError(result.error, what);
+}
+
+const TARGET_NAMES: Record<string, string> = { query: 'query', param: 'path', json: 'request body', header: 'headers' };
+
+/**
+ * The hook of every OpenAPI route (`@hono/zod-openapi` validates its parameters with the route's zod
+ * schemas): a failure throws the same 422 as `parseOrThrow`, named `what` or by the part of the request.
+ */
+export function validationHook(what?: string) {
+  return (result: { success: boolean; error?: z.ZodError; target: string }, _c: Context): undefined => {
+    if (!result.success && result.error)
+      throw validationError(result.error, what ?? TARGET_NAMES[result.target] ?? result.target);
+    return undefined;
+  };
 }

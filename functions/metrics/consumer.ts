@@ -1,24 +1,17 @@
-import type { Env, EventMessage } from '../env.ts';
+import type { Env } from '../env.ts';
 import { countEvents } from './count.ts';
-
-function isEventMessage(value: unknown): value is EventMessage {
-  const m = value as EventMessage;
-  return (
-    typeof m?.id === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}$/.test(m.hour) &&
-    /^\d{4}-\d{2}-\d{2}$/.test(m.day) &&
-    typeof m.visitor === 'string' &&
-    Array.isArray(m.counts) &&
-    Array.isArray(m.scopes)
-  );
-}
+import { type EventMessage, eventMessageSchema } from './event.ts';
 
 /**
  * The queue consumer: counts a batch in one transaction. A failure retries the whole batch (counting is
  * idempotent by event id); after the configured retries Cloudflare moves it to the dead-letter queue.
  */
 export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const messages = batch.messages.map((m) => m.body).filter(isEventMessage);
+  // The same validation path as requests: a message that does not match is dropped (acked), never counted.
+  const messages = batch.messages.flatMap((m): EventMessage[] => {
+    const parsed = eventMessageSchema.safeParse(m.body);
+    return parsed.success ? [parsed.data] : [];
+  });
   if (messages.length === 0) {
     batch.ackAll();
     return;

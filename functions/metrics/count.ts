@@ -1,4 +1,4 @@
-import type { EventMessage } from '../env.ts';
+import type { EventMessage } from './event.ts';
 
 // Queue clocks and ours may differ a little: look this far before the oldest send time for earlier counts.
 const CLOCK_MARGIN_MS = 60_000;

@@ -23,6 +23,24 @@ export const eventSchema = z.object({
   props: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
 
+/**
+ * What the events endpoint puts on the queue: one counted event, already reduced to aggregates. The consumer
+ * checks every message against this schema too, since a queue can hold messages of an older deploy.
+ */
+export const eventMessageSchema = z.object({
+  id: z.string().min(1).max(64),
+  hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  visitor: z.string().max(128),
+  /** [dimension, key] pairs this event increments. */
+  counts: z.array(z.tuple([z.string(), z.string()])).max(64),
+  /** Scopes in which this visitor counts once per day ('site', 'page:/es/', 'ref:CODE', ...). */
+  scopes: z.array(z.string()).max(64),
+});
+
+/** A queued event message. */
+export type EventMessage = z.output<typeof eventMessageSchema>;
+
 /** A validated event. */
 export type IncomingEvent = z.output<typeof eventSchema>;
 

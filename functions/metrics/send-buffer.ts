@@ -1,4 +1,4 @@
-import type { EventMessage } from '../env.ts';
+import type { EventMessage } from './event.ts';
 
 // Queue batches hold at most 100 messages; a short wait collects the events of concurrent requests.
 const MAX_MESSAGES = 100;

@@ -54,6 +54,7 @@ export const GET: APIRoute = async () => {
       ['transparencia/', 'transparency.title', 'transparency.lead'],
       ['embed-builder/', 'builder.title', 'builder.lead'],
       ['infografias/', 'ig.title', 'ig.lead'],
+      ['api/', 'api.title', 'api.lead'],
     ] as const;
     for (const code of ENTITY_CODES) {
       const state = ENTITIES[code][lang];

@@ -1,6 +1,6 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
-import type { EventMessage } from '../../functions/env.ts';
 import worker from '../../functions/index.ts';
+import type { EventMessage } from '../../functions/metrics/event.ts';
 import { testEnv } from './helpers.ts';
 
 /** Delivers messages to the Worker's queue handler as Cloudflare would (sent at `sentAt`). */

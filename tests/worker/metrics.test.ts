@@ -1,7 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { EventMessage } from '../../functions/env.ts';
 import worker from '../../functions/index.ts';
+import type { EventMessage } from '../../functions/metrics/event.ts';
 import { forgetSalt, saltFor } from '../../functions/metrics/visitor.ts';
 import { bearer, call, testEnv } from './helpers.ts';
 

@@ -1,0 +1,159 @@
+import { z } from '@hono/zod-openapi';
+import { LANGS, type Lang } from '../../site/i18n/locales.ts';
+import { SIZE_NAMES } from '../domain/infographics.ts';
+import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
+
+// The shapes of the API's answers, for the OpenAPI document (requests are validated by the domain schemas;
+// answers are built by the data functions, whose types these mirror).
+
+const perLanguage = z.object(Object.fromEntries(LANGS.map((lang) => [lang, z.string()])) as Record<Lang, z.ZodString>);
+const counts = (keys: readonly string[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()]))).describe('Every category, zero when empty.');
+const date = z.string().describe('YYYY-MM-DD');
+
+/** An electoral process as the API shows it. */
+export const ProcessAnswer = z
+  .object({
+    slug: z.string(),
+    name: perLanguage,
+    registration_opens: date,
+    registration_closes: date,
+    election_day: date.nullable(),
+    entities: z.array(z.string()).describe('INEGI codes of the states that vote from abroad in this process.'),
+    modalities: z.array(z.enum(MODALITIES)),
+    data_version: z.number().int().describe('Grows with every ingest that changes the figures.'),
+    as_of: z.string().nullable().describe('The moment the figures describe (RFC 3339).'),
+    links: z.object({ summary: z.string(), countries_csv: z.string() }),
+  })
+  .openapi('Process');
+
+/** The answer of `GET /api/v1/processes`. */
+export const ProcessListAnswer = z.object({ processes: z.array(ProcessAnswer) }).openapi('ProcessList');
+
+/** The registration figures of a process, scope and filters. */
+export const SummaryAnswer = z
+  .object({
+    process: ProcessAnswer.pick({
+      slug: true,
+      name: true,
+      registration_opens: true,
+      registration_closes: true,
+      election_day: true,
+    }),
+    scope: z.enum(SCOPES),
+    filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
+    as_of: z.string().nullable(),
+    total: z.number().int(),
+    by_channel: counts(CHANNELS),
+    by_credential: counts(CREDENTIALS),
+    by_sex: counts(SEXES),
+    by_age_band: counts(AGE_BANDS),
+    by_modality: counts(MODALITIES),
+    by_status: counts(STATUSES),
+    by_entity: z.record(z.string(), z.number().int()).describe('Non-zero states, largest first.'),
+    by_country: z.record(z.string(), z.number().int()).describe('Non-zero countries, largest first.'),
+    daily: z
+      .array(z.object({ date, count: z.number().int() }))
+      .describe('Every day from the first application to the last, zeros included.'),
+  })
+  .openapi('Summary');
+
+/** What an applied (or replayed) batch did. */
+export const BatchAnswer = z
+  .object({
+    batch: z.string(),
+    rows: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+  })
+  .openapi('BatchResult');
+
+/** The staff summary of the site's own traffic (the contract's fields, and more tables). */
+export const MetricsSummaryAnswer = z
+  .looseObject({
+    from: date,
+    to: date,
+    pageviews: z.number().int(),
+    visitors: z.number().int().describe('Distinct daily visitors, summed over the days.'),
+    events: z.record(z.string(), z.number().int()),
+    pages: z.array(z.looseObject({ path: z.string(), pageviews: z.number().int(), visitors: z.number().int() })),
+    campaigns: z.array(
+      z.object({ source: z.string(), medium: z.string(), campaign: z.string(), visits: z.number().int() }),
+    ),
+    referrers: z.array(z.object({ host: z.string(), visits: z.number().int() })),
+    embeds: z.array(z.object({ host: z.string(), views: z.number().int() })),
+    downloads: z.array(z.object({ asset: z.string(), count: z.number().int() })),
+    previous: z.looseObject({ from: date, to: date }).describe('The same figures for the period just before.'),
+  })
+  .openapi('MetricsSummary');
+
+/** A partner's own referral figures. */
+export const ReferralAnswer = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    from: date,
+    to: date,
+    visits: z.number().int(),
+    visitors: z.number().int(),
+    register_clicks: z.number().int(),
+    daily: z.array(
+      z.object({ date, visits: z.number().int(), visitors: z.number().int(), register_clicks: z.number().int() }),
+    ),
+  })
+  .openapi('ReferralFigures');
+
+/** The site's traffic as anyone may see it: counts under 10 are null. */
+export const PublicTrafficAnswer = z
+  .object({
+    from: date,
+    to: date,
+    suppressed_below: z.number().int(),
+    pageviews: z.number().int().nullable(),
+    visitors: z.number().int().nullable(),
+    pages: z.array(z.object({ path: z.string(), pageviews: z.number().int().nullable() })),
+    languages: z.array(z.object({ lang: z.string(), events: z.number().int().nullable() })),
+    countries: z.array(z.object({ country: z.string(), events: z.number().int() })),
+  })
+  .openapi('PublicTraffic');
+
+/** One infographic template, with what it takes. */
+export const TemplateAnswer = z
+  .object({
+    template: z.string(),
+    title: perLanguage,
+    sizes: z.array(z.enum(SIZE_NAMES as [string, ...string[]])),
+    params: z.array(
+      z.object({
+        name: z.string(),
+        required: z.boolean(),
+        default: z.string().optional(),
+        values: z.array(z.string()).optional(),
+        pattern: z.string().optional(),
+      }),
+    ),
+    formats: z.array(z.string()),
+    dimensions: z.record(z.string(), z.object({ width: z.number().int(), height: z.number().int() })),
+  })
+  .openapi('InfographicTemplate');
+
+/** The `.json` of an image: its alt text in both languages and the version it shows. */
+export const ImageInfoAnswer = z
+  .object({
+    template: z.string(),
+    size: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: perLanguage,
+    data_version: z.string(),
+    png: z.string(),
+    svg: z.string(),
+  })
+  .openapi('InfographicInfo');
+
+/** The health check. */
+export const HealthAnswer = z.object({
+  status: z.literal('ok'),
+  database: z.object({ migrations_applied: z.number().int(), latest_migration: z.string().nullable() }),
+});

@@ -1,0 +1,69 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../env.ts';
+import { validationHook } from '../lib/validate.ts';
+import { BEARER_SCHEME } from './describe.ts';
+import { eventRoutes } from './events.ts';
+import { healthRoutes } from './health.ts';
+import { infographicRoutes } from './infographics.ts';
+import { metricsRoutes } from './metrics.ts';
+import { processRoutes } from './processes.ts';
+import { registrationRoutes } from './registrations.ts';
+
+const publicReadCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+  allowHeaders: ['If-None-Match'],
+  exposeHeaders: ['ETag', 'Server-Timing', 'Content-Disposition'],
+  maxAge: 86_400,
+});
+
+const DESCRIPTION = `The public API of Voto Extranjero: electoral processes, the live registration feed and its figures,
+infographics and engagement metrics. Every error is \`{"error": {"code", "message", "details"}}\` with the matching
+status; no input produces a 5xx. Routes that are not public need \`Authorization: Bearer <token>\` of the scope
+named in their security requirement (\`npm run -s token -- create --scope …\`).`;
+
+/** The API under /api/v1: one router per resource, and the OpenAPI 3.1 document the same schemas produce. */
+export const apiRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() });
+
+// Public figures are readable from any site; writes stay same-origin (no Authorization in CORS).
+for (const path of ['/processes/*', '/registrations/*', '/infographics/*', '/openapi.json']) {
+  apiRoutes.use(path, publicReadCors);
+}
+apiRoutes.route('/health', healthRoutes);
+apiRoutes.route('/events', eventRoutes);
+apiRoutes.route('/metrics', metricsRoutes);
+apiRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/ping',
+    tags: ['Service'],
+    summary: 'An empty answer, for latency checks',
+    responses: { 204: { description: 'No content.' } },
+  }),
+  (c) => c.body(null, 204),
+);
+apiRoutes.route('/processes', processRoutes);
+apiRoutes.route('/registrations', registrationRoutes);
+apiRoutes.route('/infographics', infographicRoutes);
+apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
+apiRoutes.openAPIRegistry.registerPath({
+  method: 'get',
+  path: '/openapi.json',
+  tags: ['Service'],
+  summary: 'This document: OpenAPI 3.1, generated from the schemas that validate requests',
+  responses: { 200: { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+});
+
+apiRoutes.doc31('/openapi.json', (c) => ({
+  openapi: '3.1.0',
+  info: { title: 'Voto Extranjero API', version: '1', description: DESCRIPTION },
+  servers: [{ url: `${new URL(c.req.url).origin}/api/v1` }],
+  tags: [
+    { name: 'Processes', description: 'Electoral processes (admins define them).' },
+    { name: 'Registrations', description: 'The live feed of applications and their public figures.' },
+    { name: 'Infographics', description: 'Images of the current figures, with alt text.' },
+    { name: 'Metrics', description: 'Privacy-first engagement events and the reports built from them.' },
+    { name: 'Service', description: 'Health and latency.' },
+  ],
+}));
