@@ -1,7 +1,4 @@
-import countries from 'i18n-iso-countries';
-import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
-
-countries.registerLocale(es);
+import { countryCodeOfName } from '../../functions/domain/countries.ts';
 
 // Spellings the INE reports use that the library's Spanish names do not match.
 const ALIASES: Readonly<Record<string, string>> = {
@@ -16,7 +13,7 @@ const ALIASES: Readonly<Record<string, string>> = {
 /** ISO 3166-1 alpha-2 code (upper case) of a country name as printed in the reports; throws on an unknown name. */
 export function countryCode(name: string): string {
   const trimmed = name.trim();
-  const code = ALIASES[trimmed] ?? countries.getAlpha2Code(trimmed, 'es');
+  const code = ALIASES[trimmed] ?? countryCodeOfName(trimmed, 'es');
   if (code === undefined || !/^[A-Z]{2}$/.test(code)) {
     throw new Error(
       `countries: no ISO 3166-1 alpha-2 code for report country name ${JSON.stringify(name)}; add it to ALIASES`,

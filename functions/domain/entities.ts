@@ -1,3 +1,4 @@
+import type { Lang } from '../../site/i18n/locales.ts';
 /** The 32 Mexican states (entidades federativas) keyed by their two-digit INEGI code. */
 export const ENTITIES = {
   '01': { es: 'Aguascalientes', en: 'Aguascalientes' },
@@ -46,6 +47,6 @@ export function isEntityCode(code: string): code is EntityCode {
 }
 
 /** The state's name in the given language. */
-export function entityName(code: EntityCode, lang: 'es' | 'en'): string {
+export function entityName(code: EntityCode, lang: Lang): string {
   return ENTITIES[code][lang];
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PAGE_COLLECTIONS, type PageCollection } from '../../site/content/routes.ts';
+import { LANGS } from '../../site/i18n/locales.ts';
 
 const EXTRA_FIELDS: Record<PageCollection, (today: string) => string[]> = {
   guides: () => [
@@ -44,11 +45,11 @@ export async function scaffold(root: string, collection: string, slug: string, t
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
     throw new Error(`'${slug}' cannot be a web address. Use lowercase letters, digits and hyphens, e.g. voto-postal.`);
   }
-  const files = (['es', 'en'] as const).map((lang) => join(root, 'content', collection, lang, `${slug}.mdx`));
+  const files = LANGS.map((lang) => join(root, 'content', collection, lang, `${slug}.mdx`));
   const existing = files.filter((file) => existsSync(file));
   if (existing.length > 0)
     throw new Error(`${existing.join(' and ')} already exist. Pick another slug or edit the existing page.`);
-  for (const [index, lang] of (['es', 'en'] as const).entries()) {
+  for (const [index, lang] of LANGS.entries()) {
     const file = files[index] as string;
     const front = [
       `title: ${TEXT[lang].title}`,

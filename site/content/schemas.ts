@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isEntityCode } from '../../functions/domain/entities.ts';
 import { MODALITIES } from '../../functions/domain/registration.ts';
+import { LANGS, type Lang } from '../i18n/locales.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +26,7 @@ export const bilingual = z.strictObject({
 });
 
 /** The language of a file or of a material. */
-export const langSchema = z.enum(['es', 'en']);
+export const langSchema = z.enum(LANGS as [Lang, ...Lang[]]);
 
 /** Fields every page-like entry (guide, news item, event, notice, FAQ answer) has. */
 const pageFields = {

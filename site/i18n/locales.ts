@@ -11,7 +11,7 @@ export type Lang = keyof typeof LOCALES;
 export const DEFAULT_LANG: Lang = 'es';
 
 /** Supported languages, default first. */
-export const LANGS: readonly Lang[] = ['es', 'en'];
+export const LANGS = Object.keys(LOCALES) as readonly Lang[];
 
 /** True when `value` is a supported language code. */
 export function isLang(value: unknown): value is Lang {

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { DEFAULT_LANG, isLang, LOCALES } from '../i18n/locales.ts';
 /** The partner page: asks for the partner token (kept in memory only), reads its referral figures by day. */
 
 import { addDays, todayUtc } from '../../functions/domain/dates.ts';
@@ -12,7 +13,7 @@ export function startPartnerMetrics(): void {
   const out = document.getElementById('partner-report');
   if (!form || !out) return;
   const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
-  const number = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX');
+  const number = new Intl.NumberFormat(LOCALES[isLang(form.dataset.lang) ? form.dataset.lang : DEFAULT_LANG].htmlLang);
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   field('to').value ||= todayUtc();
   field('from').value ||= addDays(todayUtc(), -29);

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { DEFAULT_LANG, isLang, LOCALES } from '../i18n/locales.ts';
 /** The staff metrics page: asks for the staff token (kept in memory only), reads the summary, renders tables. */
 
 import { addDays, todayUtc } from '../../functions/domain/dates.ts';
@@ -16,11 +17,14 @@ export function startStaffMetrics(): void {
   const out = document.getElementById('staff-report');
   if (!form || !out) return;
   const labels = JSON.parse(form.dataset.labels ?? '{}') as Record<string, string>;
-  const number = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX');
-  const percent = new Intl.NumberFormat(form.dataset.lang === 'en' ? 'en' : 'es-MX', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  });
+  const number = new Intl.NumberFormat(LOCALES[isLang(form.dataset.lang) ? form.dataset.lang : DEFAULT_LANG].htmlLang);
+  const percent = new Intl.NumberFormat(
+    LOCALES[isLang(form.dataset.lang) ? form.dataset.lang : DEFAULT_LANG].htmlLang,
+    {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    },
+  );
   const today = todayUtc();
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   field('to').value ||= today;

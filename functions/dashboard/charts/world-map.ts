@@ -1,8 +1,8 @@
 import { geoEqualEarth, geoPath } from 'd3-geo';
-import countriesLib from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
+import { countryCodeOfNumeric } from '../../domain/countries.ts';
 import { type Html, html } from '../../lib/html.ts';
 
 const WIDTH = 960;
@@ -18,7 +18,7 @@ function countryOutlines(): { code: string; d: string }[] {
   const features = collection.features.filter((f) => f.id !== '010'); // Antarctica: no one registers from there
   const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: 'FeatureCollection', features });
   const path = geoPath(projection).digits(0);
-  outlines = features.map((f) => ({ code: countriesLib.numericToAlpha2(String(f.id)) ?? '', d: path(f) ?? '' }));
+  outlines = features.map((f) => ({ code: countryCodeOfNumeric(String(f.id)) ?? '', d: path(f) ?? '' }));
   return outlines;
 }
 

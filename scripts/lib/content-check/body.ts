@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicationState } from '../../../site/content/publishing.ts';
 import { SECTION_SEGMENT } from '../../../site/content/routes.ts';
-import { isLang, type PageFile, type Problem } from './model.ts';
+import { isLang } from '../../../site/i18n/locales.ts';
+import type { PageFile, Problem } from './model.ts';
 
 const LINK = /!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const HTML_ATTR = /<(a|img)\b([^>]*)>/gi;

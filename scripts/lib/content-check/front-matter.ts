@@ -5,8 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { PageCollection } from '../../../site/content/routes.ts';
 import { eventSchema, faqSchema, guideSchema, newsSchema, noticeSchema } from '../../../site/content/schemas.ts';
+import type { Lang } from '../../../site/i18n/locales.ts';
 import { describeIssue } from '../zod-issues.ts';
-import type { Lang, PageFile, Problem } from './model.ts';
+import type { PageFile, Problem } from './model.ts';
 
 /** The schema each page collection's front matter must meet. */
 export const PAGE_SCHEMAS: Record<PageCollection, z.ZodType> = {

@@ -1,15 +1,7 @@
-// What the content checks pass around: the languages, a page as read, the problems found and the result.
+// What the content checks pass around: a page as read, the problems found and the result.
 import type { PageCollection } from '../../../site/content/routes.ts';
 
-/** The site's languages, in the order routes are listed. */
-export const LANGS = ['es', 'en'] as const;
-/** A site language. */
-export type Lang = (typeof LANGS)[number];
-
-/** Whether a path segment names a site language. */
-export function isLang(value: unknown): value is Lang {
-  return value === 'es' || value === 'en';
-}
+import type { Lang } from '../../../site/i18n/locales.ts';
 
 /** One thing wrong in one file, with the fix. */
 export interface Problem {

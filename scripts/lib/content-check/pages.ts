@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { entitySlug, PAGE_COLLECTIONS } from '../../../site/content/routes.ts';
+import { isLang } from '../../../site/i18n/locales.ts';
 import { PAGE_SCHEMAS, readPage } from './front-matter.ts';
-import { isLang, type PageFile, type Problem } from './model.ts';
+import type { PageFile, Problem } from './model.ts';
 import { walk } from './walk.ts';
 
 /** Every page file under `root`/content, read and validated; misplaced or misnamed files are reported in `errors`. */

@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { ENTITIES, ENTITY_CODES } from '../../../functions/domain/entities.ts';
 import { publicationState } from '../../../site/content/publishing.ts';
 import { entitySlug, HAS_OWN_PAGE, SECTION_SEGMENT } from '../../../site/content/routes.ts';
-import { LANGS, type PageFile } from './model.ts';
+import { LANGS } from '../../../site/i18n/locales.ts';
+import type { PageFile } from './model.ts';
 import { walk } from './walk.ts';
 
 /** Every path the built site answers: static pages, published content pages, processes, calendars, the finder. */
