@@ -1,38 +1,24 @@
 // The dashboard, the embeds and the builder in Chromium, against a real wrangler dev with the demo data.
 import { createServer, type Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../db/seed/seed.ts';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { launchChromium } from './support/browser.ts';
-import { freePort, startTestServer } from './support/server.ts';
+import { freePort } from './support/server.ts';
+import { useSession } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useSession({ demoData: true });
 
 const total = async (page: import('playwright-core').Page) =>
   (await page.locator('.headline .total strong').first().textContent())?.trim();
 
 describe('dashboard page', () => {
   it('shows the published figures in both languages, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/es/dashboard/?process=pel-2020-2021`);
+    await page.goto(`${session.server.url}/es/dashboard/?process=pel-2020-2021`);
     expect(await total(page)).toBe('6,574');
     expect(await page.locator('#table-entities tbody tr').first().textContent()).toContain('2,462');
     expect(await page.locator('.window').textContent()).toContain('Día 91 de 191');
-    await page.goto(`${server.url}/en/dashboard/?process=pel-2022-2023&scope=cumple`);
+    await page.goto(`${session.server.url}/en/dashboard/?process=pel-2022-2023&scope=cumple`);
     expect(await total(page)).toBe('3,424');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('.window').textContent()).toContain(
@@ -42,8 +28,8 @@ describe('dashboard page', () => {
   });
 
   it('changes figures and URL when a filter changes', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/es/dashboard/?process=pel-2022-2023`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/es/dashboard/?process=pel-2022-2023`);
     expect(await total(page)).toBe('3,641');
     await page.selectOption('select[name="scope"]', 'cumple');
     await page.waitForURL(/scope=cumple/);
@@ -57,14 +43,14 @@ describe('dashboard page', () => {
   });
 
   it('has no accessibility violations', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await session.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     for (const path of [
       '/es/dashboard/?process=pel-2020-2021',
       '/en/dashboard/?process=pel-2022-2023',
       '/es/embed-builder/',
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${session.server.url}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }
     await context.close();
@@ -73,12 +59,12 @@ describe('dashboard page', () => {
 
 describe('embeds', () => {
   it('render every view, in both themes, with no accessibility violations', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await session.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     for (const view of ['summary', 'countries', 'entities', 'modality', 'timeline', 'demographics']) {
       for (const theme of ['light', 'dark']) {
         const response = await page.goto(
-          `${server.url}/embed/registrations?process=pel-2022-2023&view=${view}&lang=en&theme=${theme}`,
+          `${session.server.url}/embed/registrations?process=pel-2022-2023&view=${view}&lang=en&theme=${theme}`,
         );
         expect(response?.status()).toBe(200);
         expect(response?.headers()['content-security-policy']).toContain('frame-ancestors *');
@@ -90,8 +76,10 @@ describe('embeds', () => {
   });
 
   it('explain bad parameters inside the frame', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/embed/registrations?process=pel-2022-2023&view=pie&lang=es`);
+    const page = await session.browser.newPage();
+    const response = await page.goto(
+      `${session.server.url}/embed/registrations?process=pel-2022-2023&view=pie&lang=es`,
+    );
     expect(response?.status()).toBe(422);
     expect(await page.locator('h1').textContent()).toBe('No se puede mostrar esta vista');
     expect(await page.locator('li').first().textContent()).toContain('view');
@@ -99,13 +87,13 @@ describe('embeds', () => {
   });
 
   it("the builder's snippet, pasted on another origin, sizes the frame to its content", async () => {
-    const builder = await browser.newPage();
-    await builder.goto(`${server.url}/en/embed-builder/`);
+    const builder = await session.browser.newPage();
+    await builder.goto(`${session.server.url}/en/embed-builder/`);
     await builder.selectOption('select[name="process"]', 'pel-2020-2021');
     await builder.selectOption('select[name="view"]', 'entities');
     const snippet = await builder.locator('textarea[name="snippet"]').inputValue();
-    expect(snippet).toContain(`${server.url}/embed/registrations?process=pel-2020-2021&view=entities&lang=en`);
-    expect(snippet).toContain(`<script src="${server.url}/embed.js" async></script>`);
+    expect(snippet).toContain(`${session.server.url}/embed/registrations?process=pel-2020-2021&view=entities&lang=en`);
+    expect(snippet).toContain(`<script src="${session.server.url}/embed.js" async></script>`);
     await builder.close();
 
     const port = await freePort();
@@ -117,7 +105,7 @@ describe('embeds', () => {
     });
     await new Promise<void>((resolve) => partner.listen(port, '127.0.0.1', resolve));
     try {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      const page = await session.browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(`http://localhost:${port}/`);
       const frame = page.locator('iframe[data-voto-embed]');
       await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 15_000 }).not.toBe(600);

@@ -1,24 +1,10 @@
 // Page cards as og:image and the infographics page, in Chromium against a real wrangler dev with the demo data.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../db/seed/seed.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { useSession } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useSession({ demoData: true });
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Uint8Array): [number, number] {
@@ -32,32 +18,32 @@ async function ogImage(page: Page): Promise<{ url: URL; response: Response }> {
   const content = await page.locator('meta[property="og:image"]').getAttribute('content');
   expect(content).toBeTruthy();
   const url = new URL(content ?? '');
-  const response = await fetch(`${server.url}${url.pathname}${url.search}`);
+  const response = await fetch(`${session.server.url}${url.pathname}${url.search}`);
   return { url, response };
 }
 
 describe('page cards', () => {
   it("a guide's og:image is its card: a 1200x630 PNG with the guide's own title", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/es/`);
+    await page.goto(`${session.server.url}/es/`);
     const home = await ogImage(page);
     expect(home.url.searchParams.get('page')).toBe('/es/');
     expect(home.response.headers.get('content-type')).toBe('image/png');
     expect(pngSize(new Uint8Array(await home.response.arrayBuffer()))).toEqual([1200, 630]);
     expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
 
-    await page.goto(`${server.url}/en/guias/`);
+    await page.goto(`${session.server.url}/en/guias/`);
     const guide = await page.locator('main a[href^="/en/guias/"]').first().getAttribute('href');
     expect(guide).toMatch(/^\/en\/guias\/[a-z0-9-]+\/$/);
-    await page.goto(`${server.url}${guide}`);
+    await page.goto(`${session.server.url}${guide}`);
     const title = (await page.locator('h1').first().textContent())?.trim() ?? '';
     const card = await ogImage(page);
     expect(card.url.searchParams.get('page')).toBe(guide);
     expect(card.response.status).toBe(200);
     expect(pngSize(new Uint8Array(await card.response.arrayBuffer()))).toEqual([1200, 630]);
     const described = (await (
-      await fetch(`${server.url}/api/v1/infographics/page-card.json?page=${guide}`)
+      await fetch(`${session.server.url}/api/v1/infographics/page-card.json?page=${guide}`)
     ).json()) as { alt: { en: string } };
     expect(described.alt.en).toContain(title);
     await context.close();
@@ -66,9 +52,9 @@ describe('page cards', () => {
 
 describe('infographics page', () => {
   it('shows the chosen image, its download link and its alt text without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/es/infografias/`);
+    await page.goto(`${session.server.url}/es/infografias/`);
     await page.selectOption('select[name="template"]', 'modality');
     await page.selectOption('select[name="process"]', 'pel-2020-2021');
     await page.selectOption('select[name="size"]', 'square');
@@ -81,15 +67,15 @@ describe('infographics page', () => {
     expect(await img.getAttribute('alt')).toContain('Por internet: 3,644 (55.4%)');
     expect(await page.locator('a[data-download-png]').getAttribute('href')).toContain('size=square');
     expect(await page.locator('select[name="template"] option[selected]').getAttribute('value')).toBe('modality');
-    await page.goto(`${server.url}/es/infografias/?template=top-countries&entity=99`);
+    await page.goto(`${session.server.url}/es/infografias/?template=top-countries&entity=99`);
     expect(await page.locator('[data-infographic-error]').textContent()).toContain('entity');
     await context.close();
   });
 
   it('updates image, alt text and URL as fields change, and downloads the PNG', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await session.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/infografias/?process=pel-2020-2021`);
+    await page.goto(`${session.server.url}/en/infografias/?process=pel-2020-2021`);
     await page.selectOption('select[name="template"]', 'top-countries');
     await page.waitForURL(/template=top-countries/);
     expect(await page.locator('select[name="country"]').isDisabled()).toBe(true);
@@ -106,10 +92,10 @@ describe('infographics page', () => {
   });
 
   it('has no accessibility violations', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await session.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     for (const path of ['/es/infografias/', '/en/infografias/?template=deadline&size=story']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${session.server.url}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }
     await context.close();

@@ -6,14 +6,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
 import { axeViolations } from './support/axe.ts';
-import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { closeSession, openSession, type TestServer } from './support/session.ts';
 
 // A person's browser: the headless marker in the default user agent is, rightly, dropped as a bot.
 const USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let partner: string;
 let staff: string;
@@ -27,16 +26,12 @@ async function summary(): Promise<{ events: Record<string, number> }> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  ({ server, browser } = await openSession());
   partner = await createToken('partner', 'Club de Migrantes', server.persistTo, 'CLUBE2E');
   staff = await createToken('staff', 'e2e', server.persistTo);
-  browser = await launchChromium();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(server, browser));
 
 describe('partner page', () => {
   it('shows the visits and register clicks a referral code brought, by day, with a CSV', async () => {

@@ -2,30 +2,23 @@
 // queue delivers them, they appear in the staff report.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../db/seed/seed.ts';
 import { createToken } from '../scripts/token.ts';
-import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { closeSession, openSession, type TestServer } from './support/session.ts';
 
 // A person's browser: the headless marker in the default user agent is, rightly, dropped as a bot.
 const USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let staff: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+  ({ server, browser } = await openSession({ demoData: true }));
   staff = await createToken('staff', 'e2e', server.persistTo);
-  browser = await launchChromium();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(server, browser));
 
 describe('metrics from a real page', () => {
   it('counts a page view, a register click and a download in the staff report', async () => {

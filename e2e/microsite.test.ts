@@ -1,20 +1,16 @@
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../db/seed/seed.ts';
 import { axeViolations } from './support/axe.ts';
-import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { closeSession, openSession, type TestServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let sitemapPaths: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
   // The dashboard pages in the sitemap render live figures, so the demo data must be there.
-  await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
-  browser = await launchChromium();
+  ({ server, browser } = await openSession({ demoData: true }));
   const index = await (await fetch(`${server.url}/sitemap-index.xml`)).text();
   const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
   for (const sitemap of sitemaps) {
@@ -24,10 +20,7 @@ beforeAll(async () => {
   sitemapPaths = [...new Set(sitemapPaths)].sort();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(server, browser));
 
 const INTERNAL = /\s(?:href|src)="(\/[^"#]*)/g;
 

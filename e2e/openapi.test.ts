@@ -3,10 +3,8 @@
 // /en/api/ draw it for people in Chromium, in their language, without a single request leaving the site.
 import { readFile } from 'node:fs/promises';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './support/session.ts';
 
 // Routes the contract names for issues still open; each leaves this list when its issue lands.
 const NOT_BUILT_YET = [
@@ -14,21 +12,10 @@ const NOT_BUILT_YET = [
   /\/outreach\//, // issue 17
 ];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useSession();
 
 async function openapi(): Promise<{ openapi: string; paths: Record<string, Record<string, unknown>> }> {
-  const response = await fetch(`${server.url}/api/v1/openapi.json`);
+  const response = await fetch(`${session.server.url}/api/v1/openapi.json`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('application/json');
   return (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
@@ -78,9 +65,9 @@ describe('the API page', () => {
     ['en', 'Voto Extranjero API', 'Download the OpenAPI document (JSON)'],
   ] as const) {
     it(`draws the reference in ${lang} from this site alone`, async () => {
-      const page = await browser.newPage();
+      const page = await session.browser.newPage();
       const elsewhere: string[] = [];
-      const origin = new URL(server.url).origin;
+      const origin = new URL(session.server.url).origin;
       page.on('request', (request) => {
         if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) elsewhere.push(request.url());
       });
@@ -89,7 +76,7 @@ describe('the API page', () => {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
-      const response = await page.goto(`${server.url}/${lang}/api/`);
+      const response = await page.goto(`${session.server.url}/${lang}/api/`);
       expect(response?.status()).toBe(200);
       expect(await page.locator('h1').first().textContent()).toBe(heading);
       expect(await page.locator('a[href="/api/v1/openapi.json"]').textContent()).toBe(link);
@@ -105,9 +92,9 @@ describe('the API page', () => {
   }
 
   it('says how to read the document without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/es/api/`);
+    await page.goto(`${session.server.url}/es/api/`);
     expect(await page.locator('a[href="/api/v1/openapi.json"]').count()).toBe(1);
     expect(await page.content()).toContain('La referencia interactiva necesita JavaScript');
     await context.close();

@@ -1,20 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { closeSession, openSession, type TestServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
+  ({ server, browser } = await openSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(server, browser));
 
 /** Opens a page and records console errors (a CSP violation shows up there). */
 async function open(path: string, locale = 'es-MX') {

@@ -57,6 +57,13 @@ const batchBody = bodyOf(
   'Applications: CSV with a header row of these field names (any column order, UTF-8, optional BOM, LF or CRLF), or NDJSON with one such object per line. At most 50,000 rows and 10 MB. The schema shown is one row.',
 );
 
+/** A process with its current data version (memoised for a few seconds), or the contract's 404. */
+async function liveProcess(db: D1Database, slug: string) {
+  const { process, rowsRead } = await currentProcess(db, slug);
+  if (!process) throw unknownProcess(slug);
+  return { process, rowsRead };
+}
+
 function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha256: string, key: string): BatchResult {
   if (stored.body_sha256 !== bodySha256) {
     throw new ApiError(
@@ -186,8 +193,7 @@ export const registrationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     async (c) => {
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const { process, rowsRead } = await currentProcess(c.env.DB, slug);
-      if (!process) throw unknownProcess(slug);
+      const { process, rowsRead } = await liveProcess(c.env.DB, slug);
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
       const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
@@ -268,8 +274,7 @@ export const registrationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     async (c) => {
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const { process, rowsRead } = await currentProcess(c.env.DB, slug);
-      if (!process) throw unknownProcess(slug);
+      const { process, rowsRead } = await liveProcess(c.env.DB, slug);
       return serveVersioned(
         c,
         {

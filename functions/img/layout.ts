@@ -120,3 +120,20 @@ export function line(s: Scale, value: string, emphasis = false): Node {
 export function hero(s: Scale, value: string, colour: string = BRAND.colour.primary): Node {
   return text({ fontSize: s.hero, fontWeight: 700, lineHeight: 1, color: colour, letterSpacing: -2 }, value);
 }
+
+/** The heading and source of a figures card: what `centredCard` puts around its lines. */
+export interface CardText {
+  kicker: string;
+  title: string;
+  source: string;
+}
+
+/** A card whose body is a column of lines centred in the free height (total, deadline, modality). */
+export function centredCard(s: Scale, text: CardText, ...lines: Child[]): Node {
+  return frame(s, {
+    kicker: text.kicker,
+    title: text.title,
+    footer: text.source,
+    body: box({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap }, ...lines),
+  });
+}

@@ -25,7 +25,8 @@ export async function checkContent({ root, today, pagesDir }: CheckOptions): Pro
     data.processes,
     today,
   );
-  for (const page of pages) checkBody(page, routes, pages, join(root, 'public'), errors, today);
+  const context = { routes, pages, publicDir: join(root, 'public'), errors, today };
+  for (const page of pages) checkBody(page, context);
   for (const page of pages) {
     const updated = page.data?.updated;
     if (typeof updated === 'string' && updated > today) {

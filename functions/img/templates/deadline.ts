@@ -6,8 +6,7 @@ import { daysBetween } from '../../domain/dates.ts';
 import { paramSpecs } from '../../domain/infographics.ts';
 import { BRAND } from '../brand.ts';
 import { imageProcess, windowKey } from '../figures.ts';
-import { box } from '../h.ts';
-import { frame, hero, line } from '../layout.ts';
+import { centredCard, hero, line } from '../layout.ts';
 import { commonParams, processParams } from '../params.ts';
 import { say, sentences, shortHash } from './common.ts';
 import { defineTemplate } from './types.ts';
@@ -71,17 +70,13 @@ export const deadline = defineTemplate({
   langOf: (_model: Deadline, params) => params.lang,
   draw: (model, lang, s) => {
     const c = content(model, lang);
-    return frame(s, {
-      kicker: c.kicker,
-      title: c.title,
-      footer: c.source,
-      body: box(
-        { flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap },
-        c.hero ? hero(s, c.hero, BRAND.colour.primary) : null,
-        c.unit ? line(s, c.unit, true) : null,
-        ...c.lines.map((text, i) => line(s, text, i === 0 && !c.hero)),
-      ),
-    });
+    return centredCard(
+      s,
+      c,
+      c.hero ? hero(s, c.hero, BRAND.colour.primary) : null,
+      c.unit ? line(s, c.unit, true) : null,
+      ...c.lines.map((text, i) => line(s, text, i === 0 && !c.hero)),
+    );
   },
   alt: (model, lang) => {
     const c = content(model, lang);

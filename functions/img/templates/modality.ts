@@ -4,7 +4,7 @@ import { paramSpecs } from '../../domain/infographics.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { box, text } from '../h.ts';
-import { frame, line } from '../layout.ts';
+import { centredCard, line } from '../layout.ts';
 import { commonParams, filterParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
@@ -61,17 +61,13 @@ export const modality = defineTemplate({
         text({ fontWeight: 700 }, p.value),
       ),
     );
-    return frame(s, {
-      kicker: c.kicker,
-      title: c.title,
-      footer: c.source,
-      body: box(
-        { flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap },
-        c.filter ? box({ marginBottom: s.gap }, line(s, c.filter)) : null,
-        c.none ? line(s, c.none) : split(s, c.parts),
-        ...(c.none ? [] : legend),
-      ),
-    });
+    return centredCard(
+      s,
+      c,
+      c.filter ? box({ marginBottom: s.gap }, line(s, c.filter)) : null,
+      c.none ? line(s, c.none) : split(s, c.parts),
+      ...(c.none ? [] : legend),
+    );
   },
   alt: (figures, lang) => {
     const c = content(figures, lang);

@@ -4,8 +4,7 @@ import { useTranslations } from '../../../site/i18n/ui.ts';
 import type { DashboardModel } from '../../dashboard/model.ts';
 import { paramSpecs } from '../../domain/infographics.ts';
 import type { Figures } from '../figures.ts';
-import { box } from '../h.ts';
-import { frame, hero, line } from '../layout.ts';
+import { centredCard, hero, line } from '../layout.ts';
 import { commonParams, filterParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
@@ -59,19 +58,15 @@ export const registrationsTotal = defineTemplate({
   langOf: (_figures: Figures, params) => params.lang,
   draw: (figures, lang, s) => {
     const c = content(figures, lang);
-    return frame(s, {
-      kicker: c.kicker,
-      title: c.title,
-      footer: c.source,
-      body: box(
-        { flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap },
-        c.filter ? line(s, c.filter, true) : null,
-        hero(s, c.total),
-        line(s, c.what, true),
-        c.growth ? line(s, c.growth) : null,
-        line(s, c.window),
-      ),
-    });
+    return centredCard(
+      s,
+      c,
+      c.filter ? line(s, c.filter, true) : null,
+      hero(s, c.total),
+      line(s, c.what, true),
+      c.growth ? line(s, c.growth) : null,
+      line(s, c.window),
+    );
   },
   alt: (figures, lang) => {
     const c = content(figures, lang);

@@ -14,15 +14,18 @@ function lineOf(body: string, index: number, offset: number): number {
   return body.slice(0, index).split('\n').length + offset;
 }
 
+/** What a body is checked against: the built routes, every page, the public folder and the day; and where problems go. */
+export interface BodyContext {
+  routes: Set<string>;
+  pages: PageFile[];
+  publicDir: string;
+  errors: Problem[];
+  today: string;
+}
+
 /** Checks the headings, images and links of one page body against `routes` and `publicDir`; problems go to `errors`. */
-export function checkBody(
-  page: PageFile,
-  routes: Set<string>,
-  pages: PageFile[],
-  publicDir: string,
-  errors: Problem[],
-  today: string,
-): void {
+export function checkBody(page: PageFile, context: BodyContext): void {
+  const { errors } = context;
   const at = (index: number) => `${page.file}:${lineOf(page.body, index, 0)}`;
   for (const match of page.body.matchAll(/^# .*/gm)) {
     errors.push({
@@ -61,20 +64,12 @@ export function checkBody(
       }
       continue;
     }
-    checkInternalLink(page, target, at(index), routes, pages, publicDir, errors, today);
+    checkInternalLink(page, target, at(index), context);
   }
 }
 
-function checkInternalLink(
-  page: PageFile,
-  target: string,
-  where: string,
-  routes: Set<string>,
-  pages: PageFile[],
-  publicDir: string,
-  errors: Problem[],
-  today: string,
-): void {
+function checkInternalLink(page: PageFile, target: string, where: string, context: BodyContext): void {
+  const { routes, pages, publicDir, errors, today } = context;
   const [path = '', hash] = target.split('#');
   const firstSegment = path.split('/')[1];
   if (isLang(firstSegment) && firstSegment !== page.lang) {
