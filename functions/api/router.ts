@@ -2,13 +2,14 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/validate.ts';
+import { batchRoutes } from './batches.ts';
 import { BEARER_SCHEME } from './describe.ts';
 import { eventRoutes } from './events.ts';
+import { figureRoutes } from './figures.ts';
 import { healthRoutes } from './health.ts';
 import { infographicRoutes } from './infographics.ts';
 import { metricsRoutes } from './metrics.ts';
 import { processRoutes } from './processes.ts';
-import { registrationRoutes } from './registrations.ts';
 
 const publicReadCors = cors({
   origin: '*',
@@ -44,7 +45,8 @@ apiRoutes.openapi(
   (c) => c.body(null, 204),
 );
 apiRoutes.route('/processes', processRoutes);
-apiRoutes.route('/registrations', registrationRoutes);
+apiRoutes.route('/registrations', batchRoutes);
+apiRoutes.route('/registrations', figureRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
 apiRoutes.openAPIRegistry.registerPath({
