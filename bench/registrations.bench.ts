@@ -115,7 +115,7 @@ async function measureReads(
     async () => {
       const response = await fetch(endpoint);
       await response.arrayBuffer();
-      workerMs.push(Number(/worker;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN));
+      workerMs.push(Number(/total;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN));
     },
     200,
     10,

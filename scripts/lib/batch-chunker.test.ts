@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Chunk, csvChunks, csvValue, fileLine, ndjsonChunks } from './batch-chunker.ts';
+import { type Chunk, csvChunks, csvLine, fileLine, ndjsonChunks } from './batch-chunker.ts';
 
 async function file(content: string, name = 'batch.csv'): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'voto-chunker-')), name);
@@ -53,11 +53,10 @@ describe('ndjsonChunks', () => {
   });
 });
 
-describe('csvValue', () => {
-  it('quotes only when needed', () => {
-    expect(csvValue('plain')).toBe('plain');
-    expect(csvValue('a,b')).toBe('"a,b"');
-    expect(csvValue('say "hi"')).toBe('"say ""hi"""');
-    expect(csvValue(' padded ')).toBe('" padded "');
+describe('csvLine', () => {
+  it('quotes only when needed and sends the data as it is', () => {
+    expect(csvLine(['plain', 'a,b', 'say "hi"', ' padded '])).toBe('plain,"a,b","say ""hi"""," padded "');
+    // A feed is read by a program: a folio that starts with - is data, not a formula to neutralise.
+    expect(csvLine(['-A1', '=x'])).toBe('-A1,=x');
   });
 });

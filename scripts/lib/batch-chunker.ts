@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { toCsv } from '../../functions/lib/csv.ts';
 
 /** One batch cut from a file: its body and where its lines came from. */
 export interface Chunk {
@@ -31,9 +32,9 @@ export function fileLine(chunk: Chunk, bodyLine: number): number {
   return best ? best[1] + (bodyLine - best[0]) : bodyLine;
 }
 
-/** Quotes a CSV value when needed (RFC 4180). */
-export function csvValue(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
+/** One CSV record as a line without its end: the one CSV writer, data kept as sent (a feed, not a spreadsheet). */
+export function csvLine(record: readonly string[]): string {
+  return toCsv([record], { lineEnd: '\n', formulas: 'keep' }).slice(0, -1);
 }
 
 /** csv-parse counts a lone CR as a line; turning CRLF into LF keeps its line numbers true. */
@@ -77,7 +78,7 @@ export async function* csvChunks(path: string, limits: ChunkLimits): AsyncGenera
     return chunk;
   };
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const text = record.map(csvValue).join(',');
+    const text = csvLine(record);
     if (header === null) {
       header = text;
       continue;

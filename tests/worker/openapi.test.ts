@@ -68,5 +68,7 @@ describe('the OpenAPI document', () => {
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.message).toContain('The query is not valid: scope');
     expect(body.error.details[0]?.field).toBe('scope');
+    // hono/timing adds the Worker's own time to every API answer, errors included.
+    expect(response.headers.get('server-timing')).toMatch(/total;dur=[\d.]+/);
   });
 });
