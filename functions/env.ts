@@ -1,3 +1,4 @@
+import type { TokenScope } from './domain/scopes.ts';
 import type { EventMessage } from './metrics/event.ts';
 
 /** Bindings the Worker receives (wrangler.toml). */
@@ -21,6 +22,3 @@ export interface AppEnv {
     referralCode?: string | null;
   };
 }
-
-/** What an API token may do: feed registrations or read staff reports. */
-export type TokenScope = 'ingest' | 'staff' | 'partner';

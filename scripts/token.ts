@@ -1,8 +1,8 @@
-// `npm run -s token -- create --scope ingest|staff [--name LABEL]`: prints a new token, stores only its hash.
+// `npm run -s token -- create --scope ingest|staff|partner [--name LABEL]`: prints a new token, stores only its hash.
 import { parseArgs } from 'node:util';
-import { mintToken, TOKEN_SCOPES } from '../functions/auth/tokens.ts';
+import { mintToken } from '../functions/auth/tokens.ts';
 import { insertToken } from '../functions/data/tokens.ts';
-import type { TokenScope } from '../functions/env.ts';
+import { TOKEN_SCOPES, type TokenScope } from '../functions/domain/scopes.ts';
 import { withLocalDb } from './lib/local-db.ts';
 import { run } from './lib/local-env.ts';
 

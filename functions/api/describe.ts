@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { TokenScope } from '../env.ts';
+import type { TokenScope } from '../domain/scopes.ts';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.ts';
 
 // What the OpenAPI document says about every route, written once: the error shape, the token scopes, bodies

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { findActiveToken } from '../data/tokens.ts';
-import type { AppEnv, TokenScope } from '../env.ts';
+import type { TokenScope } from '../domain/scopes.ts';
+import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { constantTimeEqual, hashToken, tokenId } from './tokens.ts';
 

@@ -1,8 +1,3 @@
-import type { TokenScope } from '../env.ts';
-
-/** Scopes a token can have. */
-export const TOKEN_SCOPES: readonly TokenScope[] = ['ingest', 'staff', 'partner'];
-
 const PREFIX = 'vx';
 
 /** A freshly minted token: `token` is shown once; only `id` and `hash` are stored. */

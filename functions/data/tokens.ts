@@ -1,4 +1,4 @@
-import type { TokenScope } from '../env.ts';
+import type { TokenScope } from '../domain/scopes.ts';
 
 /** A stored token row (never the token itself). */
 export interface StoredToken {

@@ -1,6 +1,5 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { AppEnv } from '../env.ts';
 import { ApiError, type ErrorCode, errorResponse } from './errors.ts';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -17,7 +16,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** The one error handler: every failure becomes the contract's JSON error; stack traces go to the log only. */
-export const onError: ErrorHandler<AppEnv> = (error) => {
+export const onError: ErrorHandler = (error) => {
   if (error instanceof ApiError) return errorResponse(error);
   if (error instanceof HTTPException) {
     const code = CODE_BY_STATUS[error.status] ?? 'bad_request';

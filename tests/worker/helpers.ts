@@ -1,7 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { mintToken } from '../../functions/auth/tokens.ts';
 import { insertToken } from '../../functions/data/tokens.ts';
-import type { Env, TokenScope } from '../../functions/env.ts';
+import type { TokenScope } from '../../functions/domain/scopes.ts';
+import type { Env } from '../../functions/env.ts';
 
 /** The test bindings (the Worker's own plus the migrations list). */
 export const testEnv = env as unknown as Env;
