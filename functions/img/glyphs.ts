@@ -1,8 +1,8 @@
 import { Resvg } from '@resvg/resvg-wasm';
 import { type Font, type Glyph, parse } from '@shuding/opentype.js';
-import { LruCache } from '../lib/lru.ts';
 import type { TextOp } from './flat-svg.ts';
 import { rasterFonts } from './fonts.ts';
+import { LruCache } from './lru.ts';
 
 /** A glyph's coverage (0 to 255 a pixel) at one size and sub-pixel offset, placed relative to its pen. */
 export interface GlyphMask {

@@ -1,6 +1,7 @@
 // The front matter and data schemas of every content collection. Astro (site/content.config.ts)
 // and `npm run content:check` both validate with these, so an error reads the same in either.
 import { z } from 'zod';
+import { isoDay as dayOf } from '../../functions/domain/dates.ts';
 import { isEntityCode } from '../../functions/domain/entities.ts';
 import { MODALITIES } from '../../functions/domain/registration.ts';
 import { LANGS, type Lang } from '../i18n/locales.ts';
@@ -12,7 +13,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Astro keeps it that way, so both forms are accepted and normalised back to the string.
  */
 export const isoDay = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? dayOf(value) : value),
   z
     .string({ error: 'must be a date written YYYY-MM-DD' })
     .regex(ISO_DATE, { error: 'must be a date written YYYY-MM-DD', abort: true })
