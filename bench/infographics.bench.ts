@@ -160,7 +160,7 @@ async function cached(add: Add): Promise<void> {
     const url = `${server.url}/api/v1/infographics/registrations-total.png?process=${PROCESS}`;
     const { total, timings } = await measure(url, 200);
     addPercentiles(add, 'registrations-total og: cached, over HTTP', total);
-    addPercentiles(add, 'registrations-total og: cached, time inside the Worker', timings.worker ?? []);
+    addPercentiles(add, 'registrations-total og: cached, time inside the Worker', timings.total ?? []);
   } finally {
     await server.stop();
   }
@@ -185,14 +185,19 @@ async function bundle(entry: string): Promise<{ raw: number; gzip: number }> {
 
 async function bundles(add: Add): Promise<void> {
   const withImages = await bundle('functions/index.ts');
-  // The same Worker without the image routes: a copy of the entry that leaves them out.
-  const source = await readFile(join(ROOT, 'functions/index.ts'), 'utf8');
-  const stripped = source
-    .split('\n')
-    .filter((line) => !/infographic/i.test(line))
-    .join('\n');
+  // The same Worker without the image routes: copies of the entry and of the API router that leave them out.
+  const strip = async (file: string) =>
+    (await readFile(join(ROOT, file), 'utf8'))
+      .split('\n')
+      .filter((line) => !/infographic\w*Routes/.test(line))
+      .join('\n');
+  const router = join(ROOT, 'functions', 'api', `.bench-no-images-${process.pid}.ts`);
   const entry = join(ROOT, 'functions', `.bench-no-images-${process.pid}.ts`);
-  await writeFile(entry, stripped);
+  await writeFile(router, await strip('functions/api/router.ts'));
+  await writeFile(
+    entry,
+    (await strip('functions/index.ts')).replace("'./api/router.ts'", `'./api/.bench-no-images-${process.pid}.ts'`),
+  );
   try {
     const without = await bundle(entry);
     add('Worker bundle with the image code', 'upload', withImages.raw, 'KiB');
@@ -201,6 +206,7 @@ async function bundles(add: Add): Promise<void> {
     add('Worker bundle without the image code', 'gzip', without.gzip, 'KiB');
   } finally {
     await rm(entry, { force: true });
+    await rm(router, { force: true });
   }
 }
 
