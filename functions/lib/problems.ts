@@ -14,7 +14,7 @@ export function unknownProcess(slug: string | undefined): ApiError {
 }
 
 /** The 422 for a state filter that is not one of the process's states. */
-export function entityNotInProcess(process: ProcessRecord, entity: string): ApiError {
+function entityNotInProcess(process: ProcessRecord, entity: string): ApiError {
   const allowed = process.entities.join(', ');
   return new ApiError('validation_failed', `State ${entity} is not part of this process; use one of ${allowed}.`, [
     { field: 'entity', message: `must be one of ${allowed}` },

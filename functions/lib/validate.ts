@@ -9,12 +9,12 @@ export interface FieldProblem {
 }
 
 /** Turns zod issues into `details` entries (`field` is the dotted path, `""` for the whole value). */
-export function zodProblems(error: z.ZodError): FieldProblem[] {
+function zodProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
 }
 
 /** The 422 `validation_failed` for a value that failed its schema: every field in `details`, three in the message. */
-export function validationError(error: z.ZodError, what: string): ApiError {
+function validationError(error: z.ZodError, what: string): ApiError {
   const problems = zodProblems(error);
   const summary = problems
     .slice(0, 3)

@@ -2,7 +2,7 @@ import type { ApiError } from '../lib/errors.ts';
 import { type Html, html } from '../lib/html.ts';
 
 /** The items of a failed request: one per field for invalid parameters ("view: must be one of …"). */
-export function problemItems(error: ApiError): string[] {
+function problemItems(error: ApiError): string[] {
   return error.details.map((detail) => {
     const { field, message } = (detail ?? {}) as { field?: unknown; message?: unknown };
     return typeof message === 'string' ? (field ? `${field}: ${message}` : message) : JSON.stringify(detail);
