@@ -82,3 +82,19 @@ describe.each(PROCESS_SLUGS)('demo data of %s over HTTP', (slug) => {
     expect(after).toEqual(before);
   });
 });
+
+describe('small groups in the demo data', () => {
+  it('withholds the breakdowns of the 3 applicants from Coahuila living in Argentina, but not their number', async () => {
+    const response = await fetch(`${server.url}/api/v1/registrations/pel-2022-2023/summary?entity=05&country=AR`);
+    const figures = (await response.json()) as Record<string, unknown>;
+    expect(figures.total).toBe(3);
+    expect(figures.by_country).toEqual({ AR: 3 });
+    for (const field of ['by_channel', 'by_credential', 'by_sex', 'by_age_band', 'by_modality', 'by_status', 'daily'])
+      expect(figures[field], field).toBeNull();
+    expect(figures.suppressed).toMatchObject({ min_group: 10 });
+    // The dashboard page with those filters says why, in the reader's language, and shows no breakdown.
+    const page = await (await fetch(`${server.url}/en/dashboard/?process=pel-2022-2023&entity=05&country=AR`)).text();
+    expect(page).toContain('To protect people this breakdown is not shown');
+    expect(page).not.toContain('id="table-sex"');
+  });
+});

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { SIZE_NAMES } from '../domain/infographics.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
+import { MIN_GROUP, WITHHELD_FIELDS } from '../domain/small-groups.ts';
 
 // The shapes of the API's answers, for the OpenAPI document (requests are validated by the domain schemas;
 // answers are built by the data functions, whose types these mirror).
@@ -44,17 +45,24 @@ export const SummaryAnswer = z
     filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
     as_of: z.string().nullable(),
     total: z.number().int(),
-    by_channel: counts(CHANNELS),
-    by_credential: counts(CREDENTIALS),
-    by_sex: counts(SEXES),
-    by_age_band: counts(AGE_BANDS),
-    by_modality: counts(MODALITIES),
-    by_status: counts(STATUSES),
+    by_channel: counts(CHANNELS).nullable(),
+    by_credential: counts(CREDENTIALS).nullable(),
+    by_sex: counts(SEXES).nullable(),
+    by_age_band: counts(AGE_BANDS).nullable(),
+    by_modality: counts(MODALITIES).nullable(),
+    by_status: counts(STATUSES).nullable(),
     by_entity: z.record(z.string(), z.number().int()).describe('Non-zero states, largest first.'),
     by_country: z.record(z.string(), z.number().int()).describe('Non-zero countries, largest first.'),
     daily: z
       .array(z.object({ date, count: z.number().int() }))
+      .nullable()
       .describe('Every day from the first application to the last, zeros included.'),
+    suppressed: z
+      .object({ min_group: z.literal(MIN_GROUP), fields: z.array(z.enum(WITHHELD_FIELDS)) })
+      .optional()
+      .describe(
+        'Present when the population has 1 to 9 applications, or differs by 1 to 9 from the population with one filter fewer or from the same filters in the other scope: the fields named are null.',
+      ),
   })
   .openapi('Summary');
 

@@ -2,6 +2,7 @@ import { currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
+import { isSmallGroup } from '../domain/small-groups.ts';
 import { requireEntityInProcess, unknownProcess } from '../lib/problems.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
 import type { DashboardQuery } from './params.ts';
@@ -36,9 +37,9 @@ export async function loadModel(
   const { value: summary } = await readSummary(db, process, query.scope, filters);
   const window = windowState(process, summary, today);
   const previous = previousProcess(processes, process);
-  const pace =
-    previous && window.day > 0 && window.state !== 'upcoming'
-      ? { previous, day: window.day, count: await cumulativeByDay(db, previous, window.day, query.scope, filters) }
-      : null;
+  // The pace is a count of another population (the previous process by this day): never for a small group.
+  const eligible = previous && window.day > 0 && window.state !== 'upcoming' && !summary.suppressed;
+  const count = eligible ? await cumulativeByDay(db, previous, window.day, query.scope, filters) : 0;
+  const pace = eligible && !isSmallGroup(count) ? { previous, day: window.day, count } : null;
   return buildModel({ lang: query.lang, query, process, processes, summary, pace, today });
 }

@@ -42,6 +42,8 @@ export interface DashboardModel {
   process: ProcessRecord;
   processes: ProcessRecord[];
   summary: Summary;
+  /** True when the small-group rule withheld the breakdowns (see `summary.suppressed`). */
+  withheld: boolean;
   window: WindowState;
   pace: Pace | null;
   countries: Category[];
@@ -60,7 +62,7 @@ export interface DashboardModel {
  */
 export function windowState(process: ProcessRecord, summary: Summary, today: string): WindowState {
   const days = daysBetween(process.registration_opens, process.registration_closes) + 1;
-  const lastData = summary.daily.at(-1)?.date;
+  const lastData = summary.daily?.at(-1)?.date;
   const live = today >= process.registration_opens && today <= process.registration_closes;
   const reference = live
     ? today
@@ -71,11 +73,13 @@ export function windowState(process: ProcessRecord, summary: Summary, today: str
 }
 
 function categories(
-  counts: Record<string, number>,
+  counts: Record<string, number> | null,
   label: (key: string) => string,
   total: number,
   ranked = false,
 ): Category[] {
+  // A withheld breakdown (a small group) has no categories: the views say why instead.
+  if (!counts) return [];
   const entries = ranked ? rankEntries(counts) : Object.entries(counts);
   return entries.map(([key, count]) => ({ key, label: label(key), count, share: total > 0 ? count / total : 0 }));
 }
@@ -98,6 +102,7 @@ export function buildModel(input: {
     ...input,
     t,
     fmt: formatters(lang),
+    withheld: Boolean(summary.suppressed),
     window: windowState(input.process, summary, input.today),
     countries: categories(summary.by_country, (code) => countryName(code, lang), total, true),
     entities: categories(summary.by_entity, (code) => entityName(code as EntityCode, lang), total, true),

@@ -7,7 +7,7 @@ import { type Html, html } from '../lib/html.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import type { DashboardModel } from './model.ts';
-import { type FigureTable, viewTables } from './view-tables.ts';
+import { type FigureTable, viewTables, withheldSentence } from './view-tables.ts';
 
 /** A breakdown as a table whose share column doubles as the bar chart (one element, readable by all). */
 export function barTable(model: DashboardModel, table: FigureTable, more = 0): Html {
@@ -21,6 +21,11 @@ export function barTable(model: DashboardModel, table: FigureTable, more = 0): H
   const footer =
     more > 0 && html`<tfoot><tr><td colspan="3">${fill(t('dash.more'), { count: fmt.number(more) })}</td></tr></tfoot>`;
   return html`<table class="bars" id="table-${table.id}"><caption>${table.title}</caption><thead><tr><th scope="col">${t('dash.col.category')}</th><th scope="col" class="num">${t('dash.col.count')}</th><th scope="col" class="num">${t('dash.col.share')}</th></tr></thead><tbody>${rows}</tbody>${footer}</table>`;
+}
+
+/** Why a breakdown is not shown (the small-group rule), under its title when it has one. */
+export function withheldNote(model: DashboardModel, title?: string): Html {
+  return html`${title && html`<h3 class="withheld-title">${title}</h3>`}<p class="withheld">${withheldSentence(model)}</p>`;
 }
 
 /** The headline: total, as-of time, the window's day and the pace against the previous process. */
@@ -68,6 +73,7 @@ export function headline(model: DashboardModel): Html {
 /** The timeline view: SVG chart plus the day-by-day table as its text equivalent. */
 export function timelineSection(model: DashboardModel): Html {
   const { t, fmt, summary } = model;
+  if (!summary.daily) return withheldNote(model);
   const first = summary.daily[0]?.date;
   const last = summary.daily.at(-1)?.date;
   if (!first || !last) return html`<p class="empty">${t('dash.noData')}</p>`;
@@ -124,12 +130,14 @@ export function viewBody(model: DashboardModel, view: View): Html {
   if (model.summary.total === 0) return html`<p class="empty">${model.t('dash.noData')}</p>`;
   const tables = viewTables(model, view);
   return html`${tables.map((table) =>
-    barTable(
-      model,
-      table,
-      view === 'summary' && table.id === 'countries'
-        ? Math.max(0, model.countries.length - table.categories.length)
-        : 0,
-    ),
+    table.withheld
+      ? withheldNote(model, table.title)
+      : barTable(
+          model,
+          table,
+          view === 'summary' && table.id === 'countries'
+            ? Math.max(0, model.countries.length - table.categories.length)
+            : 0,
+        ),
   )}`;
 }

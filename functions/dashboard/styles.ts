@@ -27,7 +27,7 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;lin
 .vx .timeline .daily rect,.vx .timeline .key-daily{fill:var(--bar-soft);stroke:var(--bar);stroke-width:.3}.vx .timeline .cumulative,.vx .timeline .key-cumulative{stroke:var(--accent);stroke-width:2.5}
 .vx .timeline text{fill:var(--muted);font-size:12px}.vx .timeline .axis{stroke:var(--line)}
 .vx .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.25rem 0}.vx .legend-title{margin:.5rem 0 0;font-weight:600}.vx .swatch{display:inline-block;width:1rem;height:.8rem;margin-right:.3rem;vertical-align:middle;border:1px solid var(--line)}.vx .swatch.s1{background:var(--s1)}.vx .swatch.s2{background:var(--s2)}.vx .swatch.s3{background:var(--s3)}.vx .swatch.s4{background:var(--s4)}.vx .swatch.s5{background:var(--s5)}
-.vx details{margin:.5rem 0}.vx summary{cursor:pointer;color:var(--bar)}
+.vx .withheld{color:var(--muted);max-width:40rem}.vx .withheld-title{font-size:1.05rem;margin:1rem 0 .25rem}.vx details{margin:.5rem 0}.vx summary{cursor:pointer;color:var(--bar)}
 .vx .empty{padding:1rem;border:1px dashed var(--line);border-radius:.5rem}
 .vx .filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.6rem;align-items:end;padding:.75rem;border:1px solid var(--line);border-radius:.5rem;margin:1rem 0}
 .vx .filters label{display:flex;flex-direction:column;font-size:.85rem;gap:.2rem;color:var(--muted)}

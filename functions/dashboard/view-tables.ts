@@ -1,5 +1,7 @@
+import { fill } from '../../site/i18n/format.ts';
 import type { UiKey } from '../../site/i18n/ui.ts';
 import { withCumulative } from '../data/summary.ts';
+import { MIN_GROUP } from '../domain/small-groups.ts';
 import type { View } from '../domain/views.ts';
 import { toCsv } from '../lib/csv.ts';
 import type { Category, DashboardModel } from './model.ts';
@@ -9,6 +11,16 @@ export interface FigureTable {
   id: string;
   title: string;
   categories: Category[];
+  /** The small-group rule withheld this breakdown: show why instead of its figures. */
+  withheld: boolean;
+}
+
+// States and countries stay exact for a small group; every other breakdown is withheld with it.
+const EXACT_TABLES = new Set(['countries', 'entities']);
+
+/** The sentence that says why a breakdown is not shown, in the reader's language. */
+export function withheldSentence(model: DashboardModel): string {
+  return fill(model.t('dash.withheld'), { min: MIN_GROUP });
 }
 
 /** The breakdown tables each view shows, in order (the timeline has its own table). */
@@ -17,6 +29,7 @@ export function viewTables(model: DashboardModel, view: View): FigureTable[] {
     id,
     title: model.t(key),
     categories,
+    withheld: model.withheld && !EXACT_TABLES.has(id),
   });
   switch (view) {
     case 'summary':
@@ -48,9 +61,11 @@ export function viewTables(model: DashboardModel, view: View): FigureTable[] {
 /** The figures of one view as CSV: exactly what the view shows, labels in the reader's language. */
 export function viewCsv(model: DashboardModel, view: View): string {
   const rows: (string | number)[][] = [];
-  if (view === 'timeline') {
+  if (view === 'timeline' && !model.summary.daily) {
+    rows.push(['note'], [withheldSentence(model)]);
+  } else if (view === 'timeline') {
     rows.push(['date', 'daily', 'cumulative']);
-    for (const day of withCumulative(model.summary.daily)) rows.push([day.date, day.count, day.cumulative]);
+    for (const day of withCumulative(model.summary.daily ?? [])) rows.push([day.date, day.count, day.cumulative]);
   } else {
     rows.push(['table', 'code', 'label', 'count', 'share']);
     rows.push([
@@ -61,6 +76,7 @@ export function viewCsv(model: DashboardModel, view: View): string {
       1,
     ]);
     for (const figures of viewTables(model, view)) {
+      if (figures.withheld) rows.push([figures.id, '', withheldSentence(model), '', '']);
       for (const c of figures.categories) rows.push([figures.id, c.key, c.label, c.count, Number(c.share.toFixed(4))]);
     }
   }

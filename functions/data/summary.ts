@@ -1,5 +1,6 @@
 import { eachDay } from '../domain/dates.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
+import { MIN_GROUP, mustWithhold, type Suppressed, WITHHELD_FIELDS } from '../domain/small-groups.ts';
 import type { ProcessRecord } from './processes.ts';
 
 /** The figures of `GET …/summary` (public contract). */
@@ -9,15 +10,18 @@ export interface Summary {
   filters: { entity: string | null; country: string | null };
   as_of: string | null;
   total: number;
-  by_channel: Record<string, number>;
-  by_credential: Record<string, number>;
-  by_sex: Record<string, number>;
-  by_age_band: Record<string, number>;
-  by_modality: Record<string, number>;
-  by_status: Record<string, number>;
+  /** The breakdowns below are null when the population is a small group (see `suppressed`). */
+  by_channel: Record<string, number> | null;
+  by_credential: Record<string, number> | null;
+  by_sex: Record<string, number> | null;
+  by_age_band: Record<string, number> | null;
+  by_modality: Record<string, number> | null;
+  by_status: Record<string, number> | null;
   by_entity: Record<string, number>;
   by_country: Record<string, number>;
-  daily: { date: string; count: number }[];
+  daily: { date: string; count: number }[] | null;
+  /** Present when the breakdowns are withheld: the group size and the fields set to null. */
+  suppressed?: Suppressed;
 }
 
 /** A read's result plus what it cost in D1 rows (shown in `Server-Timing`). */
@@ -28,20 +32,45 @@ export interface Measured<T> {
 
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
 
-/** Reads a summary from the rollups: one indexed range, a few hundred rows at any volume. */
+/**
+ * The populations published beside one (scope, state, country): the same filters in the other scope, and each
+ * population with one filter fewer. Subtracting any of them from this one must not isolate a small group.
+ */
+function neighbours(scope: Scope, entity: string, country: string): [string, string, string][] {
+  const out: [string, string, string][] = [[scope === 'received' ? 'cumple' : 'received', entity, country]];
+  if (entity !== '*') out.push([scope, '*', country]);
+  if (country !== '*') out.push([scope, entity, '*']);
+  return out;
+}
+
+/**
+ * Reads a summary from the rollups: one indexed range, a few hundred rows at any volume, plus the totals of its
+ * neighbouring populations (a point read each), and withholds its breakdowns when the small-group rule says so.
+ */
 export async function readSummary(
   db: D1Database,
   process: ProcessRecord,
   scope: Scope,
   filters: { entity: string | null; country: string | null },
 ): Promise<Measured<Summary>> {
-  const result = await db
-    .prepare(
-      `SELECT dimension, bucket, count FROM registration_rollups
-       WHERE process = ? AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
-    )
-    .bind(process.slug, scope, filters.entity ?? '*', filters.country ?? '*')
-    .all<{ dimension: string; bucket: string; count: number }>();
+  const entity = filters.entity ?? '*';
+  const country = filters.country ?? '*';
+  const around = neighbours(scope, entity, country);
+  const [result, nearby] = await db.batch<{ dimension: string; bucket: string; count: number }>([
+    db
+      .prepare(
+        `SELECT dimension, bucket, count FROM registration_rollups
+         WHERE process = ? AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
+      )
+      .bind(process.slug, scope, entity, country),
+    db
+      .prepare(
+        `SELECT scope || '|' || entity || '|' || country AS dimension, bucket, count FROM registration_rollups
+         WHERE process = ? AND dimension = 'total' AND (scope, entity, country) IN (${around.map(() => '(?, ?, ?)').join(', ')})`,
+      )
+      .bind(process.slug, ...around.flat()),
+  ]);
+  if (!result || !nearby) throw new Error('D1 returned fewer results than statements');
   const summary: Summary = {
     process: {
       slug: process.slug,
@@ -64,6 +93,15 @@ export async function readSummary(
     by_country: {},
     daily: [],
   };
+  const breakdowns = {
+    by_channel: zeros(CHANNELS),
+    by_credential: zeros(CREDENTIALS),
+    by_sex: zeros(SEXES),
+    by_age_band: zeros(AGE_BANDS),
+    by_modality: zeros(MODALITIES),
+    by_status: zeros(STATUSES),
+  };
+  Object.assign(summary, breakdowns);
   const days = new Map<string, number>();
   const entities: [string, number][] = [];
   const countries: [string, number][] = [];
@@ -72,10 +110,10 @@ export async function readSummary(
     else if (dimension === 'day') days.set(bucket, count);
     else if (dimension === 'entity') entities.push([bucket, count]);
     else if (dimension === 'country') countries.push([bucket, count]);
-    else if (dimension === 'age_band') summary.by_age_band[bucket] = count;
+    else if (dimension === 'age_band') breakdowns.by_age_band[bucket] = count;
     else {
       const key = `by_${dimension}` as 'by_channel' | 'by_credential' | 'by_sex' | 'by_modality' | 'by_status';
-      if (key in summary) summary[key][bucket] = count;
+      if (key in breakdowns) breakdowns[key][bucket] = count;
     }
   }
   const ranked = (list: [string, number][]) => Object.fromEntries(list);
@@ -86,7 +124,14 @@ export async function readSummary(
     ? ranked(summary.total ? [[filters.country, summary.total]] : [])
     : ranked(countries);
   summary.daily = fillDays(days);
-  return { value: summary, rowsRead: result.meta.rows_read ?? result.results.length };
+  const others = new Map(nearby.results.map((row) => [row.dimension, row.count]));
+  const totals = around.map((key) => others.get(key.join('|')) ?? 0);
+  if (mustWithhold(summary.total, totals)) {
+    for (const field of WITHHELD_FIELDS) summary[field] = null;
+    summary.suppressed = { min_group: MIN_GROUP, fields: [...WITHHELD_FIELDS] };
+  }
+  const rowsRead = (result.meta.rows_read ?? result.results.length) + (nearby.meta.rows_read ?? nearby.results.length);
+  return { value: summary, rowsRead };
 }
 
 /** Every day from the first to the last with applications, zeros included. */

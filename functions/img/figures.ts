@@ -19,7 +19,8 @@ export interface Figures {
   process: ProcessRecord;
   models: Record<Lang, DashboardModel>;
   /** Applications in the 7 days up to the window's reference day, and how many there were before them. */
-  growth: { count: number; before: number; to: string };
+  /** Applications in the 7 days to the figures' day; null when the daily series is withheld (a small group). */
+  growth: { count: number; before: number; to: string } | null;
 }
 
 /** The process an image is about (the one asked for, else the latest), with the process list for the pace. */
@@ -66,10 +67,11 @@ export async function loadFigures(
   ) as Record<Lang, DashboardModel>;
   const to = models.es.window.reference;
   const from = addDays(to, -6);
-  const count = summary.daily.filter((d) => d.date >= from && d.date <= to).reduce((sum, d) => sum + d.count, 0);
-  const before = summary.total - count;
+  const recent = summary.daily?.filter((d) => d.date >= from && d.date <= to);
+  const count = recent?.reduce((sum, d) => sum + d.count, 0) ?? 0;
+  const growth = recent ? { count, before: summary.total - count, to } : null;
   return {
-    figures: { process: chosen.process, models, growth: { count, before, to } },
+    figures: { process: chosen.process, models, growth },
     rowsRead,
   };
 }

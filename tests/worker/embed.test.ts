@@ -56,17 +56,33 @@ describe('view CSV downloads', () => {
     const auth = await createProcess('e-csv');
     await postBatch(
       'e-csv',
-      csv([row('C1', { modality: 'postal' }), row('C2'), row('C3', { channel: 'inetel' })]),
+      csv([
+        row('C1', { modality: 'postal' }),
+        row('C2'),
+        row('C3', { channel: 'inetel' }),
+        ...Array.from({ length: 9 }, (_, i) => row(`F${i}`)),
+        row('C4', { country: 'CA' }),
+      ]),
       auth,
     );
     const response = await call('/api/v1/registrations/e-csv/views/modality.csv?lang=es');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('e-csv-modality-received.csv');
     const lines = (await response.text()).trim().split('\r\n');
-    expect(lines).toContain('modality,postal,Postal,1,0.3333');
-    expect(lines).toContain('channel,inetel,Por teléfono (INETEL),1,0.3333');
+    expect(lines).toContain('modality,postal,Postal,1,0.0769');
+    expect(lines).toContain('channel,inetel,Por teléfono (INETEL),1,0.0769');
     const timeline = await (await call('/api/v1/registrations/e-csv/views/timeline.csv')).text();
-    expect(timeline.trim().split('\r\n')).toEqual(['date,daily,cumulative', '2023-10-02,3,3']);
+    expect(timeline.trim().split('\r\n')).toEqual(['date,daily,cumulative', '2023-10-02,13,13']);
+    // One applicant in Canada: the CSV gives the total and says why the breakdowns are not there.
+    const small = (await (await call('/api/v1/registrations/e-csv/views/modality.csv?country=CA&lang=en')).text())
+      .trim()
+      .split('\r\n');
+    expect(small[1]).toBe('total,,registration applications received,1,1');
+    expect(small.slice(2).every((line) => line.includes('To protect people'))).toBe(true);
+    expect(small.join('\n')).not.toMatch(/internet|srve|cpve/);
+    const smallTimeline = await (await call('/api/v1/registrations/e-csv/views/timeline.csv?country=CA')).text();
+    expect(smallTimeline).toContain('Para proteger a las personas');
+    expect(smallTimeline).not.toContain('2023-10-02');
     expect((await call('/api/v1/registrations/e-csv/views/pie.csv')).status).toBe(404);
   });
 });

@@ -155,12 +155,14 @@ describe('infographic images', () => {
       alt: { es: string; en: string };
       data_version: string;
     };
+    // One applicant: the summary withholds the breakdown, and the card says so in the reader's language.
     expect(filtered.total).toBe(1);
-    expect(filtered.by_modality).toMatchObject({ postal: 1, internet: 0 });
+    expect(filtered.by_modality).toBeNull();
     expect(svg).toContain('People from State of Mexico');
-    expect(svg).toContain('By post1 (100%)');
-    expect(json.alt.en).toContain('By post: 1 (100%)');
-    expect(json.alt.es).toContain('Postal: 1 (100%)');
+    expect(svg).toContain('To protect people this breakdown is not shown');
+    expect(svg).not.toContain('By post');
+    expect(json.alt.en).toContain('To protect people');
+    expect(json.alt.es).toContain('Para proteger a las personas');
     expect(json.data_version).toMatch(/^ig-figures\.v\d+$/);
 
     const countries = await summary('ig-figures', '?entity=05');

@@ -73,6 +73,24 @@ export async function summary(slug: string, query = ''): Promise<Summary> {
   return response.json();
 }
 
+/**
+ * One stored rollup count (what ingest wrote), for checks on populations too small for the public summary to
+ * describe: `rollupCount('p', 'status', 'cumple')` is the received applications of process p that meet requirements.
+ */
+export async function rollupCount(
+  slug: string,
+  dimension: string,
+  bucket: string,
+  { scope = 'received', entity = '*', country = '*' } = {},
+): Promise<number> {
+  const row = await testEnv.DB.prepare(
+    'SELECT count FROM registration_rollups WHERE process = ? AND scope = ? AND entity = ? AND country = ? AND dimension = ? AND bucket = ?',
+  )
+    .bind(slug, scope, entity, country, dimension, bucket)
+    .first<{ count: number }>();
+  return row?.count ?? 0;
+}
+
 /** A fingerprint of everything an ingest writes, to prove a rejected batch wrote nothing. */
 export async function fingerprint(): Promise<string> {
   const rows = await testEnv.DB.batch([

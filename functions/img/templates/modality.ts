@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Lang } from '../../../site/i18n/locales.ts';
 import { paramSpecs } from '../../domain/infographics.ts';
+import { MIN_GROUP } from '../../domain/small-groups.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { box, text } from '../h.ts';
@@ -22,7 +23,12 @@ function content(figures: Figures, lang: Lang) {
       share: m.share,
       value: `${fmt.number(m.count)} (${fmt.percent(m.share)})`,
     })),
-    none: model.summary.total === 0 ? say(lang, 'img.none') : null,
+    none:
+      model.summary.total === 0
+        ? say(lang, 'img.none')
+        : model.withheld
+          ? say(lang, 'dash.withheld', { min: MIN_GROUP })
+          : null,
     source: sourceLine(model),
   };
 }

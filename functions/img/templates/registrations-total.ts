@@ -30,7 +30,7 @@ function content(figures: Figures, lang: Lang) {
   const { growth } = figures;
   const t = useTranslations(lang);
   let growthLine: string | null = null;
-  if (summary.total > 0 && model.window.state !== 'upcoming') {
+  if (growth && summary.total > 0 && model.window.state !== 'upcoming') {
     const date = fmt.date(growth.to);
     growthLine =
       growth.count === 0
