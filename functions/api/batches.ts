@@ -3,6 +3,7 @@ import { requireScope } from '../auth/require-scope.ts';
 import { forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
 import { getProcess } from '../data/processes.ts';
+import { addDays, todayUtc } from '../domain/dates.ts';
 import { BATCH_LIMITS, type BatchFormat, parseBatch } from '../domain/parse-batch.ts';
 import { applicationSchema } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
@@ -105,7 +106,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       c.header('Idempotent-Replayed', 'true');
       return c.json(toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier));
     }
-    const parsed = await parseBatch(bytes, format, process);
+    const parsed = await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) });
     if (!parsed.ok && parsed.tooManyRows) {
       throw new ApiError(
         'payload_too_large',

@@ -123,6 +123,11 @@ export async function readSummary(
   summary.by_country = filters.country
     ? ranked(summary.total ? [[filters.country, summary.total]] : [])
     : ranked(countries);
+  // Only days inside the registration window are listed: batches are refused outside it, and a row stored before
+  // that rule (or from a window that was later shortened) counts in the total but cannot stretch the series.
+  for (const day of days.keys()) {
+    if (day < process.registration_opens || day > process.registration_closes) days.delete(day);
+  }
   summary.daily = fillDays(days);
   const others = new Map(nearby.results.map((row) => [row.dimension, row.count]));
   const totals = around.map((key) => others.get(key.join('|')) ?? 0);

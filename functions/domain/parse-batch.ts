@@ -17,10 +17,14 @@ export type ParsedBatch =
   | { ok: false; problems: LineProblem[]; tooManyRows?: false }
   | { ok: false; problems: []; tooManyRows: true };
 
-/** What the batch's rows must also respect: the process's own states and modalities. */
+/** What the batch's rows must also respect: the process's own states, modalities and registration window. */
 export interface BatchRules {
   entities: readonly string[];
   modalities: readonly string[];
+  registration_opens: string;
+  registration_closes: string;
+  /** The last day an application can have been received: tomorrow (UTC) when the batch arrives. */
+  latest_day: string;
 }
 
 /** Body formats the feed may send. */
@@ -94,6 +98,20 @@ class RowCollector {
         'modality',
         `modality ${modality} is not offered in this process (${this.rules.modalities.join(', ')})`,
       );
+    }
+    const receivedOn = String(value.received_on ?? '');
+    if (!badFields.has('received_on')) {
+      const { registration_opens: opens, registration_closes: closes, latest_day: latest } = this.rules;
+      const problem =
+        receivedOn < opens || receivedOn > closes
+          ? `received_on ${receivedOn} is outside this process's registration window (${opens} to ${closes})`
+          : receivedOn > latest
+            ? `received_on ${receivedOn} is in the future: an application received in the window ${opens} to ${closes} can be dated ${latest} at the latest`
+            : null;
+      if (problem) {
+        valid = false;
+        this.problem(line, 'received_on', problem);
+      }
     }
     if (!badFields.has('folio')) {
       const firstLine = this.folioLines.get(folio);

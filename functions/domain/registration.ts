@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries.ts';
+import { daysBetween } from './dates.ts';
 import { ENTITY_CODES, type EntityCode } from './entities.ts';
 
 /** Sex as recorded on the application: H hombre, M mujer, X no binario / otro. */
@@ -96,6 +97,9 @@ export type Application = z.output<typeof applicationSchema>;
 /** Field names of an application, in the order the CSV exports use. */
 export const APPLICATION_FIELDS = Object.keys(applicationSchema.shape) as (keyof Application)[];
 
+/** The longest registration window a process may have, in days (two years). */
+export const MAX_WINDOW_DAYS = 731;
+
 /** The body of `PUT /api/v1/processes/{slug}`. */
 export const processBodySchema = z
   .strictObject({
@@ -118,6 +122,11 @@ export const processBodySchema = z
   .refine((p) => p.registration_opens <= p.registration_closes, {
     path: ['registration_closes'],
     message: 'must be on or after registration_opens',
+  })
+  // A window longer than this has never existed; it also bounds a batch's distinct days (see rollup-keys.ts).
+  .refine((p) => daysBetween(p.registration_opens, p.registration_closes) <= MAX_WINDOW_DAYS, {
+    path: ['registration_closes'],
+    message: `must be at most ${MAX_WINDOW_DAYS} days after registration_opens`,
   })
   .refine((p) => p.election_day === null || p.election_day >= p.registration_closes, {
     path: ['election_day'],

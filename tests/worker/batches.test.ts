@@ -174,7 +174,10 @@ describe('POST …/batches: bad input writes nothing', () => {
     });
     const response = await postBatch(
       'b-rules',
-      csv([row('R1', { entity: '09', modality: 'internet' }), row('R2', { entity: '15', modality: 'postal' })]),
+      csv([
+        row('R1', { entity: '09', modality: 'internet', received_on: '2020-10-01' }),
+        row('R2', { entity: '15', modality: 'postal', received_on: '2020-10-01' }),
+      ]),
       auth,
     );
     expect(response.status).toBe(422);
