@@ -75,6 +75,13 @@ describe.each(PROCESS_SLUGS)('demo data of %s over HTTP', (slug) => {
     expect(checked).toBeGreaterThan(5);
   });
 
+  it("dates the figures by the report's cut-off, not by the day they were loaded", async () => {
+    const figures = (await (await fetch(`${server.url}/api/v1/registrations/${slug}/summary`)).json()) as {
+      as_of: string;
+    };
+    expect(figures.as_of).toBe(slug === 'pel-2020-2021' ? '2020-11-30T18:00:00Z' : '2022-11-15T18:00:00Z');
+  });
+
   it('loads again without changing anything', async () => {
     const before = await (await fetch(`${server.url}/api/v1/processes/${slug}`)).json();
     await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });

@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { type Chunk, type ChunkLimits, csvChunks, fileLine, ndjsonChunks } from './lib/batch-chunker.ts';
 import { progressBar } from './lib/progress.ts';
 
-const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--format csv|ndjson]
+const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--format csv|ndjson] [--as-of RFC3339]
   The token (scope ingest) comes from --token or VOTO_TOKEN; --url defaults to http://localhost:8787.
+  --as-of says when the source system extracted the file (sent as Data-As-Of; the figures show it as their date).
   Running the same command again resumes: batches already applied are answered from the server's record.`;
 
 interface Totals {
@@ -25,6 +26,8 @@ interface Options {
   url: string;
   format: 'csv' | 'ndjson';
   limits: ChunkLimits;
+  /** When the source system extracted the file (RFC 3339), sent as `Data-As-Of` with every batch. */
+  asOf?: string;
 }
 
 /** Thrown for a batch the server refused: carries the problems with file line numbers. */
@@ -48,7 +51,12 @@ async function sendChunk(
     try {
       response = await fetch(`${options.url}/api/v1/registrations/${encodeURIComponent(options.process)}/batches`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${options.token}`, 'content-type': type, 'idempotency-key': key },
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          'content-type': type,
+          'idempotency-key': key,
+          ...(options.asOf ? { 'data-as-of': options.asOf } : {}),
+        },
         body: chunk.body,
       });
     } catch (error) {
@@ -129,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
       url: { type: 'string', default: 'http://localhost:8787' },
       'batch-rows': { type: 'string', default: '25000' },
       format: { type: 'string' },
+      'as-of': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -141,6 +150,8 @@ async function main(argv: string[]): Promise<number> {
     return usage('--batch-rows must be 1 to 50000');
   const format = (values.format ?? (/\.(nd)?jsonl?$|\.ndjson$/i.test(file) ? 'ndjson' : 'csv')) as Options['format'];
   if (format !== 'csv' && format !== 'ndjson') return usage('--format must be csv or ndjson');
+  if (values['as-of'] !== undefined && Number.isNaN(Date.parse(values['as-of'])))
+    return usage('--as-of must be an RFC 3339 date and time, such as 2022-11-15T18:00:00Z');
   const size = (await stat(file).catch(() => null))?.size;
   if (size === undefined) return usage(`cannot read ${file}`);
   const bar = progressBar(size);
@@ -153,6 +164,7 @@ async function main(argv: string[]): Promise<number> {
       url: values.url.replace(/\/$/, ''),
       format,
       limits: { maxRows: batchRows, maxBytes: 9 * 1024 * 1024 },
+      asOf: values['as-of'],
     },
     bar.update,
   ).finally(bar.done);

@@ -9,6 +9,15 @@ import { processSchema } from '../../site/content/schemas.ts';
 import { generateApplications, toCsv } from './generate.ts';
 import { PROCESS_SLUGS, type ProcessSlug } from './published.ts';
 
+/**
+ * The moment each demo process's figures describe: the cut-off of the report they reproduce (30 November 2020 and
+ * 15 November 2022, noon in Mexico City), sent as `Data-As-Of` so pages never date them by the day of loading.
+ */
+const REPORT_CUT_OFF: Record<ProcessSlug, string> = {
+  'pel-2020-2021': '2020-11-30T18:00:00Z',
+  'pel-2022-2023': '2022-11-15T18:00:00Z',
+};
+
 const PROCESSES_DIR = new URL('../../content/processes/', import.meta.url);
 
 /**
@@ -64,7 +73,12 @@ export async function seedDemoData(
         `${baseUrl}/api/v1/registrations/${slug}/batches`,
         {
           method: 'POST',
-          headers: { ...auth, 'content-type': 'text/csv', 'idempotency-key': `demo-${slug}-${digest.slice(0, 32)}` },
+          headers: {
+            ...auth,
+            'content-type': 'text/csv',
+            'idempotency-key': `demo-${slug}-${digest.slice(0, 32)}`,
+            'data-as-of': REPORT_CUT_OFF[slug as ProcessSlug],
+          },
           body: csv,
         },
         `demo applications for ${slug}`,

@@ -23,7 +23,11 @@ export const ProcessAnswer = z
     entities: z.array(z.string()).describe('INEGI codes of the states that vote from abroad in this process.'),
     modalities: z.array(z.enum(MODALITIES)),
     data_version: z.number().int().describe('Grows with every ingest that changes the figures.'),
-    as_of: z.string().nullable().describe('The moment the figures describe (RFC 3339).'),
+    as_of: z
+      .string()
+      .nullable()
+      .describe('The moment the figures describe (RFC 3339): the latest `Data-As-Of` applied.'),
+    updated_at: z.string().describe('When the figures or the definition last changed here (RFC 3339).'),
     links: z.object({ summary: z.string(), countries_csv: z.string() }),
   })
   .openapi('Process');
@@ -44,6 +48,7 @@ export const SummaryAnswer = z
     scope: z.enum(SCOPES),
     filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
     as_of: z.string().nullable(),
+    updated_at: z.string(),
     total: z.number().int(),
     by_channel: counts(CHANNELS).nullable(),
     by_credential: counts(CREDENTIALS).nullable(),

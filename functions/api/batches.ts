@@ -66,7 +66,10 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       params: processParam,
       headers: z.object({
         'idempotency-key': z.string().optional().describe('1-128 visible ASCII characters, unique per batch (a UUID).'),
-        'data-as-of': z.string().optional().describe('RFC 3339: when the source system extracted the rows.'),
+        'data-as-of': z.iso
+          .datetime({ offset: true, error: 'must be an RFC 3339 date and time, such as 2022-11-15T18:00:00Z' })
+          .optional()
+          .describe("RFC 3339: when the source system extracted the rows; becomes the figures' `as_of`."),
       }),
       body: batchBody,
     },
@@ -99,6 +102,9 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       );
     }
     const format = batchFormat(c.req.header('content-type'));
+    const given = c.req.valid('header')['data-as-of'];
+    // Stored in UTC and to the second, so moments compare as text in SQL.
+    const asOf = given ? new Date(given).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
@@ -129,6 +135,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         idempotencyKey: key,
         bodySha256,
         rows: parsed.rows,
+        asOf,
       });
       if ('busy' in applied) {
         throw new ApiError(

@@ -84,7 +84,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 function writeStatements(
   db: D1Database,
-  input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: number },
+  input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: number; asOf: string | null },
   plan: BatchPlan,
   writeSeq: number,
 ): D1PreparedStatement[] {
@@ -99,12 +99,18 @@ function writeStatements(
       .bind(process, writeSeq),
     db
       .prepare(
+        // as_of is the latest Data-As-Of applied (else the moment of a change); updated_at the moment figures
+        // last changed here. A later as_of alone is a new version too: cached answers name the moment they show.
         `UPDATE processes SET write_seq = write_seq + 1,
-           data_version = data_version + ?2,
-           as_of = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE as_of END
+           data_version = data_version + (CASE WHEN ?2 OR (?3 IS NOT NULL AND (as_of IS NULL OR as_of < ?3)) THEN 1 ELSE 0 END),
+           as_of = CASE
+             WHEN ?3 IS NOT NULL THEN (CASE WHEN as_of IS NULL OR as_of < ?3 THEN ?3 ELSE as_of END)
+             WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             ELSE as_of END,
+           updated_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE updated_at END
          WHERE slug = ?1`,
       )
-      .bind(process, changedAnything),
+      .bind(process, changedAnything, input.asOf),
     ...chunks(plan.changed).map((chunk) =>
       db
         .prepare(
@@ -152,7 +158,15 @@ function writeStatements(
  */
 export async function applyBatch(
   db: D1Database,
-  input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: Application[] },
+  input: {
+    id: string;
+    process: string;
+    idempotencyKey: string;
+    bodySha256: string;
+    rows: Application[];
+    /** When the source system extracted the rows (`Data-As-Of`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), if it said. */
+    asOf: string | null;
+  },
 ): Promise<BatchResult | { busy: true }> {
   for (let attempt = 1; ; attempt++) {
     const { writeSeq, stored } = await readCurrent(

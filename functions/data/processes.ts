@@ -5,6 +5,8 @@ export interface ProcessRecord extends ProcessBody {
   slug: string;
   data_version: number;
   as_of: string | null;
+  /** When the figures (or the definition) last changed here. */
+  updated_at: string;
 }
 
 interface ProcessRow {
@@ -18,6 +20,7 @@ interface ProcessRow {
   modalities: string;
   data_version: number;
   as_of: string | null;
+  updated_at: string;
 }
 
 function fromRow(row: ProcessRow): ProcessRecord {
@@ -31,6 +34,7 @@ function fromRow(row: ProcessRow): ProcessRecord {
     modalities: JSON.parse(row.modalities),
     data_version: row.data_version,
     as_of: row.as_of,
+    updated_at: row.updated_at,
   };
 }
 

@@ -9,6 +9,8 @@ export interface Summary {
   scope: Scope;
   filters: { entity: string | null; country: string | null };
   as_of: string | null;
+  /** When the figures last changed here (as_of is the moment they describe). */
+  updated_at: string;
   total: number;
   /** The breakdowns below are null when the population is a small group (see `suppressed`). */
   by_channel: Record<string, number> | null;
@@ -82,6 +84,7 @@ export async function readSummary(
     scope,
     filters,
     as_of: process.as_of,
+    updated_at: process.updated_at,
     total: 0,
     by_channel: zeros(CHANNELS),
     by_credential: zeros(CREDENTIALS),

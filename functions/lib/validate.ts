@@ -33,7 +33,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
   throw validationError(result.error, what);
 }
 
-const TARGET_NAMES: Record<string, string> = { query: 'query', param: 'path', json: 'request body', header: 'headers' };
+const TARGET_NAMES: Record<string, string> = {
+  query: 'query',
+  param: 'path',
+  json: 'request body',
+  header: 'request header',
+};
 
 /**
  * The hook of every OpenAPI route (`@hono/zod-openapi` validates its parameters with the route's zod
