@@ -27,7 +27,10 @@ export async function run(): Promise<BenchRow[]> {
     const token = await createToken('ingest', 'bench', server.persistTo);
     const put = await fetch(`${server.url}/api/v1/processes/${SLUG}`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await createToken('admin', 'processes', server.persistTo)}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
         name: { es: 'Proceso nacional de prueba', en: 'National test process' },
         registration_opens: '2023-09-01',

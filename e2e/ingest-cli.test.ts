@@ -33,7 +33,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'voto-cli-'));
   const response = await fetch(`${server.url}/api/v1/processes/cli-test`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${await createToken('admin', 'processes', server.persistTo)}`,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({
       name: { es: 'Prueba', en: 'Test' },
       registration_opens: '2020-09-01',

@@ -53,17 +53,19 @@ export async function seedDemoData(
   baseUrl: string,
   { persistTo, quiet = false }: { persistTo?: string; quiet?: boolean } = {},
 ): Promise<void> {
-  const minted = await mintToken();
-  await withLocalDb(
-    (db) => insertToken(db, { id: minted.id, scope: 'ingest', name: 'demo seed (temporary)', hash: minted.hash }),
-    persistTo,
-  );
-  const auth = { authorization: `Bearer ${minted.token}` };
+  // Two short-lived tokens, as a real deployment has: admin defines the processes, ingest feeds them.
+  const [admin, ingest] = [await mintToken(), await mintToken()];
+  await withLocalDb(async (db) => {
+    await insertToken(db, { id: admin.id, scope: 'admin', name: 'demo seed (temporary)', hash: admin.hash });
+    await insertToken(db, { id: ingest.id, scope: 'ingest', name: 'demo seed (temporary)', hash: ingest.hash });
+  }, persistTo);
+  const adminAuth = { authorization: `Bearer ${admin.token}` };
+  const auth = { authorization: `Bearer ${ingest.token}` };
   try {
     for (const { slug, body } of await demoProcesses()) {
       await send(
         `${baseUrl}/api/v1/processes/${slug}`,
-        { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) },
+        { method: 'PUT', headers: { ...adminAuth, 'content-type': 'application/json' }, body: JSON.stringify(body) },
         `PUT process ${slug}`,
       );
       if (!PROCESS_SLUGS.includes(slug as ProcessSlug)) continue;
@@ -89,6 +91,9 @@ export async function seedDemoData(
         );
     }
   } finally {
-    await withLocalDb((db) => deleteToken(db, minted.id), persistTo);
+    await withLocalDb(async (db) => {
+      await deleteToken(db, admin.id);
+      await deleteToken(db, ingest.id);
+    }, persistTo);
   }
 }

@@ -25,7 +25,7 @@ function present(process: ProcessRecord) {
 
 const slugParam = z.object({ slug: z.string().describe('The process slug, `^[a-z0-9][a-z0-9-]{1,62}$`.') });
 
-/** `/api/v1/processes`: list and read publicly; create or replace with an admin token. */
+/** `/api/v1/processes`: list and read publicly; create or replace with an admin token (an ingest token gets 403). */
 export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() })
   .openapi(
     createRoute({
@@ -65,8 +65,8 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/{slug}',
       tags: ['Processes'],
       summary: 'Create or replace an electoral process',
-      middleware: requireScope('ingest'),
-      security: needsScope('ingest'),
+      middleware: requireScope('admin'),
+      security: needsScope('admin'),
       request: {
         params: z.object({ slug: processSlugSchema }),
         body: bodyOf(processBodySchema, ['application/json'], 'The definition of the process (at most 64 KB).'),

@@ -27,9 +27,11 @@ named in their security requirement (\`npm run -s token -- create --scope …\`)
 /** The API under /api/v1: one router per resource, and the OpenAPI 3.1 document the same schemas produce. */
 export const apiRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() });
 
-// Public figures are readable from any site; writes stay same-origin (no Authorization in CORS).
+// Public figures are readable from any site. Writes on the same paths (a process, a batch) need a token and stay
+// same-origin: no CORS header on their answers, and a preflight that asks for Authorization is not granted.
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 for (const path of ['/processes/*', '/registrations/*', '/infographics/*', '/openapi.json']) {
-  apiRoutes.use(path, publicReadCors);
+  apiRoutes.use(path, (c, next) => (READS.has(c.req.method) ? publicReadCors(c, next) : next()));
 }
 apiRoutes.route('/health', healthRoutes);
 apiRoutes.route('/events', eventRoutes);

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { findActiveToken } from '../data/tokens.ts';
+import { findActiveToken, markTokenUsed } from '../data/tokens.ts';
+import { todayUtc } from '../domain/dates.ts';
 import type { TokenScope } from '../domain/scopes.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
@@ -26,15 +27,30 @@ export function requireScope(scope: TokenScope): MiddlewareHandler<AppEnv> {
     const stored = id ? await findActiveToken(c.env.DB, id) : null;
     const matches = constantTimeEqual(await hashToken(token), stored?.token_hash ?? DUMMY_HASH);
     if (!stored || !matches) {
-      throw new ApiError('unauthorized', 'This API token is not recognised or has been revoked.', [], {
-        'WWW-Authenticate': 'Bearer error="invalid_token"',
-      });
+      throw new ApiError(
+        'unauthorized',
+        'This API token is not recognised, has expired or has been revoked. Ask for a new one (npm run -s token -- create).',
+        [],
+        {
+          'WWW-Authenticate': 'Bearer error="invalid_token"',
+        },
+      );
     }
     if (stored.scope !== scope) {
       throw new ApiError(
         'forbidden',
         `This token has scope '${stored.scope}', but this endpoint needs scope '${scope}'.`,
       );
+    }
+    // Kept to the day: at most one write a day per token, after the answer.
+    const today = todayUtc();
+    if (stored.last_used_on !== today) {
+      const mark = markTokenUsed(c.env.DB, stored.id, today).catch(() => undefined);
+      try {
+        c.executionCtx.waitUntil(mark);
+      } catch {
+        await mark;
+      }
     }
     c.set('tokenScope', stored.scope);
     c.set('tokenId', stored.id);

@@ -35,7 +35,7 @@ describe('the OpenAPI document', () => {
     const { paths } = await document();
     const scopeOf = (path: string, method: string) => paths[path]?.[method]?.security?.[0]?.bearer;
     expect(scopeOf('/registrations/{process}/batches', 'post')).toEqual(['ingest']);
-    expect(scopeOf('/processes/{slug}', 'put')).toEqual(['ingest']);
+    expect(scopeOf('/processes/{slug}', 'put')).toEqual(['admin']);
     expect(scopeOf('/metrics/summary', 'get')).toEqual(['staff']);
     expect(scopeOf('/metrics/referral', 'get')).toEqual(['partner']);
     expect(scopeOf('/registrations/{process}/summary', 'get')).toBeUndefined();

@@ -11,7 +11,7 @@ const put = (slug: string, body: unknown, headers: Record<string, string>) =>
 
 describe('PUT /api/v1/processes/{slug}', () => {
   it('creates (201), then replaces (200), and GET returns it', async () => {
-    const auth = await bearer('ingest');
+    const auth = await bearer('admin');
     const created = await put('pef-2023-2024', PROCESS_BODY, auth);
     expect(created.status).toBe(201);
     const replaced = await put(
@@ -34,7 +34,7 @@ describe('PUT /api/v1/processes/{slug}', () => {
   });
 
   it('keeps the data version on an identical PUT and moves it on a change', async () => {
-    const auth = await bearer('ingest');
+    const auth = await bearer('admin');
     await put('pel-version', PROCESS_BODY, auth);
     const version = async () =>
       (await (await call('/api/v1/processes/pel-version')).json<{ data_version: number }>()).data_version;
@@ -45,13 +45,14 @@ describe('PUT /api/v1/processes/{slug}', () => {
     expect(await version()).toBe(first + 1);
   });
 
-  it('needs an ingest token', async () => {
+  it('needs an admin token: the feed (ingest) cannot rename what every embed shows', async () => {
     expect((await put('pel-x1', PROCESS_BODY, {})).status).toBe(401);
     expect((await put('pel-x1', PROCESS_BODY, await bearer('staff'))).status).toBe(403);
+    expect((await put('pel-x1', PROCESS_BODY, await bearer('ingest'))).status).toBe(403);
   });
 
   it('validates slug, content type and every field', async () => {
-    const auth = await bearer('ingest');
+    const auth = await bearer('admin');
     expect((await put('Bad_Slug', PROCESS_BODY, auth)).status).toBe(422);
     expect((await put('a', PROCESS_BODY, auth)).status).toBe(422);
     expect((await put('ok-slug', '{"name":', auth)).status).toBe(400);
@@ -84,9 +85,10 @@ describe('PUT /api/v1/processes/{slug}', () => {
   it('refuses to drop a state that already has applications (409)', async () => {
     const auth = await createProcess('pel-drop');
     expect((await postBatch('pel-drop', csv([row('A1', { entity: '05' })]), auth)).status).toBe(200);
-    const response = await put('pel-drop', { ...PROCESS_BODY, entities: ['15'] }, auth);
+    const admin = await bearer('admin');
+    const response = await put('pel-drop', { ...PROCESS_BODY, entities: ['15'] }, admin);
     expect(response.status).toBe(409);
-    expect((await put('pel-drop', { ...PROCESS_BODY, entities: ['05', '15', '09'] }, auth)).status).toBe(200);
+    expect((await put('pel-drop', { ...PROCESS_BODY, entities: ['05', '15', '09'] }, admin)).status).toBe(200);
   });
 
   it('404 in the JSON shape for an unknown process', async () => {

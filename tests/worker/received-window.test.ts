@@ -2,7 +2,7 @@
 // 422 naming the window, and nothing is written. A day stored before that rule cannot take a summary down.
 import { describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from '../../functions/domain/dates.ts';
-import { call, testEnv } from './helpers.ts';
+import { bearer, call, testEnv } from './helpers.ts';
 import { createProcess, csv, fingerprint, PROCESS_BODY, postBatch, row, summary } from './registration-helpers.ts';
 
 describe('the registration window', () => {
@@ -71,7 +71,7 @@ describe('the registration window', () => {
 
 describe('process windows', () => {
   it('are at most two years long', async () => {
-    const auth = await createProcess('w-short');
+    const auth = await bearer('admin');
     const response = await call('/api/v1/processes/w-long', {
       method: 'PUT',
       headers: { ...auth, 'content-type': 'application/json' },

@@ -42,16 +42,15 @@ export function ndjson(rows: Record<string, unknown>[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n');
 }
 
-/** Creates (or replaces) a process and returns the ingest auth header. */
+/** Creates (or replaces) a process with an admin token and returns an ingest auth header for its feed. */
 export async function createProcess(slug: string, body: object = PROCESS_BODY): Promise<{ authorization: string }> {
-  const auth = await bearer('ingest');
   const response = await call(`/api/v1/processes/${slug}`, {
     method: 'PUT',
-    headers: { ...auth, 'content-type': 'application/json' },
+    headers: { ...(await bearer('admin')), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return auth;
+  return bearer('ingest');
 }
 
 /** Posts a batch; `type` defaults to CSV and `key` to a fresh UUID. */
