@@ -53,6 +53,7 @@ export async function run(): Promise<BenchRow[]> {
         url: server.url,
         format: 'csv',
         limits: { maxRows: 50_000, maxBytes: 9 * 1024 * 1024 },
+        runId: crypto.randomUUID(),
       });
       const seconds = (performance.now() - started) / 1000;
       await rm(file, { force: true });

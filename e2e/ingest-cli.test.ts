@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('npm run ingest', () => {
-  it('sends a file in batches and resumes without applying anything twice', async () => {
+  it('sends a file in batches, and a second run changes nothing', async () => {
     const path = join(dir, 'good.csv');
     await writeFile(path, `${HEADER}\r\n${Array.from({ length: 2_500 }, (_, i) => line(i)).join('\r\n')}\r\n`);
     const first = ingest('--process', 'cli-test', '--batch-rows', '1000', path);
@@ -62,11 +62,30 @@ describe('npm run ingest', () => {
     expect(first.stdout).toContain('2,500 rows in 3 batches (0 already applied): 2,500 inserted');
     const again = ingest('--process', 'cli-test', '--batch-rows', '1000', path);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('(3 already applied)');
+    expect(again.stdout).toContain(
+      '2,500 rows in 3 batches (0 already applied): 0 inserted, 0 updated, 2,500 unchanged',
+    );
     const summary = (await (await fetch(`${server.url}/api/v1/registrations/cli-test/summary`)).json()) as {
       total: number;
     };
     expect(summary.total).toBe(2_500);
+  });
+
+  it('ends with A when rows go A, then B, then A in three runs', async () => {
+    const write = async (name: string, status: string) => {
+      const path = join(dir, name);
+      await writeFile(path, `${HEADER}\n${line(9_000).replace(/revision$/, status)}\n`);
+      return path;
+    };
+    const [a, b] = [await write('a.csv', 'revision'), await write('b.csv', 'subsane')];
+    const outputs = [a, b, a].map((path) => ingest('--process', 'cli-test', path).stdout);
+    expect(outputs.map((out) => /(\d+) inserted, (\d+) updated/.exec(out)?.slice(1))).toEqual([
+      ['1', '0'],
+      ['0', '1'],
+      ['0', '1'],
+    ]);
+    // Sending A once more changes nothing: the stored row is A's, not B's.
+    expect(ingest('--process', 'cli-test', a).stdout).toContain('0 inserted, 0 updated, 1 unchanged');
   });
 
   it('stops at a bad batch and names the line of the file', async () => {

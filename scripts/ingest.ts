@@ -1,5 +1,4 @@
 // `npm run -s ingest -- --process SLUG FILE`: sends a CSV or NDJSON file of any size in batches.
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Chunk, type ChunkLimits, csvChunks, fileLine, ndjsonChunks } from './lib/batch-chunker.ts';
@@ -8,7 +7,7 @@ import { progressBar } from './lib/progress.ts';
 const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--format csv|ndjson] [--as-of RFC3339]
   The token (scope ingest) comes from --token or VOTO_TOKEN; --url defaults to http://localhost:8787.
   --as-of says when the source system extracted the file (sent as Data-As-Of; the figures show it as their date).
-  Running the same command again resumes: batches already applied are answered from the server's record.`;
+  Running the same command again after a failure doubles nothing: rows already applied come back unchanged.`;
 
 interface Totals {
   rows: number;
@@ -28,6 +27,8 @@ interface Options {
   limits: ChunkLimits;
   /** When the source system extracted the file (RFC 3339), sent as `Data-As-Of` with every batch. */
   asOf?: string;
+  /** Names this run in the batches' Idempotency-Keys (random per run). */
+  runId: string;
 }
 
 /** Thrown for a batch the server refused: carries the problems with file line numbers. */
@@ -44,7 +45,10 @@ async function sendChunk(
   options: Options,
   chunk: Chunk,
 ): Promise<{ result: Omit<Totals, 'batches' | 'replayed'>; replayed: boolean }> {
-  const key = `ingest-${createHash('sha256').update(chunk.body).digest('hex').slice(0, 48)}`;
+  // Unique to this run and chunk: a retry inside the run replays, and a later run (even of the same file, or of
+  // rows that went A → B → A) is a new batch. Sending identical rows again changes nothing, so a re-run after a
+  // failure doubles nothing: what was applied comes back as unchanged.
+  const key = `ingest-${options.runId}-${chunk.index}`;
   const type = options.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
   for (let attempt = 1; ; attempt++) {
     let response: Response;
@@ -119,7 +123,7 @@ export async function ingestFile(
     } catch (error) {
       await chunks.return(undefined);
       if (error instanceof BatchRejected) {
-        error.message = `batch ${chunk.index + 1} was refused, nothing of it was written. ${totals.rows.toLocaleString('en')} rows in ${totals.batches} earlier batches were applied; fix the file and run the same command again (applied batches are skipped).\n${error.message}`;
+        error.message = `batch ${chunk.index + 1} was refused, nothing of it was written. ${totals.rows.toLocaleString('en')} rows in ${totals.batches} earlier batches were applied; fix the file and run the same command again (rows already applied come back unchanged).\n${error.message}`;
       }
       throw error;
     }
@@ -165,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
       format,
       limits: { maxRows: batchRows, maxBytes: 9 * 1024 * 1024 },
       asOf: values['as-of'],
+      runId: crypto.randomUUID(),
     },
     bar.update,
   ).finally(bar.done);

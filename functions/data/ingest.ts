@@ -1,6 +1,18 @@
 import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
 import { type RollupDelta, RollupDeltas } from '../domain/rollup-keys.ts';
 
+/** How long an Idempotency-Key is remembered (public contract): 72 hours, then a resend is a new batch. */
+export const KEY_MEMORY_HOURS = 72;
+
+// The moment before which a batch record no longer answers for its key, in the stored timestamps' format.
+const KEY_CUTOFF_SQL = `strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-${KEY_MEMORY_HOURS} hours')`;
+
+/** Forgets the batch records older than the remembering window (the hourly cron calls it). */
+export async function forgetOldBatches(db: D1Database): Promise<number> {
+  const result = await db.prepare(`DELETE FROM ingest_batches WHERE created_at <= ${KEY_CUTOFF_SQL}`).run();
+  return result.meta.changes ?? 0;
+}
+
 /** What a batch did: the success answer of `POST …/batches`. */
 export interface BatchResult {
   batch: string;
@@ -131,6 +143,12 @@ function writeStatements(
         )
         .bind(process, JSON.stringify(chunk)),
     ),
+    // A key older than the remembering window is forgotten: its old record makes way for this batch.
+    db
+      .prepare(
+        `DELETE FROM ingest_batches WHERE process = ? AND idempotency_key = ? AND created_at <= ${KEY_CUTOFF_SQL}`,
+      )
+      .bind(process, input.idempotencyKey),
     db
       .prepare(
         `INSERT INTO ingest_batches (id, process, idempotency_key, body_sha256, rows, inserted, updated, unchanged)
@@ -198,7 +216,8 @@ export async function applyBatch(
 export async function findBatch(db: D1Database, process: string, idempotencyKey: string): Promise<StoredBatch | null> {
   return db
     .prepare(
-      'SELECT id AS batch, rows, inserted, updated, unchanged, body_sha256 FROM ingest_batches WHERE process = ? AND idempotency_key = ?',
+      `SELECT id AS batch, rows, inserted, updated, unchanged, body_sha256 FROM ingest_batches
+       WHERE process = ? AND idempotency_key = ? AND created_at > ${KEY_CUTOFF_SQL}`,
     )
     .bind(process, idempotencyKey)
     .first<StoredBatch>();

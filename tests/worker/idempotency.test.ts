@@ -1,0 +1,73 @@
+// Idempotency that holds over time: a key is remembered for 72 hours, then forgotten (and the hourly cron
+// deletes its record); rows sent A, then B, then A end with A's values.
+import { createScheduledController } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../functions/index.ts';
+import { call, testEnv } from './helpers.ts';
+import { createProcess, csv, rollupCount, row, summary } from './registration-helpers.ts';
+
+function send(slug: string, body: string, key: string, auth: Record<string, string>) {
+  return call(`/api/v1/registrations/${slug}/batches`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'text/csv', 'idempotency-key': key },
+    body,
+  });
+}
+
+const age = (slug: string, hours: number) =>
+  testEnv.DB.prepare(
+    `UPDATE ingest_batches SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-${hours} hours') WHERE process = ?`,
+  )
+    .bind(slug)
+    .run();
+
+describe('Idempotency-Key over time', () => {
+  it('replays within 72 hours and applies again after', async () => {
+    const auth = await createProcess('idem-72h');
+    const body = csv([row('K1')]);
+    const first = await send('idem-72h', body, 'key-1', auth);
+    const { batch } = (await first.json()) as { batch: string };
+    await age('idem-72h', 71);
+    const replay = await send('idem-72h', body, 'key-1', auth);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replay.json()) as { batch: string }).batch).toBe(batch);
+    expect((await send('idem-72h', csv([row('K2')]), 'key-1', auth)).status).toBe(409);
+    await age('idem-72h', 73);
+    // Forgotten: the same key now names a new batch, whatever its body.
+    const later = await send('idem-72h', csv([row('K2')]), 'key-1', auth);
+    expect(later.status).toBe(200);
+    expect(later.headers.get('idempotent-replayed')).toBeNull();
+    expect(((await later.json()) as { batch: string; inserted: number }).inserted).toBe(1);
+  });
+
+  it('are forgotten by the hourly cron', async () => {
+    const auth = await createProcess('idem-cron');
+    await send('idem-cron', csv([row('C1')]), 'cron-key', auth);
+    await age('idem-cron', 80);
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: new Date(), cron: '7 * * * *' }),
+      testEnv as never,
+    );
+    const left = await testEnv.DB.prepare('SELECT COUNT(*) AS n FROM ingest_batches WHERE process = ?')
+      .bind('idem-cron')
+      .first<{ n: number }>();
+    expect(left?.n).toBe(0);
+  });
+
+  it('never keeps a folio at B when A, B and A again were sent with fresh keys', async () => {
+    const auth = await createProcess('idem-aba');
+    const rows = (status: string) =>
+      csv(Array.from({ length: 12 }, (_, i) => row(`F${i}`, { status: i === 0 ? status : 'cumple' })));
+    for (const [key, status] of [
+      ['a-1', 'revision'],
+      ['b-1', 'subsane'],
+      ['a-2', 'revision'],
+    ] as const) {
+      expect((await send('idem-aba', rows(status), key, auth)).status).toBe(200);
+    }
+    // (Read from the rollups: received and cumple differ by one here, so the public summary withholds statuses.)
+    expect(await rollupCount('idem-aba', 'status', 'revision')).toBe(1);
+    expect(await rollupCount('idem-aba', 'status', 'subsane')).toBe(0);
+    expect((await summary('idem-aba')).total).toBe(12);
+  });
+});
