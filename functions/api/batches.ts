@@ -136,6 +136,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         bodySha256,
         rows: parsed.rows,
         asOf,
+        definition: process,
       });
       if ('busy' in applied) {
         throw new ApiError(
@@ -143,6 +144,12 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
           'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
           [],
           { 'Retry-After': '1' },
+        );
+      }
+      if ('stale' in applied) {
+        throw new ApiError(
+          'conflict',
+          `The definition of process '${slug}' changed while this batch was being checked, so nothing was written. Send the batch again (same Idempotency-Key): it will be checked against the new definition.`,
         );
       }
       result = applied;

@@ -88,21 +88,26 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     async (c) => {
       const { slug } = c.req.valid('param');
       const body = await readJson(c, processBodySchema);
-      const used = await usedEntitiesAndModalities(c.env.DB, slug);
-      const droppedEntities = used.entities.filter((e) => !body.entities.includes(e as never));
-      const droppedModalities = used.modalities.filter((m) => !body.modalities.includes(m as never));
-      if (droppedEntities.length || droppedModalities.length) {
-        throw new ApiError(
-          'conflict',
-          'This process already has applications for states or modalities the new definition leaves out; keep them in the lists.',
-          [
-            ...droppedEntities.map((e) => ({ field: 'entities', message: `state ${e} has applications` })),
-            ...droppedModalities.map((m) => ({ field: 'modalities', message: `modality ${m} has applications` })),
-          ],
-        );
-      }
+      // Checked before (for the message) and enforced again by the write itself (against a batch in between).
+      const refuseDrops = async () => {
+        const used = await usedEntitiesAndModalities(c.env.DB, slug);
+        const droppedEntities = used.entities.filter((e) => !body.entities.includes(e as never));
+        const droppedModalities = used.modalities.filter((m) => !body.modalities.includes(m as never));
+        if (droppedEntities.length || droppedModalities.length) {
+          throw new ApiError(
+            'conflict',
+            'This process already has applications for states or modalities the new definition leaves out; keep them in the lists.',
+            [
+              ...droppedEntities.map((e) => ({ field: 'entities', message: `state ${e} has applications` })),
+              ...droppedModalities.map((m) => ({ field: 'modalities', message: `modality ${m} has applications` })),
+            ],
+          );
+        }
+      };
+      await refuseDrops();
       const { created } = await putProcess(c.env.DB, slug, body);
       forgetProcess(slug);
+      await refuseDrops();
       const process = await getProcess(c.env.DB, slug);
       if (!process) throw unknownProcess(slug);
       return c.json(present(process), created ? 201 : 200);

@@ -1,6 +1,34 @@
 import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
 import { type RollupDelta, RollupDeltas } from '../domain/rollup-keys.ts';
 
+/** What a batch is validated against: the process's states, modalities and registration window. */
+export interface ProcessDefinition {
+  entities: readonly string[];
+  modalities: readonly string[];
+  registration_opens: string;
+  registration_closes: string;
+}
+
+// Compares the stored definition with ?3..?6 (the columns keep entities and modalities as JSON text).
+const DEFINITION_MATCH = 'entities = ?3 AND modalities = ?4 AND registration_opens = ?5 AND registration_closes = ?6';
+
+function definitionValues(definition: ProcessDefinition): string[] {
+  return [
+    JSON.stringify(definition.entities),
+    JSON.stringify(definition.modalities),
+    definition.registration_opens,
+    definition.registration_closes,
+  ];
+}
+
+async function definitionChanged(db: D1Database, process: string, definition: ProcessDefinition): Promise<boolean> {
+  const row = await db
+    .prepare(`SELECT ${DEFINITION_MATCH} AS same FROM processes WHERE slug = ?1`)
+    .bind(process, null, ...definitionValues(definition))
+    .first<{ same: number }>();
+  return row?.same !== 1;
+}
+
 /** How long an Idempotency-Key is remembered (public contract): 72 hours, then a resend is a new batch. */
 export const KEY_MEMORY_HOURS = 72;
 
@@ -96,19 +124,29 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 function writeStatements(
   db: D1Database,
-  input: { id: string; process: string; idempotencyKey: string; bodySha256: string; rows: number; asOf: string | null },
+  input: {
+    id: string;
+    process: string;
+    idempotencyKey: string;
+    bodySha256: string;
+    rows: number;
+    asOf: string | null;
+    definition: ProcessDefinition;
+  },
   plan: BatchPlan,
   writeSeq: number,
 ): D1PreparedStatement[] {
   const { id, process } = input;
   const changedAnything = plan.changed.length > 0 ? 1 : 0;
   return [
-    // Aborts the transaction if another batch wrote to this process after readCurrent().
+    // Aborts the transaction if another batch wrote to this process after readCurrent(), or if a PUT changed the
+    // definition the rows were validated against: a batch never lands on a definition it was not checked against.
     db
       .prepare(
-        'INSERT OR REPLACE INTO ingest_guard (id, ok) VALUES (1, (SELECT write_seq FROM processes WHERE slug = ?1) = ?2)',
+        `INSERT OR REPLACE INTO ingest_guard (id, ok) VALUES (1, COALESCE((SELECT write_seq = ?2 AND ${DEFINITION_MATCH}
+           FROM processes WHERE slug = ?1), 0))`,
       )
-      .bind(process, writeSeq),
+      .bind(process, writeSeq, ...definitionValues(input.definition)),
     db
       .prepare(
         // as_of is the latest Data-As-Of applied (else the moment of a change); updated_at the moment figures
@@ -184,8 +222,10 @@ export async function applyBatch(
     rows: Application[];
     /** When the source system extracted the rows (`Data-As-Of`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), if it said. */
     asOf: string | null;
+    /** The process definition the rows were validated against (states, modalities, window). */
+    definition: ProcessDefinition;
   },
-): Promise<BatchResult | { busy: true }> {
+): Promise<BatchResult | { busy: true } | { stale: true }> {
   for (let attempt = 1; ; attempt++) {
     const { writeSeq, stored } = await readCurrent(
       db,
@@ -197,6 +237,8 @@ export async function applyBatch(
       await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
     } catch (error) {
       if (!/CHECK constraint failed/i.test(String(error))) throw error;
+      // A PUT changed the definition since the rows were checked: they must be checked again, not re-planned.
+      if (await definitionChanged(db, input.process, input.definition)) return { stale: true };
       if (attempt >= MAX_ATTEMPTS) return { busy: true };
       // Jittered back-off so competing batches stop colliding.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));

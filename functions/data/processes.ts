@@ -99,7 +99,14 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
          updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
        WHERE (name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities)
          IS NOT (excluded.name_es, excluded.name_en, excluded.registration_opens, excluded.registration_closes,
-                 excluded.election_day, excluded.entities, excluded.modalities)`,
+                 excluded.election_day, excluded.entities, excluded.modalities)
+         -- Checked in the same statement as the write, so no batch can land in between: a state or modality
+         -- with applications is never dropped (the caller answers 409 when this leaves the row as it was).
+         AND NOT EXISTS (
+           SELECT 1 FROM registration_rollups
+           WHERE process = ?1 AND scope = 'received' AND entity = '*' AND country = '*' AND count > 0
+             AND ((dimension = 'entity' AND bucket NOT IN (SELECT value FROM json_each(?7)))
+               OR (dimension = 'modality' AND bucket NOT IN (SELECT value FROM json_each(?8)))))`,
     )
     .bind(...values)
     .run();
