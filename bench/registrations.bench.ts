@@ -63,10 +63,63 @@ export async function run(): Promise<BenchRow[]> {
       // The naive query takes seconds at a million rows: fewer samples there.
       await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 3 : 10);
     }
+    await maxDiversity(server, token, add);
   } finally {
     await server.stop();
   }
   return rows;
+}
+
+// Countries for the most diverse batch: with 176 days and 32 states, 9 countries give 50,688 distinct triples.
+const DIVERSE_COUNTRIES = ['US', 'CA', 'ES', 'DE', 'FR', 'GB', 'AR', 'CL', 'CO', 'JP'];
+
+/**
+ * The hardest batch the contract admits: 50,000 rows, every one a distinct (day, state, country), so each row
+ * moves rollup keys no other row shares. Sent once to a fresh process; reports its time and D1 rows written.
+ */
+async function maxDiversity(
+  server: { url: string; persistTo: string },
+  token: string,
+  add: (scenario: string, metric: string, value: number, unit: string) => void,
+): Promise<void> {
+  const slug = 'bench-diverse';
+  const admin = await createToken('admin', 'bench', server.persistTo);
+  const put = await fetch(`${server.url}/api/v1/processes/${slug}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: { es: 'Lote máximo', en: 'Maximal batch' },
+      registration_opens: '2023-09-01',
+      registration_closes: '2024-02-25',
+      election_day: null,
+      entities: ENTITY_CODES,
+      modalities: ['postal', 'internet', 'presencial'],
+    }),
+  });
+  if (!put.ok) throw new Error(`PUT ${slug}: ${put.status} ${await put.text()}`);
+  const lines = ['folio,received_on,country,entity,sex,age,modality,channel,credential,status'];
+  const opens = Date.parse('2023-09-01T00:00:00Z');
+  for (let i = 0; i < 50_000; i++) {
+    const day = new Date(opens + (i % 176) * 86_400_000).toISOString().slice(0, 10);
+    const entity = ENTITY_CODES[Math.floor(i / 176) % 32];
+    const country = DIVERSE_COUNTRIES[Math.floor(i / 5_632) % DIVERSE_COUNTRIES.length];
+    lines.push(`X${i},${day},${country},${entity},${i % 2 ? 'H' : 'M'},${18 + (i % 90)},postal,srve,cpve,cumple`);
+  }
+  const body = `${lines.join('\n')}\n`;
+  const started = performance.now();
+  const response = await fetch(`${server.url}/api/v1/registrations/${slug}/batches`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'idempotency-key': crypto.randomUUID() },
+    body,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const text = await response.text();
+  if (!response.ok) throw new Error(`max-diversity batch: ${response.status} ${text.slice(0, 500)}`);
+  const written = Number(/rows_written=(\d+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+  const label = '50,000 rows, each a distinct (day, state, country), one batch';
+  add(label, 'time', seconds, 's');
+  add(label, 'D1 rows written', written, 'rows');
+  add(label, 'body', Buffer.byteLength(body) / 1024 / 1024, 'MiB');
 }
 
 async function measureReads(

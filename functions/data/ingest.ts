@@ -225,7 +225,8 @@ export async function applyBatch(
     /** The process definition the rows were validated against (states, modalities, window). */
     definition: ProcessDefinition;
   },
-): Promise<BatchResult | { busy: true } | { stale: true }> {
+): Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }> {
+  let rowsWritten = 0;
   for (let attempt = 1; ; attempt++) {
     const { writeSeq, stored } = await readCurrent(
       db,
@@ -234,7 +235,8 @@ export async function applyBatch(
     );
     const plan = planBatch(input.rows, stored);
     try {
-      await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
+      const results = await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
+      rowsWritten = results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0);
     } catch (error) {
       if (!/CHECK constraint failed/i.test(String(error))) throw error;
       // A PUT changed the definition since the rows were checked: they must be checked again, not re-planned.
@@ -250,6 +252,7 @@ export async function applyBatch(
       inserted: plan.inserted,
       updated: plan.updated,
       unchanged: plan.unchanged,
+      rowsWritten,
     };
   }
 }
