@@ -1,0 +1,63 @@
+// The restore drill: export the database behind a running Worker, restore it into a fresh one, serve that, and
+// find every public figure identical and every cache key new (a restore starts a new version epoch).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../db/seed/seed.ts';
+import { backup, restore } from '../scripts/db.ts';
+import { startWranglerDev } from '../scripts/lib/local-env.ts';
+import { freePort, startTestServer } from './support/server.ts';
+
+const READS = [
+  '/api/v1/registrations/pel-2022-2023/summary',
+  '/api/v1/registrations/pel-2022-2023/summary?scope=cumple&entity=15',
+  '/api/v1/registrations/pel-2022-2023/summary?entity=05&country=AR',
+  '/api/v1/registrations/pel-2020-2021/summary?country=US',
+  '/api/v1/registrations/pel-2022-2023/countries.csv',
+  '/api/v1/registrations/pel-2020-2021/views/demographics.csv?lang=en',
+];
+
+let original: Awaited<ReturnType<typeof startTestServer>>;
+let restored: Awaited<ReturnType<typeof startWranglerDev>> | undefined;
+let scratch: string;
+
+beforeAll(async () => {
+  original = await startTestServer();
+  await seedDemoData(original.url, { persistTo: original.persistTo, quiet: true });
+  scratch = await mkdtemp(join(tmpdir(), 'voto-drill-'));
+}, 240_000);
+
+afterAll(async () => {
+  await restored?.stop();
+  await original?.stop();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function read(url: string, path: string) {
+  const response = await fetch(`${url}${path}`);
+  expect(response.status, path).toBe(200);
+  return { body: await response.text(), etag: response.headers.get('etag') };
+}
+
+describe('backup and restore', () => {
+  it('brings back every figure, under new cache keys', async () => {
+    const file = join(scratch, 'backup.sql');
+    await backup(file, { persistTo: original.persistTo });
+    const target = join(scratch, 'state');
+    const epoch = await restore(file, { persistTo: target });
+    expect(epoch).toBeGreaterThan(1_700_000_000);
+    // Restoring over a database that has data is refused.
+    await expect(restore(file, { persistTo: target })).rejects.toThrow('not empty');
+    restored = await startWranglerDev(await freePort(), { persistTo: target, quiet: true });
+    for (const path of READS) {
+      const before = await read(original.url, path);
+      const after = await read(restored.url, path);
+      expect(after.body, path).toBe(before.body);
+      expect(after.etag, path).not.toBe(before.etag);
+    }
+    const version = async (url: string) =>
+      ((await (await fetch(`${url}/api/v1/processes/pel-2022-2023`)).json()) as { data_version: number }).data_version;
+    expect(await version(restored.url)).toBe((await version(original.url)) + epoch);
+  });
+});
