@@ -52,14 +52,17 @@ function mutatedBatch(random: Random): { body: string | Uint8Array<ArrayBuffer>;
   let type = random() < 0.5 ? 'text/csv' : 'application/x-ndjson';
   const mutations = intBetween(random, 0, 3);
   for (let i = 0; i < mutations; i++) {
-    const kind = intBetween(random, 0, 5);
+    const kind = intBetween(random, 0, 7);
     const target = pick(random, unique);
     if (kind === 0) target[pick(random, FIELDS)] = pick(random, JUNK);
     else if (kind === 1) fields = fields.filter((f) => f !== pick(random, FIELDS));
     else if (kind === 2) unique.push({ ...target });
     else if (kind === 3) fields = [...fields, 'extra'];
     else if (kind === 4) type = type === 'text/csv' ? 'application/x-ndjson' : 'text/csv';
-    else target.age = pick(random, ['abc', '', '18', '130', '0']);
+    else if (kind === 5) target.age = pick(random, ['abc', '', '18', '130', '0']);
+    // Days outside the test process's window (2023-09-01 to 2024-02-25) or in the future.
+    else if (kind === 6) target.received_on = pick(random, ['2023-08-31', '2024-02-26', '2025-09-02', '9999-12-31']);
+    else target.folio = pick(random, ['x'.repeat(65), 'a b', '', 'ñ', 'A'.repeat(64)]);
   }
   let text =
     type === 'text/csv'
@@ -83,10 +86,24 @@ describe('thousands of malformed batches', () => {
     const auth = await createProcess('fuzz');
     const random = mulberry32(20261123);
     const statuses = new Map<number, number>();
+    type Sent = { body: string | Uint8Array<ArrayBuffer>; type: string; key: string; status: number };
+    let last: Sent | null = null;
+    let replays = 0;
     for (let i = 0; i < ITERATIONS; i++) {
       const before = await fingerprint();
-      const { body, type } = mutatedBatch(random);
-      const response = await postBatch('fuzz', body, auth, { type });
+      // One batch in ten resends the previous one with its key: a replay, which must change nothing.
+      const previous: Sent | null = last;
+      const replay: boolean = previous !== null && random() < 0.1;
+      const sent: Omit<Sent, 'status'> =
+        replay && previous ? previous : { ...mutatedBatch(random), key: crypto.randomUUID() };
+      const { body, type, key } = sent;
+      const response = await postBatch('fuzz', body, auth, { type, key });
+      if (replay && previous?.status === 200) {
+        replays += 1;
+        expect(response.headers.get('idempotent-replayed'), `iteration ${i}`).toBe('true');
+        expect(await fingerprint(), `iteration ${i}: a replay changed the database`).toBe(before);
+      }
+      last = { body, type, key, status: response.status };
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       expect(response.status, `iteration ${i}`).toBeLessThan(500);
       const answer = await response.json<{
@@ -108,5 +125,6 @@ describe('thousands of malformed batches', () => {
     // Both outcomes must really occur, or the test proves nothing.
     expect(statuses.get(200)).toBeGreaterThan(100);
     expect(statuses.get(422)).toBeGreaterThan(100);
+    expect(replays).toBeGreaterThan(50);
   }, 240_000);
 });
