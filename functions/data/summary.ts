@@ -73,6 +73,15 @@ export async function readSummary(
       .bind(process.slug, ...around.flat()),
   ]);
   if (!result || !nearby) throw new Error('D1 returned fewer results than statements');
+  // Filled below from the rollups; every category is present, zero when empty.
+  const breakdowns = {
+    by_channel: zeros(CHANNELS),
+    by_credential: zeros(CREDENTIALS),
+    by_sex: zeros(SEXES),
+    by_age_band: zeros(AGE_BANDS),
+    by_modality: zeros(MODALITIES),
+    by_status: zeros(STATUSES),
+  };
   const summary: Summary = {
     process: {
       slug: process.slug,
@@ -86,25 +95,11 @@ export async function readSummary(
     as_of: process.as_of,
     updated_at: process.updated_at,
     total: 0,
-    by_channel: zeros(CHANNELS),
-    by_credential: zeros(CREDENTIALS),
-    by_sex: zeros(SEXES),
-    by_age_band: zeros(AGE_BANDS),
-    by_modality: zeros(MODALITIES),
-    by_status: zeros(STATUSES),
+    ...breakdowns,
     by_entity: {},
     by_country: {},
     daily: [],
   };
-  const breakdowns = {
-    by_channel: zeros(CHANNELS),
-    by_credential: zeros(CREDENTIALS),
-    by_sex: zeros(SEXES),
-    by_age_band: zeros(AGE_BANDS),
-    by_modality: zeros(MODALITIES),
-    by_status: zeros(STATUSES),
-  };
-  Object.assign(summary, breakdowns);
   const days = new Map<string, number>();
   const entities: [string, number][] = [];
   const countries: [string, number][] = [];
