@@ -4,9 +4,11 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer } from '../e2e/support/server.ts';
+import { planBatch } from '../functions/data/ingest.ts';
 import { getProcess } from '../functions/data/processes.ts';
 import { readSummary } from '../functions/data/summary.ts';
 import { ENTITY_CODES } from '../functions/domain/entities.ts';
+import { parseBatch } from '../functions/domain/parse-batch.ts';
 import { ingestFile } from '../scripts/ingest.ts';
 import { withLocalDb } from '../scripts/lib/local-db.ts';
 import { createToken } from '../scripts/token.ts';
@@ -120,6 +122,22 @@ async function maxDiversity(
   add(label, 'time', seconds, 's');
   add(label, 'D1 rows written', written, 'rows');
   add(label, 'body', Buffer.byteLength(body) / 1024 / 1024, 'MiB');
+  // The Worker's memory for this batch is mostly its plan (rows and rollup moves): the same code, measured here in
+  // Node (wrangler dev does not report an isolate's memory). Heap growth while the plan is alive.
+  const parsed = await parseBatch(new TextEncoder().encode(body), 'csv', {
+    entities: ENTITY_CODES,
+    modalities: ['postal', 'internet', 'presencial'],
+    registration_opens: '2023-09-01',
+    registration_closes: '2024-02-25',
+    latest_day: '2024-02-26',
+  });
+  if (!parsed.ok) throw new Error('max-diversity batch did not parse');
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const plan = planBatch(parsed.rows, new Map());
+  const heapAfter = process.memoryUsage().heapUsed;
+  add(label, 'rollup moves planned', plan.deltas.length, 'moves');
+  add(label, 'plan heap (Node, same code)', (heapAfter - heapBefore) / 1024 / 1024, 'MiB');
 }
 
 async function measureReads(

@@ -40,6 +40,26 @@ describe('Idempotency-Key over time', () => {
     expect(((await later.json()) as { batch: string; inserted: number }).inserted).toBe(1);
   });
 
+  it('apply once when the same key and body arrive at the same time', async () => {
+    const auth = await createProcess('idem-concurrent');
+    const body = csv(Array.from({ length: 20 }, (_, i) => row(`Q${i}`)));
+    const responses = await Promise.all(Array.from({ length: 6 }, () => send('idem-concurrent', body, 'same', auth)));
+    const statuses = responses.map((r) => r.status);
+    expect(
+      statuses.every((s) => s === 200 || s === 429),
+      String(statuses),
+    ).toBe(true);
+    const applied = responses.filter((r) => r.status === 200 && r.headers.get('idempotent-replayed') !== 'true');
+    expect(applied).toHaveLength(1);
+    for (const refused of responses.filter((r) => r.status === 429))
+      expect(refused.headers.get('retry-after')).toBeTruthy();
+    expect((await summary('idem-concurrent')).total).toBe(20);
+    const records = await testEnv.DB.prepare('SELECT COUNT(*) AS n FROM ingest_batches WHERE process = ?')
+      .bind('idem-concurrent')
+      .first<{ n: number }>();
+    expect(records?.n).toBe(1);
+  });
+
   it('are forgotten by the hourly cron', async () => {
     const auth = await createProcess('idem-cron');
     await send('idem-cron', csv([row('C1')]), 'cron-key', auth);
