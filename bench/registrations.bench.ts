@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer } from '../e2e/support/server.ts';
+import { putProcess, startTestServer } from '../e2e/support/server.ts';
 import { planBatch } from '../functions/data/ingest.ts';
 import { getProcess } from '../functions/data/processes.ts';
 import { readSummary } from '../functions/data/summary.ts';
@@ -27,22 +27,8 @@ export async function run(): Promise<BenchRow[]> {
     rows.push({ bench: 'registrations', case: scenario, metric, value, unit });
   try {
     const token = await createToken('ingest', 'bench', server.persistTo);
-    const put = await fetch(`${server.url}/api/v1/processes/${SLUG}`, {
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${await createToken('admin', 'processes', server.persistTo)}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        name: { es: 'Proceso nacional de prueba', en: 'National test process' },
-        registration_opens: '2023-09-01',
-        registration_closes: '2024-02-25',
-        election_day: '2024-06-02',
-        entities: ENTITY_CODES,
-        modalities: ['postal', 'internet', 'presencial'],
-      }),
-    });
-    if (!put.ok) throw new Error(`PUT process: ${put.status} ${await put.text()}`);
+    const admin = await createToken('admin', 'bench', server.persistTo);
+    await defineNational(server.url, admin, SLUG, { es: 'Proceso nacional de prueba', en: 'National test process' });
     let loaded = 0;
     for (const size of SIZES) {
       const file = join(tmpdir(), `voto-bench-${size}.csv`);
@@ -65,11 +51,24 @@ export async function run(): Promise<BenchRow[]> {
       // The naive query takes seconds at a million rows: fewer samples there.
       await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 3 : 10);
     }
-    await maxDiversity(server, token, add);
+    await maxDiversity(server.url, { ingest: token, admin }, add);
   } finally {
     await server.stop();
   }
   return rows;
+}
+
+/** A process over every state, in the synthetic data's window (2023-09-01 to 2024-02-25). */
+async function defineNational(url: string, admin: string, slug: string, name: { es: string; en: string }) {
+  const put = await putProcess(url, admin, slug, {
+    name,
+    registration_opens: '2023-09-01',
+    registration_closes: '2024-02-25',
+    election_day: '2024-06-02',
+    entities: ENTITY_CODES,
+    modalities: ['postal', 'internet', 'presencial'],
+  });
+  if (!put.ok) throw new Error(`PUT ${slug}: ${put.status} ${await put.text()}`);
 }
 
 // Countries for the most diverse batch: with 176 days and 32 states, 9 countries give 50,688 distinct triples.
@@ -80,25 +79,12 @@ const DIVERSE_COUNTRIES = ['US', 'CA', 'ES', 'DE', 'FR', 'GB', 'AR', 'CL', 'CO',
  * moves rollup keys no other row shares. Sent once to a fresh process; reports its time and D1 rows written.
  */
 async function maxDiversity(
-  server: { url: string; persistTo: string },
-  token: string,
+  url: string,
+  tokens: { ingest: string; admin: string },
   add: (scenario: string, metric: string, value: number, unit: string) => void,
 ): Promise<void> {
   const slug = 'bench-diverse';
-  const admin = await createToken('admin', 'bench', server.persistTo);
-  const put = await fetch(`${server.url}/api/v1/processes/${slug}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: { es: 'Lote máximo', en: 'Maximal batch' },
-      registration_opens: '2023-09-01',
-      registration_closes: '2024-02-25',
-      election_day: null,
-      entities: ENTITY_CODES,
-      modalities: ['postal', 'internet', 'presencial'],
-    }),
-  });
-  if (!put.ok) throw new Error(`PUT ${slug}: ${put.status} ${await put.text()}`);
+  await defineNational(url, tokens.admin, slug, { es: 'Lote máximo', en: 'Maximal batch' });
   const lines = ['folio,received_on,country,entity,sex,age,modality,channel,credential,status'];
   const opens = Date.parse('2023-09-01T00:00:00Z');
   for (let i = 0; i < 50_000; i++) {
@@ -109,9 +95,13 @@ async function maxDiversity(
   }
   const body = `${lines.join('\n')}\n`;
   const started = performance.now();
-  const response = await fetch(`${server.url}/api/v1/registrations/${slug}/batches`, {
+  const response = await fetch(`${url}/api/v1/registrations/${slug}/batches`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'idempotency-key': crypto.randomUUID() },
+    headers: {
+      authorization: `Bearer ${tokens.ingest}`,
+      'content-type': 'text/csv',
+      'idempotency-key': crypto.randomUUID(),
+    },
     body,
   });
   const seconds = (performance.now() - started) / 1000;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
 import { createToken } from '../scripts/token.ts';
-import { startTestServer } from './support/server.ts';
+import { putProcess, startTestServer } from './support/server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let token: string;
@@ -31,20 +31,14 @@ beforeAll(async () => {
   server = await startTestServer();
   token = await createToken('ingest', 'cli test', server.persistTo);
   dir = await mkdtemp(join(tmpdir(), 'voto-cli-'));
-  const response = await fetch(`${server.url}/api/v1/processes/cli-test`, {
-    method: 'PUT',
-    headers: {
-      authorization: `Bearer ${await createToken('admin', 'processes', server.persistTo)}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({
-      name: { es: 'Prueba', en: 'Test' },
-      registration_opens: '2020-09-01',
-      registration_closes: '2021-03-10',
-      election_day: null,
-      entities: ['09', '14'],
-      modalities: ['postal', 'internet'],
-    }),
+  const admin = await createToken('admin', 'processes', server.persistTo);
+  const response = await putProcess(server.url, admin, 'cli-test', {
+    name: { es: 'Prueba', en: 'Test' },
+    registration_opens: '2020-09-01',
+    registration_closes: '2021-03-10',
+    election_day: null,
+    entities: ['09', '14'],
+    modalities: ['postal', 'internet'],
   });
   expect(response.status).toBe(201);
 }, 120_000);

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
-import { startTestServer } from './support/server.ts';
+import { putProcess, startTestServer } from './support/server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
@@ -17,17 +17,13 @@ function token(...args: string[]) {
 }
 
 const put = (secret: string) =>
-  fetch(`${server.url}/api/v1/processes/token-cli`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: { es: 'Prueba', en: 'Test' },
-      registration_opens: '2020-09-01',
-      registration_closes: '2021-03-10',
-      election_day: null,
-      entities: ['09'],
-      modalities: ['postal'],
-    }),
+  putProcess(server.url, secret, 'token-cli', {
+    name: { es: 'Prueba', en: 'Test' },
+    registration_opens: '2020-09-01',
+    registration_closes: '2021-03-10',
+    election_day: null,
+    entities: ['09'],
+    modalities: ['postal'],
   });
 
 beforeAll(async () => {

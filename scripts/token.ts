@@ -2,7 +2,8 @@
 // prints only the new token; only its hash is stored. `list` never prints a secret.
 import { parseArgs } from 'node:util';
 import { mintToken } from '../functions/auth/tokens.ts';
-import { insertToken, type ListedToken, listTokens, revokeToken } from '../functions/data/tokens.ts';
+import { utcNowSql } from '../functions/data/sql-time.ts';
+import { insertToken, LIST_TOKENS_SQL, type ListedToken, listTokens, revokeToken } from '../functions/data/tokens.ts';
 import { DEFAULT_TOKEN_DAYS, TOKEN_SCOPES, type TokenScope } from '../functions/domain/scopes.ts';
 import { withLocalDb } from './lib/local-db.ts';
 import { run } from './lib/local-env.ts';
@@ -38,7 +39,7 @@ export async function createRemoteToken(spec: TokenSpec): Promise<string> {
     spec.referralCode
       ? `INSERT OR IGNORE INTO referral_codes (code, name) VALUES (${code}, ${literal(spec.name)})`
       : null,
-    `INSERT INTO api_tokens (id, scope, name, token_hash, referral_code, expires_at) VALUES (${literal(minted.id)}, ${literal(spec.scope)}, ${literal(spec.name)}, ${literal(minted.hash)}, ${code}, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+${days} days'))`,
+    `INSERT INTO api_tokens (id, scope, name, token_hash, referral_code, expires_at) VALUES (${literal(minted.id)}, ${literal(spec.scope)}, ${literal(spec.name)}, ${literal(minted.hash)}, ${code}, ${utcNowSql(`+${days} days`)})`,
   ].filter(Boolean);
   remote(statements.join('; '));
   return minted.token;
@@ -93,9 +94,7 @@ async function main(argv: string[]): Promise<number> {
   const persistTo = values['persist-to'];
   if (command === 'list') {
     const tokens = values.remote
-      ? remote<ListedToken>(
-          'SELECT id, scope, name, referral_code, created_at, expires_at, last_used_on, revoked_at FROM api_tokens ORDER BY created_at DESC, id',
-        )
+      ? remote<ListedToken>(LIST_TOKENS_SQL)
       : await withLocalDb((db) => listTokens(db), persistTo);
     process.stdout.write(formatTokens(tokens));
     return 0;
@@ -105,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       return fail('give the id of the token to revoke (the first column of `token list`).');
     const revoked = values.remote
       ? remote<{ id: string }>(
-          `UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ${literal(id)} AND revoked_at IS NULL RETURNING id`,
+          `UPDATE api_tokens SET revoked_at = ${utcNowSql()} WHERE id = ${literal(id)} AND revoked_at IS NULL RETURNING id`,
         ).length > 0
       : await withLocalDb((db) => revokeToken(db, id), persistTo);
     if (!revoked) {

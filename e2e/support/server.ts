@@ -34,3 +34,12 @@ export async function startTestServer(
     },
   };
 }
+
+/** `PUT /api/v1/processes/{slug}` with a bearer token (an admin's), as a script defining a process sends it. */
+export function putProcess(url: string, token: string, slug: string, body: object): Promise<Response> {
+  return fetch(`${url}/api/v1/processes/${slug}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}

@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireScope } from '../auth/require-scope.ts';
 import { forgetProcess } from '../data/data-version.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from '../data/ingest.ts';
 import { getProcess } from '../data/processes.ts';
@@ -13,7 +12,7 @@ import { unknownProcess } from '../lib/problems.ts';
 import { readBodyLimited, sha256Hex } from '../lib/read-body.ts';
 import { validationHook } from '../lib/validate.ts';
 import { BatchAnswer } from './answers.ts';
-import { bodyOf, errors, jsonAnswer, needsScope } from './describe.ts';
+import { bodyOf, errors, jsonAnswer, processParam, scoped } from './describe.ts';
 
 const FORMATS: Record<string, BatchFormat> = {
   'text/csv': 'csv',
@@ -36,7 +35,6 @@ function batchFormat(contentType: string | undefined): BatchFormat {
   return format;
 }
 
-const processParam = z.object({ process: z.string().describe('The process slug.') });
 const batchBody = bodyOf(
   applicationSchema,
   ['text/csv', 'application/x-ndjson'],
@@ -60,8 +58,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     path: '/{process}/batches',
     tags: ['Registrations'],
     summary: 'Send a batch of applications (all or nothing)',
-    middleware: requireScope('ingest'),
-    security: needsScope('ingest'),
+    ...scoped('ingest'),
     request: {
       params: processParam,
       headers: z.object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { requireScope } from '../auth/require-scope.ts';
 import type { TokenScope } from '../domain/scopes.ts';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.ts';
 
@@ -41,12 +42,18 @@ export function errors(...codes: ErrorCode[]) {
   );
 }
 
-/** The token a route needs, as OpenAPI 3.1 says it for a bearer scheme: the scope as the role name. */
-export function needsScope(scope: TokenScope) {
-  return [{ bearer: [scope] }];
+/**
+ * What a route that needs a token declares, in one piece so the check and the document cannot disagree: the
+ * middleware that answers 401/403, and the security requirement (OpenAPI 3.1: the scope as the role name).
+ */
+export function scoped(scope: TokenScope) {
+  return { middleware: requireScope(scope), security: [{ bearer: [scope] }] };
 }
 
-/** The security scheme the `needsScope` requirements name. */
+/** The `{process}` path parameter of the registrations routes. */
+export const processParam = z.object({ process: z.string().describe('The process slug.') });
+
+/** The security scheme the `scoped` requirements name. */
 export const BEARER_SCHEME = {
   type: 'http' as const,
   scheme: 'bearer',

@@ -6,6 +6,7 @@ import { viewCsv } from '../dashboard/view-tables.ts';
 import { currentProcess } from '../data/data-version.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
+import { FIGURE_FILTERS } from '../domain/figure-query.ts';
 import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
 import { toCsv } from '../lib/csv.ts';
@@ -15,10 +16,10 @@ import { jsonWithRankedKeys } from '../lib/ordered-json.ts';
 import { requireEntityInProcess, unknownProcess } from '../lib/problems.ts';
 import { validationHook } from '../lib/validate.ts';
 import { SummaryAnswer } from './answers.ts';
-import { errors, jsonAnswer, textAnswer } from './describe.ts';
-import { figuresQuerySchema } from './figures-query.ts';
+import { errors, jsonAnswer, processParam, textAnswer } from './describe.ts';
 
-const processParam = z.object({ process: z.string().describe('The process slug.') });
+/** Query of the public figures endpoints: `scope`, `entity`, `country` (unknown parameters are ignored). */
+const figuresQuerySchema = z.object(FIGURE_FILTERS);
 
 // The view CSV takes the dashboard's query, without what its path already says.
 const viewCsvQuery = dashboardQuerySchema.pick({ lang: true, scope: true, entity: true, country: true });

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireScope } from '../auth/require-scope.ts';
 import { daysBetween, previousPeriod, todayUtc } from '../domain/dates.ts';
 import { METRIC_TABLES, type MetricTable } from '../domain/metrics.ts';
 import { isoDate } from '../domain/registration.ts';
@@ -13,7 +12,7 @@ import { PUBLIC_SLOT_MS, readPublicTraffic } from '../metrics/public-traffic.ts'
 import { readReferral } from '../metrics/referrals.ts';
 import { metricsCsv, readMetrics } from '../metrics/summary.ts';
 import { MetricsSummaryAnswer, PublicTrafficAnswer, ReferralAnswer } from './answers.ts';
-import { errors, jsonAnswer, needsScope, textAnswer } from './describe.ts';
+import { errors, jsonAnswer, scoped, textAnswer } from './describe.ts';
 
 const periodSchema = z
   .object({ from: isoDate, to: isoDate })
@@ -40,8 +39,6 @@ function privateCsv(c: Context, body: string, filename: string): Response {
   });
 }
 
-const staffOnly = { middleware: requireScope('staff'), security: needsScope('staff') };
-const partnerOnly = { middleware: requireScope('partner'), security: needsScope('partner') };
 const denied = errors('unauthorized', 'forbidden', 'validation_failed');
 
 /** `/api/v1/metrics`: staff summary and CSV tables, a partner's own referral figures, and public aggregates. */
@@ -52,7 +49,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/summary',
       tags: ['Metrics'],
       summary: "The site's own traffic for a period, with the period before",
-      ...staffOnly,
+      ...scoped('staff'),
       request: { query: periodSchema },
       responses: { 200: jsonAnswer('The figures of the period (UTC days).', MetricsSummaryAnswer), ...denied },
     }),
@@ -78,7 +75,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/tables/{file}',
       tags: ['Metrics'],
       summary: 'One table of the staff summary as CSV',
-      ...staffOnly,
+      ...scoped('staff'),
       request: {
         params: z.object({ file: z.string().describe(`One of ${METRIC_TABLES.map((t) => `${t}.csv`).join(', ')}.`) }),
         query: periodSchema,
@@ -107,7 +104,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/referral',
       tags: ['Metrics'],
       summary: "A partner's own referral figures (the code comes from the token)",
-      ...partnerOnly,
+      ...scoped('partner'),
       request: { query: periodSchema },
       responses: { 200: jsonAnswer('Totals and one row per day.', ReferralAnswer), ...denied },
     }),
@@ -123,7 +120,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/referral.csv',
       tags: ['Metrics'],
       summary: "A partner's own figures by day, as CSV",
-      ...partnerOnly,
+      ...scoped('partner'),
       request: { query: periodSchema },
       responses: { 200: textAnswer('`date,visits,visitors,register_clicks`.'), ...denied },
     }),
@@ -141,7 +138,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/referrals/{code}',
       tags: ['Metrics'],
       summary: "A partner's own referral figures, by its code",
-      ...partnerOnly,
+      ...scoped('partner'),
       request: { params: z.object({ code: z.string() }), query: periodSchema },
       responses: { 200: jsonAnswer('Totals and one row per day.', ReferralAnswer), ...denied },
     }),

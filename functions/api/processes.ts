@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { requireScope } from '../auth/require-scope.ts';
 import { forgetProcess } from '../data/data-version.ts';
 import {
   getProcess,
@@ -15,7 +14,7 @@ import { unknownProcess } from '../lib/problems.ts';
 import { readJson } from '../lib/read-json.ts';
 import { validationHook } from '../lib/validate.ts';
 import { ProcessAnswer, ProcessListAnswer } from './answers.ts';
-import { bodyOf, errors, jsonAnswer, needsScope } from './describe.ts';
+import { bodyOf, errors, jsonAnswer, scoped } from './describe.ts';
 
 /** The public view of a process, with links to its figures. */
 function present(process: ProcessRecord) {
@@ -65,8 +64,7 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/{slug}',
       tags: ['Processes'],
       summary: 'Create or replace an electoral process',
-      middleware: requireScope('admin'),
-      security: needsScope('admin'),
+      ...scoped('admin'),
       request: {
         params: z.object({ slug: processSlugSchema }),
         body: bodyOf(processBodySchema, ['application/json'], 'The definition of the process (at most 64 KB).'),

@@ -19,8 +19,8 @@ export interface FiguresView {
   kind: string;
   /** Every input besides the data that changes the answer (language, filters, view, theme, origin). */
   variant: readonly (string | undefined)[];
-  /** The answer for a model; `load` reads another model of the same process and day (other filters). */
-  render: (model: DashboardModel, load: (query: DashboardQuery) => Promise<DashboardModel>) => Promise<Response>;
+  /** The answer for the model of the query. */
+  render: (model: DashboardModel) => Promise<Response>;
   /** Whether other sites may read the answer (figures, yes; the site's own pages, no). */
   cors?: boolean;
 }
@@ -40,13 +40,12 @@ export async function serveFiguresView(
   const day = todayUtc();
   const version = viewVersion(chosen.process, chosen.processes, day);
   const variant = view.variant.map((part) => part ?? 'all').join('.');
-  const load = (q: DashboardQuery) => loadModel(c.env.DB, q, chosen, day);
   return serveVersioned(
     c,
     {
       key: `${view.kind}/${version}/${variant}`,
       etag: `"${view.kind}.${version}.${variant}"`,
-      build: async () => ({ response: await view.render(await load(query), load), rowsRead: 0 }),
+      build: async () => ({ response: await view.render(await loadModel(c.env.DB, query, chosen, day)), rowsRead: 0 }),
       cors: view.cors,
     },
     0,

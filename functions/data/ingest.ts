@@ -1,5 +1,7 @@
 import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
 import { type RollupDelta, RollupDeltas } from '../domain/rollup-keys.ts';
+import { getProcess } from './processes.ts';
+import { utcNowSql } from './sql-time.ts';
 
 /** What a batch is validated against: the process's states, modalities and registration window. */
 export interface ProcessDefinition {
@@ -22,18 +24,15 @@ function definitionValues(definition: ProcessDefinition): string[] {
 }
 
 async function definitionChanged(db: D1Database, process: string, definition: ProcessDefinition): Promise<boolean> {
-  const row = await db
-    .prepare(`SELECT ${DEFINITION_MATCH} AS same FROM processes WHERE slug = ?1`)
-    .bind(process, null, ...definitionValues(definition))
-    .first<{ same: number }>();
-  return row?.same !== 1;
+  const now = await getProcess(db, process);
+  return !now || definitionValues(now).join('\n') !== definitionValues(definition).join('\n');
 }
 
 /** How long an Idempotency-Key is remembered (public contract): 72 hours, then a resend is a new batch. */
 export const KEY_MEMORY_HOURS = 72;
 
 // The moment before which a batch record no longer answers for its key, in the stored timestamps' format.
-const KEY_CUTOFF_SQL = `strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-${KEY_MEMORY_HOURS} hours')`;
+const KEY_CUTOFF_SQL = utcNowSql(`-${KEY_MEMORY_HOURS} hours`);
 
 /** Forgets the batch records older than the remembering window (the hourly cron calls it). */
 export async function forgetOldBatches(db: D1Database): Promise<number> {
@@ -155,9 +154,9 @@ function writeStatements(
            data_version = data_version + (CASE WHEN ?2 OR (?3 IS NOT NULL AND (as_of IS NULL OR as_of < ?3)) THEN 1 ELSE 0 END),
            as_of = CASE
              WHEN ?3 IS NOT NULL THEN (CASE WHEN as_of IS NULL OR as_of < ?3 THEN ?3 ELSE as_of END)
-             WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHEN ?2 THEN ${utcNowSql()}
              ELSE as_of END,
-           updated_at = CASE WHEN ?2 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE updated_at END
+           updated_at = CASE WHEN ?2 THEN ${utcNowSql()} ELSE updated_at END
          WHERE slug = ?1`,
       )
       .bind(process, changedAnything, input.asOf),

@@ -1,4 +1,5 @@
 import type { ProcessBody } from '../domain/registration.ts';
+import { utcNowSql } from './sql-time.ts';
 
 /** A process as the API shows it. */
 export interface ProcessRecord extends ProcessBody {
@@ -96,7 +97,7 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
          registration_opens = excluded.registration_opens, registration_closes = excluded.registration_closes,
          election_day = excluded.election_day, entities = excluded.entities, modalities = excluded.modalities,
          data_version = data_version + 1,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         updated_at = ${utcNowSql()}
        WHERE (name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities)
          IS NOT (excluded.name_es, excluded.name_en, excluded.registration_opens, excluded.registration_closes,
                  excluded.election_day, excluded.entities, excluded.modalities)

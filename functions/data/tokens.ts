@@ -1,4 +1,5 @@
 import { DEFAULT_TOKEN_DAYS, type TokenScope } from '../domain/scopes.ts';
+import { utcNowSql } from './sql-time.ts';
 
 /** A stored token row (never the token itself). */
 export interface StoredToken {
@@ -18,7 +19,11 @@ export interface StoredToken {
 /** A token as `token list` shows it: everything but the hash. */
 export type ListedToken = Omit<StoredToken, 'token_hash'>;
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+const NOW = utcNowSql();
+
+/** The columns `token list` shows (every one but the hash), newest first: the local and the remote list share it. */
+export const LIST_TOKENS_SQL =
+  'SELECT id, scope, name, referral_code, created_at, expires_at, last_used_on, revoked_at FROM api_tokens ORDER BY created_at DESC, id';
 
 /** The active token with this id (not revoked, not expired), if any. */
 export async function findActiveToken(db: D1Database, id: string): Promise<StoredToken | null> {
@@ -35,11 +40,7 @@ export async function markTokenUsed(db: D1Database, id: string, day: string): Pr
 
 /** Every token, newest first, without its hash. */
 export async function listTokens(db: D1Database): Promise<ListedToken[]> {
-  const { results } = await db
-    .prepare(
-      'SELECT id, scope, name, referral_code, created_at, expires_at, last_used_on, revoked_at FROM api_tokens ORDER BY created_at DESC, id',
-    )
-    .all<ListedToken>();
+  const { results } = await db.prepare(LIST_TOKENS_SQL).all<ListedToken>();
   return results;
 }
 

@@ -40,11 +40,5 @@ export async function readJson<S extends z.ZodType>(
   } catch {
     throw new ApiError('bad_request', `The ${what} is not valid UTF-8 JSON. Check quotes, commas and brackets.`);
   }
-  try {
-    return parseOrThrow(schema, value, what);
-  } catch (error) {
-    if (invalid === 'bad_request' && error instanceof ApiError)
-      throw new ApiError('bad_request', error.message, error.details);
-    throw error;
-  }
+  return parseOrThrow(schema, value, what, invalid);
 }

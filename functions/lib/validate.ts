@@ -14,23 +14,33 @@ function zodProblems(error: z.ZodError): FieldProblem[] {
 }
 
 /** The 422 `validation_failed` for a value that failed its schema: every field in `details`, three in the message. */
-function validationError(error: z.ZodError, what: string): ApiError {
+function validationError(
+  error: z.ZodError,
+  what: string,
+  code: 'validation_failed' | 'bad_request' = 'validation_failed',
+): ApiError {
   const problems = zodProblems(error);
   const summary = problems
     .slice(0, 3)
     .map((p) => (p.field ? `${p.field}: ${p.message}` : p.message))
     .join('; ');
-  return new ApiError('validation_failed', `The ${what} is not valid: ${summary}.`, problems);
+  return new ApiError(code, `The ${what} is not valid: ${summary}.`, problems);
 }
 
 /**
- * The one validation path: parse `value` with `schema` or throw the 422 above. `what` says what was being
+ * The one validation path: parse `value` with `schema` or throw the 422 above (`code` is `bad_request` where a
+ * contract answers every malformed input with 400, as the events endpoint does). `what` says what was being
  * validated, for the message. Routes declared with OpenAPI reach it through `validationHook`.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+  code: 'validation_failed' | 'bad_request' = 'validation_failed',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw validationError(result.error, what);
+  throw validationError(result.error, what, code);
 }
 
 const TARGET_NAMES: Record<string, string> = {

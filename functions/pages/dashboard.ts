@@ -3,6 +3,7 @@ import { useTranslations } from '../../site/i18n/ui.ts';
 import { dashboardHtml, dashboardProblem } from '../dashboard/page.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
+import { readSummary } from '../data/summary.ts';
 import type { AppEnv } from '../env.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 import { htmlErrors } from './html-errors.ts';
@@ -18,13 +19,17 @@ export const dashboardRoutes = new Hono<AppEnv>()
       kind: 'dashboard',
       variant: [lang, query.scope, query.entity, query.country],
       cors: false,
-      render: async (model, load) => {
-        // The country filter lists every country of the unfiltered figures, whatever is chosen now.
-        const unfiltered =
-          query.country || query.entity ? await load({ ...query, entity: undefined, country: undefined }) : model;
+      render: async (model) => {
+        // The country filter lists every country of the unfiltered figures, whatever is chosen now: one more
+        // summary read when a filter is set (not a whole second model with its pace).
+        const byCountry =
+          query.country || query.entity
+            ? (await readSummary(c.env.DB, model.process, query.scope, { entity: null, country: null })).value
+                .by_country
+            : model.summary.by_country;
         const page = await renderInShell(c, lang, 'dashboard', {
           selector: '#dashboard-root',
-          markup: dashboardHtml(model, Object.keys(unfiltered.summary.by_country)),
+          markup: dashboardHtml(model, Object.keys(byCountry)),
         });
         // Read whole, so the edge cache keeps the finished page rather than a stream of the shell.
         return new Response(await page.text(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });

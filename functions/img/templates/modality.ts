@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Lang } from '../../../site/i18n/locales.ts';
+import { FIGURE_FILTERS } from '../../domain/figure-query.ts';
 import { paramSpecs } from '../../domain/infographics.ts';
 import { MIN_GROUP } from '../../domain/small-groups.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { box, text } from '../h.ts';
 import { centredCard, line } from '../layout.ts';
-import { commonParams, filterParams, processParams } from '../params.ts';
+import { commonParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
 
@@ -48,7 +49,7 @@ function split(s: Scale, parts: { key: string; share: number }[]) {
 export const modality = defineTemplate({
   id: 'modality',
   params: paramSpecs('modality'),
-  schema: z.strictObject({ ...commonParams, ...processParams, ...filterParams }),
+  schema: z.strictObject({ ...commonParams, ...processParams, ...FIGURE_FILTERS }),
   prepare: (ctx, params) => prepareFigures(ctx, params, false),
   langOf: (_figures: Figures, params) => params.lang,
   draw: (figures, lang, s) => {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Lang } from '../../../site/i18n/locales.ts';
 import { useTranslations } from '../../../site/i18n/ui.ts';
 import type { DashboardModel } from '../../dashboard/model.ts';
+import { FIGURE_FILTERS } from '../../domain/figure-query.ts';
 import { paramSpecs } from '../../domain/infographics.ts';
 import type { Figures } from '../figures.ts';
 import { centredCard, hero, line } from '../layout.ts';
-import { commonParams, filterParams, processParams } from '../params.ts';
+import { commonParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
 
@@ -53,7 +54,7 @@ function content(figures: Figures, lang: Lang) {
 export const registrationsTotal = defineTemplate({
   id: 'registrations-total',
   params: paramSpecs('registrations-total'),
-  schema: z.strictObject({ ...commonParams, ...processParams, ...filterParams }),
+  schema: z.strictObject({ ...commonParams, ...processParams, ...FIGURE_FILTERS }),
   prepare: (ctx, params) => prepareFigures(ctx, params, true),
   langOf: (_figures: Figures, params) => params.lang,
   draw: (figures, lang, s) => {

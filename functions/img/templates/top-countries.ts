@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { FIGURE_FILTERS } from '../../domain/figure-query.ts';
 import { paramSpecs } from '../../domain/infographics.ts';
 import type { Figures } from '../figures.ts';
-import { commonParams, filterParams, processParams } from '../params.ts';
+import { commonParams, processParams } from '../params.ts';
 import { prepareFigures } from './common.ts';
 import { ranking } from './ranking.ts';
 import { defineTemplate } from './types.ts';
@@ -15,8 +16,8 @@ export const topCountries = defineTemplate({
   schema: z.strictObject({
     ...commonParams,
     ...processParams,
-    scope: filterParams.scope,
-    entity: filterParams.entity,
+    scope: FIGURE_FILTERS.scope,
+    entity: FIGURE_FILTERS.entity,
   }),
   prepare: (ctx, params) => prepareFigures(ctx, params, false),
   langOf: (_figures: Figures, params) => params.lang,
