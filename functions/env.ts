@@ -7,7 +7,12 @@ export interface Env {
   ASSETS: Fetcher;
   CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
   EVENTS: Queue<EventMessage>;
+  /** Events per visitor (daily hash): 120 a minute. */
   EVENTS_LIMITER?: RateLimit;
+  /** Events per client address: 600 a minute (public contract). */
+  CLIENT_EVENTS_LIMITER?: RateLimit;
+  /** Public reads that miss the edge cache, per client address: 300 a minute. */
+  PUBLIC_LIMITER?: RateLimit;
   /** `off` makes every infographic a fresh render (benchmarks set it with `wrangler dev --var`). */
   INFOGRAPHICS_CACHE?: string;
 }

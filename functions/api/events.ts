@@ -2,10 +2,11 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { readJson } from '../lib/read-json.ts';
+import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../lib/rate-limit.ts';
 import { validationHook } from '../lib/validate.ts';
+import { sitePages } from '../lib/page-index.ts';
 import { botReason } from '../metrics/bots.ts';
 import { type EventMessage, eventSchema, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
-import { overLimit } from '../metrics/rate-limit.ts';
 import { queueEvent } from '../metrics/send-buffer.ts';
 import { saltFor, visitorHash } from '../metrics/visitor.ts';
 import { bodyOf, errors } from './describe.ts';
@@ -24,7 +25,16 @@ function allowedHost(host: string, requestUrl: URL, extra: string | undefined): 
   return hosts.has(host);
 }
 
-/** `POST /api/v1/events`: validates, drops bots (counted), hashes the visitor, queues, answers 202 at once (the send happens after). */
+// Each isolate lets a key this many events a minute before it asks the shared limiter: a person browsing
+// sends a handful, so ordinary use never waits for a limiter call.
+const visitorLimit = new LocalFirstLimiter(10);
+const clientLimit = new LocalFirstLimiter(30);
+
+/**
+ * `POST /api/v1/events`: validates, refuses a client address past 600 a minute, answers bots and Global
+ * Privacy Control without queueing anything, hashes the visitor, queues, answers 202 at once (the send
+ * happens after).
+ */
 export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() }).openapi(
   createRoute({
     method: 'post',
@@ -57,38 +67,38 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       throw new ApiError('bad_request', `Events are accepted only for pages of this site, not ${pageUrl.hostname}.`);
     }
     c.header('Cache-Control', 'no-store');
-    // Global Privacy Control: the script sends nothing, and anything that still arrives is not counted.
-    if (c.req.header('sec-gpc') === '1') return c.body(null, 202);
+    const address = clientAddress(c);
+    // Before anything else, so no user agent (a bot's included) and no Sec-GPC header gets a client past it.
+    if (address && (await clientLimit.over(c.env.CLIENT_EVENTS_LIMITER, address))) {
+      throw tooManyRequests('Too many events from this address; try again in a minute.');
+    }
+    const userAgent = c.req.header('user-agent') ?? '';
+    // Global Privacy Control (the script sends nothing then) and bots: answered, and nothing is queued.
+    if (c.req.header('sec-gpc') === '1' || botReason(userAgent)) return c.body(null, 202);
     const now = new Date().toISOString();
     const day = now.slice(0, 10);
-    const hour = now.slice(0, 13);
-    const queue = (message: Omit<EventMessage, 'id' | 'hour' | 'day'>) => {
-      const waitUntil = (promise: Promise<unknown>) => {
-        try {
-          c.executionCtx.waitUntil(promise);
-        } catch {
-          // No execution context (a plain app.request in tests): the event is sent when the batch flushes.
-        }
-      };
-      queueEvent(c.env.EVENTS, { id: crypto.randomUUID(), hour, day, ...message }, waitUntil);
-    };
-    const userAgent = c.req.header('user-agent') ?? '';
-    const reason = botReason(userAgent);
-    if (reason) {
-      queue({ visitor: '', counts: [['dropped', reason]], scopes: [] });
-      return c.body(null, 202);
-    }
-    const ip = c.req.header('cf-connecting-ip') ?? '0.0.0.0';
     // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
-    const visitor = await visitorHash(await saltFor(c.env.DB, day), pageUrl.hostname, ip, userAgent);
-    if (await overLimit(c.env.EVENTS_LIMITER, visitor)) {
-      queue({ visitor: '', counts: [['dropped', 'rate_limited']], scopes: [] });
-      throw new ApiError('rate_limited', 'Too many events from this browser; try again in a minute.', [], {
-        'Retry-After': '60',
-      });
+    const visitor = await visitorHash(await saltFor(c.env.DB, day), pageUrl.hostname, address ?? '', userAgent);
+    if (await visitorLimit.over(c.env.EVENTS_LIMITER, visitor)) {
+      throw tooManyRequests('Too many events from this browser; try again in a minute.');
     }
+    const pages = await sitePages(c.env.ASSETS, requestUrl.origin);
     const country = String((c.req.raw as { cf?: { country?: string } }).cf?.country ?? 'XX');
-    queue({ visitor, ...reduceEvent(event, country) });
+    const message: EventMessage = {
+      id: crypto.randomUUID(),
+      hour: now.slice(0, 13),
+      day,
+      minute: now.slice(0, 16),
+      visitor,
+      ...reduceEvent(event, country, pages),
+    };
+    queueEvent(c.env.EVENTS, message, (promise) => {
+      try {
+        c.executionCtx.waitUntil(promise);
+      } catch {
+        // No execution context (a plain app.request in tests): the event is sent when the batch flushes.
+      }
+    });
     return c.body(null, 202);
   },
 );

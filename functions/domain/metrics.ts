@@ -13,6 +13,18 @@ export const EVENT_NAMES = [
   'not_found',
 ] as const;
 
+/** The row that gathers every value past a daily cap or outside a known set (public contract). */
+export const OTHER = '(other)';
+
+/** Distinct values a day each capped dimension keeps before the rest go to `(other)` (public contract). */
+export const MAX_DISTINCT_PER_DAY = 500;
+
+/** Distinct visitors a day a search term needs before it reaches a report (public contract). */
+export const MIN_SEARCH_VISITORS = 5;
+
+/** Dimensions whose values a visitor chooses freely: each keeps at most MAX_DISTINCT_PER_DAY a day. */
+export const CAPPED_DIMENSIONS = ['referrer', 'campaign', 'embed', 'download', 'search_empty', 'not_found'] as const;
+
 /** The tables of the staff metrics summary that can be exported as CSV (API and staff page share this list). */
 export const METRIC_TABLES = [
   'daily',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_NAMES } from '../domain/metrics.ts';
+import { EVENT_NAMES, OTHER } from '../domain/metrics.ts';
 
 /** Largest accepted body, in bytes (public contract). */
 export const MAX_EVENT_BYTES = 4 * 1024;
@@ -23,6 +23,8 @@ export const eventSchema = z.object({
   props: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
 
+const minute = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
 /**
  * What the events endpoint puts on the queue: one counted event, already reduced to aggregates. The consumer
  * checks every message against this schema too, since a queue can hold messages of an older deploy.
@@ -31,6 +33,8 @@ export const eventMessageSchema = z.object({
   id: z.string().min(1).max(64),
   hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** The minute it was sent (UTC): the redelivery check looks only at batches of the same minutes. Older deploys sent none. */
+  minute: minute.optional(),
   visitor: z.string().max(128),
   /** [dimension, key] pairs this event increments. */
   counts: z.array(z.tuple([z.string(), z.string()])).max(64),
@@ -58,6 +62,35 @@ export function safePath(url: URL): string {
   return url.pathname.replace(/[^A-Za-z0-9/_.~%-]/g, '').slice(0, 200) || '/';
 }
 
+// Share buttons the site can show; anything else a script sends is `other`.
+const SHARE_NETWORKS = new Set([
+  'whatsapp',
+  'facebook',
+  'messenger',
+  'x',
+  'twitter',
+  'bluesky',
+  'threads',
+  'telegram',
+  'linkedin',
+  'email',
+  'sms',
+  'copy',
+  'native',
+]);
+
+/**
+ * A zero-result search as it may be stored, or null when it must never be: a run of three or more digits
+ * (a phone number, a CURP, a folio) or an `@` (an e-mail address), or five digits in all, however spaced.
+ * The rest is reduced to letters, digits and spaces; it reaches a report only once 5 visitors typed it.
+ */
+export function storableSearch(query: unknown): string | null {
+  const raw = String(query ?? '').normalize('NFKC');
+  if (raw.includes('@') || raw.includes('\uFF20') || /\p{Nd}{3,}/u.test(raw)) return null;
+  if ((raw.match(/\p{Nd}/gu) ?? []).length >= 5) return null;
+  return safeText(raw) || '(empty)';
+}
+
 /** Free text (a search query) reduced to letters, digits and spaces. */
 export function safeText(value: unknown, max = 60): string {
   return String(value ?? '')
@@ -69,11 +102,23 @@ export function safeText(value: unknown, max = 60): string {
     .slice(0, max);
 }
 
-/** What an event adds to the rollups: [dimension, key] counts and the scopes where its visitor counts. */
-export function reduceEvent(event: IncomingEvent, country: string): { counts: [string, string][]; scopes: string[] } {
+/** The site's page for a path (its canonical form), or null for a path that is not a page of the site. */
+export type SitePages = (path: string) => string | null;
+
+/**
+ * What an event adds to the rollups: [dimension, key] counts and the scopes where its visitor counts. Every
+ * key is from a known set (pages of the site, event names, languages, share networks) or is one that the
+ * consumer caps per day (referrers, campaigns, embeds, downloads, searches, missing paths).
+ */
+export function reduceEvent(
+  event: IncomingEvent,
+  country: string,
+  pages: SitePages,
+): { counts: [string, string][]; scopes: string[] } {
   const url = new URL(event.url);
-  const path = safePath(url);
-  const lang = /^\/(es|en)(\/|$)/.exec(path)?.[1] ?? 'other';
+  const asSent = safePath(url);
+  const path = pages(asSent) ?? OTHER;
+  const lang = /^\/(es|en)(\/|$)/.exec(asSent)?.[1] ?? 'other';
   const counts: [string, string][] = [
     ['event', event.name],
     ['lang', lang],
@@ -110,22 +155,30 @@ export function reduceEvent(event: IncomingEvent, country: string): { counts: [s
     case 'download':
       counts.push(['download', token(props.asset ?? path.split('/').pop(), 100) || 'unknown']);
       break;
-    case 'share':
-      counts.push(['share', token(props.network) || 'other']);
-      break;
-    case 'search': {
-      const results = Number(props.results);
-      if (Number.isFinite(results) && results === 0) counts.push(['search_empty', safeText(props.query) || '(empty)']);
+    case 'share': {
+      const network = token(props.network);
+      counts.push(['share', SHARE_NETWORKS.has(network) ? network : 'other']);
       break;
     }
-    case 'language_switch':
-      counts.push(['language_switch', `${lang}>${token(props.to, 5) || 'other'}`]);
+    case 'search': {
+      const results = Number(props.results);
+      if (!Number.isFinite(results) || results !== 0) break;
+      const term = storableSearch(props.query);
+      counts.push(['search_empty', term ?? OTHER]);
+      if (term) scopes.push(`search:${term}`);
       break;
+    }
+    case 'language_switch': {
+      const to = token(props.to, 5);
+      counts.push(['language_switch', `${lang}>${to === 'es' || to === 'en' ? to : 'other'}`]);
+      break;
+    }
     case 'embed_view':
       counts.push(['embed', external || 'direct']);
       break;
     case 'not_found':
-      counts.push(['not_found', path]);
+      // The missing path itself (not a page, by definition), capped per day like the other free values.
+      counts.push(['not_found', asSent]);
       break;
   }
   return { counts, scopes };

@@ -55,6 +55,9 @@ export const GET: APIRoute = async () => {
       ['embed-builder/', 'builder.title', 'builder.lead'],
       ['infografias/', 'ig.title', 'ig.lead'],
       ['api/', 'api.title', 'api.lead'],
+      // Not in the sitemap, but pages of the site: their visits are counted under their own path.
+      ['staff/', 'staff.title', 'staff.lead'],
+      ['aliados/panel/', 'partner.title', 'partner.lead'],
     ] as const;
     for (const code of ENTITY_CODES) {
       const state = ENTITIES[code][lang];

@@ -4,7 +4,7 @@ import { createScheduledController } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../functions/index.ts';
 import { countEvents } from '../../functions/metrics/count.ts';
-import { overLimit } from '../../functions/metrics/rate-limit.ts';
+import { LocalFirstLimiter } from '../../functions/lib/rate-limit.ts';
 import { forgetSalt, saltFor } from '../../functions/metrics/visitor.ts';
 import { testEnv } from './helpers.ts';
 import { deliver, message, rollupsAt } from './metrics-helpers.ts';
@@ -87,6 +87,8 @@ describe('rate limiting per visitor', () => {
       },
     } as RateLimit;
     const now = Date.parse('2032-06-01T10:00:00Z');
+    const visitors = new LocalFirstLimiter(10);
+    const overLimit = (l: RateLimit, key: string, at: number) => visitors.over(l, key, at);
     const results: boolean[] = [];
     for (let i = 0; i < 13; i++) results.push(await overLimit(limiter, 'campus-visitor', now));
     expect(results.slice(0, 12)).toEqual(Array(12).fill(false));

@@ -5,7 +5,7 @@ import { paramSpecs } from '../../domain/infographics.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import { box, text } from '../h.ts';
 import { frame } from '../layout.ts';
-import { findPage, type PageEntry } from '../page-index.ts';
+import { findPage, type PageEntry } from '../../lib/page-index.ts';
 import { commonParams } from '../params.ts';
 import { say, shortHash } from './common.ts';
 import { defineTemplate } from './types.ts';

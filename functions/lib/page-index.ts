@@ -43,6 +43,21 @@ async function loadIndex(assets: Fetcher, origin: string): Promise<Map<string, P
 }
 
 /**
+ * The site's pages, for the engagement counter: a path is counted under its own name only when the build
+ * lists it (with or without its trailing slash); anything else a visitor can send is `(other)`. Without an
+ * index (a broken deploy) every path is `(other)` rather than an error: counting must not stop.
+ */
+export async function sitePages(assets: Fetcher, origin: string): Promise<(path: string) => string | null> {
+  let pages: Map<string, PageEntry>;
+  try {
+    pages = await loadIndex(assets, origin);
+  } catch {
+    return () => null;
+  }
+  return (path) => (pages.has(path) ? path : pages.has(`${path}/`) ? `${path}/` : null);
+}
+
+/**
  * The page at `path`: its entry in the build's page index, else (a page the index does not list yet) its own
  * built HTML's title, description and language. Either way the text is ours, never the request's; 404 when the
  * site has no such page.
