@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
-import { readJson } from '../lib/read-json.ts';
-import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../lib/rate-limit.ts';
-import { validationHook } from '../lib/validate.ts';
 import { sitePages } from '../lib/page-index.ts';
+import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../lib/rate-limit.ts';
+import { readJson } from '../lib/read-json.ts';
+import { validationHook } from '../lib/validate.ts';
 import { botReason } from '../metrics/bots.ts';
 import { type EventMessage, eventSchema, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
 import { queueEvent } from '../metrics/send-buffer.ts';

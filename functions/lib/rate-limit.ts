@@ -35,8 +35,8 @@ export class LocalFirstLimiter {
 
 /**
  * The client's address as Cloudflare's edge reports it, used only as a limiter key: never stored, never
- * logged. Undefined where no edge stands in front (tests and `wrangler dev` without the header), where
- * per-address limits therefore do not apply.
+ * logged. `wrangler dev` sets it to the caller's address too; only the Worker tests call without one, and
+ * there per-address limits do not apply.
  */
 export function clientAddress(c: Context): string | undefined {
   return c.req.header('cf-connecting-ip') || undefined;

@@ -40,7 +40,11 @@ describe('reduceEvent', () => {
     for (const value of [...path.counts.flat(), ...path.scopes]) expect(value).not.toMatch(/[<>"' ]/);
     const download = reduceEvent(event({ name: 'download', props: { asset: '<b>banner</b>.png' } }), 'MX', pages);
     expect(download.counts.at(-1)).toEqual(['download', 'b-banner-b-.png']);
-    const search = reduceEvent(event({ name: 'search', props: { query: 'credencial <script>', results: 0 } }), 'MX', pages);
+    const search = reduceEvent(
+      event({ name: 'search', props: { query: 'credencial <script>', results: 0 } }),
+      'MX',
+      pages,
+    );
     expect(search.counts.at(-1)).toEqual(['search_empty', 'credencial script']);
     expect(safePath(new URL('https://x.test/a b/%22q%22'))).toBe('/a%20b/%22q%22');
     expect(safeText('  Hola\u0000 MUNDO!! ')).toBe('hola mundo');
@@ -70,7 +74,8 @@ describe('reduceEvent', () => {
   });
 
   it('keeps share networks and language switches to known values', () => {
-    const share = (network: string) => reduceEvent(event({ name: 'share', props: { network } }), 'US', pages).counts.at(-1);
+    const share = (network: string) =>
+      reduceEvent(event({ name: 'share', props: { network } }), 'US', pages).counts.at(-1);
     expect(share('WhatsApp')).toEqual(['share', 'whatsapp']);
     expect(share('n-1234-attack')).toEqual(['share', 'other']);
     const to = (lang: string) =>

@@ -1,31 +1,69 @@
-import { isoDay } from '../domain/dates.ts';
+import { addDays, isoDay } from '../domain/dates.ts';
+import { MIN_SEARCH_VISITORS, OTHER } from '../domain/metrics.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-const dayOf = isoDay;
-
-/** What one retention run deleted, per table (D1 rows written). */
+/** What one retention run deleted, per table (D1 rows written), and the last day it closed. */
 export interface RetentionResult {
   visitor_seen: number;
   visitor_salts: number;
   metric_batches: number;
+  day_keys: number;
+  /** Search terms of the closed days that fewer than 5 visitors typed, folded into `(other)`. */
+  search_terms: number;
+  closed_through: string;
 }
 
 /**
- * Deletes what the metrics keep only for a while: visitor hashes once their day is over (one hour of
- * grace for events still in the queue), daily salts after 48 hours (today's and yesterday's stay), and
- * the record of counted batches after 48 hours (it only guards against redelivery). Rollups stay.
+ * Deletes what the metrics keep only for a while and closes the days that are over (one hour of grace for
+ * events still in the queue), in one transaction:
+ * - search terms of the closed days that fewer than 5 distinct visitors typed are folded into `(other)`,
+ *   so they never reach a report and are not kept;
+ * - the day's admitted free values and its visitor hashes go, and the day is marked closed, so a late
+ *   event still counts in the hourly figures but never as a visitor a second time;
+ * - daily salts go after 48 hours (today's and yesterday's stay), and the records of counted batches
+ *   (which only guard against redelivery) after 48 hours. Rollups stay.
+ * Only the days since the last run are read, so a run costs the same after a year as after a day.
  */
 export async function deleteExpired(db: D1Database, now = Date.now()): Promise<RetentionResult> {
-  const [seen, salts, batches] = await db.batch([
-    db.prepare('DELETE FROM metric_visitor_seen WHERE day < ?1').bind(dayOf(now - HOUR_MS)),
-    db.prepare('DELETE FROM visitor_salts WHERE day < ?1').bind(dayOf(now - DAY_MS)),
+  const through = addDays(isoDay(now - HOUR_MS), -1);
+  // Days closed by this run: after the last closed day, up to `through`.
+  // Days closed by this run: after the last closed day, up to `through` (hours are 'YYYY-MM-DDTHH').
+  const closing = 'day > (SELECT through FROM metric_closed) AND day <= ?1';
+  const closingHours = `r.hour > (SELECT through FROM metric_closed) || 'T99' AND r.hour <= ?1 || 'T99'`;
+  const tooFew = `r.dimension = 'search_empty' AND r.key <> '${OTHER}' AND COALESCE((
+      SELECT v.visitors FROM metric_daily_visitors v
+      WHERE v.day = substr(r.hour, 1, 10) AND v.scope = 'search:' || r.key), 0) < ${MIN_SEARCH_VISITORS}`;
+  const [, folded, , keys, seen, , salts, batches] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO metric_rollups (hour, dimension, key, count)
+         SELECT r.hour, 'search_empty', '${OTHER}', SUM(r.count) FROM metric_rollups r
+         WHERE ${closingHours} AND ${tooFew}
+         GROUP BY r.hour
+         ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count`,
+      )
+      .bind(through),
+    db.prepare(`DELETE FROM metric_rollups AS r WHERE ${closingHours} AND ${tooFew}`).bind(through),
+    db
+      .prepare(
+        `DELETE FROM metric_daily_visitors WHERE ${closing} AND scope LIKE 'search:%' AND visitors < ${MIN_SEARCH_VISITORS}`,
+      )
+      .bind(through),
+    db.prepare('DELETE FROM metric_day_keys WHERE day <= ?1').bind(through),
+    db.prepare('DELETE FROM metric_visitor_seen WHERE day <= ?1').bind(through),
+    db.prepare('UPDATE metric_closed SET through = ?1 WHERE through < ?1').bind(through),
+    db.prepare('DELETE FROM visitor_salts WHERE day < ?1').bind(isoDay(now - DAY_MS)),
     db.prepare('DELETE FROM metric_batches WHERE at < ?1').bind(now - 2 * DAY_MS),
   ]);
+  const closed = await db.prepare('SELECT through FROM metric_closed').first<{ through: string }>();
   return {
     visitor_seen: seen?.meta.changes ?? 0,
     visitor_salts: salts?.meta.changes ?? 0,
     metric_batches: batches?.meta.changes ?? 0,
+    day_keys: keys?.meta.changes ?? 0,
+    search_terms: folded?.meta.changes ?? 0,
+    closed_through: closed?.through ?? through,
   };
 }

@@ -1,12 +1,19 @@
-import { EVENT_NAMES, type MetricsSummary, type MetricTable } from '../domain/metrics.ts';
+import { EVENT_NAMES, type MetricsSummary, type MetricTable, MIN_SEARCH_VISITORS, OTHER } from '../domain/metrics.ts';
 import { recordsCsv } from '../lib/csv.ts';
 
+// Largest first; the (other) row, whatever its size, last, where a reader expects the remainder.
+const isOther = (row: Record<string, unknown>) => Object.values(row).includes(OTHER);
 const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
-  rows.sort((a, b) => Number(b[key]) - Number(a[key]) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  rows.sort(
+    (a, b) =>
+      Number(isOther(a)) - Number(isOther(b)) ||
+      Number(b[key]) - Number(a[key]) ||
+      JSON.stringify(a).localeCompare(JSON.stringify(b)),
+  );
 
 /** Reads a period's figures from the hourly rollups and the daily visitor counts. */
 export async function readMetrics(db: D1Database, from: string, to: string): Promise<MetricsSummary> {
-  const [counts, visitors, codes, daily] = await db.batch<Record<string, string | number>>([
+  const [counts, visitors, codes, daily, searches] = await db.batch<Record<string, string | number>>([
     db
       .prepare(
         'SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key',
@@ -29,6 +36,16 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
          ORDER BY d.date`,
       )
       .bind(`${from}T00`, `${to}T23`, from, to),
+    // A term is shown only for the days on which 5 distinct visitors typed it; the rest is (other).
+    db
+      .prepare(
+        `SELECT CASE WHEN COALESCE(v.visitors, 0) >= ?3 THEN r.key ELSE '${OTHER}' END AS key, SUM(r.count) AS n
+         FROM metric_rollups r
+         LEFT JOIN metric_daily_visitors v ON v.day = substr(r.hour, 1, 10) AND v.scope = 'search:' || r.key
+         WHERE r.hour >= ?1 AND r.hour <= ?2 AND r.dimension = 'search_empty'
+         GROUP BY 1`,
+      )
+      .bind(`${from}T00`, `${to}T23`, MIN_SEARCH_VISITORS),
   ]);
   const table = new Map<string, Map<string, number>>();
   for (const row of counts?.results ?? []) {
@@ -99,7 +116,7 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
       'count',
     ),
     searches_without_results: byCount(
-      dim('search_empty').map(([query, count]) => ({ query, count })),
+      (searches?.results ?? []).map((r) => ({ query: String(r.key), count: Number(r.n) })),
       'count',
     ),
     language_switches: byCount(

@@ -2,6 +2,7 @@ import { formatters } from '../../site/i18n/format.ts';
 import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
 import { countryName } from '../domain/countries.ts';
+import { OTHER } from '../domain/metrics.ts';
 import { type Html, html } from '../lib/html.ts';
 import type { PublicTraffic } from '../metrics/public-traffic.ts';
 
@@ -24,7 +25,7 @@ export function trafficHtml(traffic: PublicTraffic, lang: Lang): Html {
 ${table(
   t('transparency.pages'),
   [t('transparency.col.page'), t('transparency.col.views')],
-  traffic.pages.map((p) => [p.path, p.pageviews]),
+  traffic.pages.map((p) => [p.path === OTHER ? t('metrics.other') : p.path, p.pageviews]),
 )}
 ${table(
   t('transparency.languages'),

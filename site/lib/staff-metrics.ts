@@ -1,6 +1,6 @@
 /** The staff metrics page: asks for the staff token (kept in memory only), reads the summary, renders tables. */
 import { html } from 'hono/html';
-import { METRIC_TABLES, type MetricsSummary } from '../../functions/domain/metrics.ts';
+import { METRIC_TABLES, type MetricsSummary, OTHER } from '../../functions/domain/metrics.ts';
 import { downloadWithToken, onReport, readWithToken, reportForm } from './token-report.ts';
 
 type Row = Record<string, string | number | null>;
@@ -48,7 +48,7 @@ export function startStaffMetrics(): void {
       const head = columns.map((c) => html`<th scope="col">${c}</th>`);
       const cells = rows.map(
         (r) =>
-          html`<tr>${columns.map((c) => html`<td>${typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c]}</td>`)}</tr>`,
+          html`<tr>${columns.map((c) => html`<td>${typeof r[c] === 'number' && c.includes('rate') ? percent.format(Number(r[c])) : r[c] === OTHER ? labels.other : r[c]}</td>`)}</tr>`,
       );
       return html`<table class="staff-table"><caption>${name} <button type="button" data-csv="${name}">${labels.csv}</button></caption><thead><tr>${head}</tr></thead><tbody>${cells}</tbody></table>`;
     });

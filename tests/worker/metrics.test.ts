@@ -1,9 +1,8 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import worker from '../../functions/index.ts';
 import type { EventMessage } from '../../functions/metrics/event.ts';
 import { forgetSalt, saltFor } from '../../functions/metrics/visitor.ts';
 import { bearer, call, testEnv } from './helpers.ts';
+import { deliver, message, rollupsAt } from './metrics-helpers.ts';
 
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
@@ -15,32 +14,6 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   });
 const event = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ name: 'pageview', url: 'https://voto.test/es/', ...over });
-
-/** Delivers messages to the Worker's queue handler as Cloudflare would. */
-async function deliver(messages: EventMessage[]) {
-  const batch = createMessageBatch(
-    'voto-events',
-    messages.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch as MessageBatch<unknown>, testEnv as never);
-  return getQueueResult(batch, ctx);
-}
-
-const message = (
-  id: string,
-  visitor: string,
-  counts: [string, string][],
-  scopes: string[],
-  day = '2030-01-15',
-): EventMessage => ({
-  id,
-  hour: `${day}T10`,
-  day,
-  visitor,
-  counts,
-  scopes,
-});
 
 describe('POST /api/v1/events', () => {
   it('accepts a beacon (text/plain) with 202 and sets no cookie', async () => {
@@ -135,6 +108,7 @@ describe('queue consumer', () => {
 
   it('credits a register click to the referral code the visitor arrived with that day', async () => {
     const day = '2030-02-01';
+    await testEnv.DB.prepare("INSERT OR IGNORE INTO referral_codes (code, name) VALUES ('UNAM', 'UNAM')").run();
     await deliver([
       message(
         'r1',
@@ -166,9 +140,14 @@ describe('queue consumer', () => {
     expect(row?.n).toBe(1);
   });
 
-  it('acknowledges malformed messages without counting them', async () => {
-    const result = await deliver([{ nonsense: true } as unknown as EventMessage]);
-    expect(result.retryBatch.retry).toBe(false);
+  it('acknowledges malformed messages, counted once as unreadable and never as events', async () => {
+    const sentAt = new Date('2030-02-02T08:30:00Z');
+    for (let i = 0; i < 2; i++) {
+      const result = await deliver([{ nonsense: true } as unknown as EventMessage], sentAt);
+      expect(result.retryBatch.retry).toBe(false);
+      expect(result.explicitAcks).toHaveLength(0);
+    }
+    expect(await rollupsAt('2030-02-02T08')).toEqual({ 'dropped:unreadable': 1 });
   });
 });
 

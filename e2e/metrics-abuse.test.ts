@@ -1,0 +1,191 @@
+// Issue 14, tried as an abuser would, over HTTP against the real `wrangler dev` with its local queue and D1:
+// one address cannot send more than 600 events a minute whatever user agent it claims; many addresses
+// sending nothing but new values grow the stored rows by a bounded amount, not by the number of events;
+// bots and Global Privacy Control put nothing on the queue.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPPED_DIMENSIONS, MAX_DISTINCT_PER_DAY } from '../functions/domain/metrics.ts';
+import { queryLocalD1 } from './support/local-d1.ts';
+import { startTestServer } from './support/server.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let server: Server;
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 120_000);
+afterAll(() => server?.stop());
+
+const browserAgent = (n: number) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${100 + (n % 900)}.0.${n} Safari/537.36`;
+
+/** Sends `bodies` with at most `parallel` requests in flight; returns each answer's status and Retry-After. */
+async function send(
+  bodies: { body: object; headers: Record<string, string> }[],
+  parallel = 24,
+): Promise<{ status: number; retryAfter: string | null; code?: string }[]> {
+  const answers: { status: number; retryAfter: string | null; code?: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const { body, headers } = bodies[next++] as (typeof bodies)[number];
+      const response = await fetch(`${server.url}/api/v1/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', ...headers },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      answers.push({
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        code: text ? (JSON.parse(text) as { error?: { code: string } }).error?.code : undefined,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return answers;
+}
+
+const db = <T>(sql: string) => queryLocalD1<T>(server.persistTo, sql);
+const countedEvents = () =>
+  db<{ n: number | null }>("SELECT SUM(count) AS n FROM metric_rollups WHERE dimension = 'event'")[0]?.n ?? 0;
+const storedRows = () => {
+  const [row] = db<{ rollups: number; visitors: number }>(
+    'SELECT (SELECT COUNT(*) FROM metric_rollups) AS rollups, (SELECT COUNT(*) FROM metric_daily_visitors) AS visitors',
+  );
+  return (row?.rollups ?? 0) + (row?.visitors ?? 0);
+};
+
+/** Waits until the consumer has counted `total` events (the local queue delivers within seconds). */
+async function drained(total: number): Promise<void> {
+  await expect.poll(countedEvents, { timeout: 90_000, interval: 500 }).toBe(total);
+}
+
+/** An event whose every free value is new: path, query, referrer, campaign, asset, embedding site. */
+function unique(n: number): object {
+  const url = (path: string) => `${server.url}${path}`;
+  switch (n % 6) {
+    case 0:
+      return {
+        name: 'pageview',
+        url: url(`/es/x${n}/?utm_source=s${n}&utm_medium=m${n}&utm_campaign=c${n}&ref=R${n}`),
+        referrer: `https://r${n}.example/`,
+      };
+    case 1:
+      return { name: 'download', url: url('/es/materiales/'), props: { asset: `asset-${n}.png` } };
+    case 2:
+      return {
+        name: 'search',
+        url: url('/es/buscar/'),
+        props: { query: `palabra ${String.fromCharCode(97 + (n % 26))}${n.toString(36)}`, results: 0 },
+      };
+    case 3:
+      return { name: 'embed_view', url: url('/embed/registrations'), referrer: `https://partner${n}.example/` };
+    case 4:
+      return { name: 'not_found', url: url(`/es/missing-${n}/`) };
+    default:
+      return { name: 'share', url: url(`/es/y${n}/`), props: { network: `net${n}` } };
+  }
+}
+
+describe('events from the open internet', () => {
+  it('put nothing on the queue for bots and Global Privacy Control', async () => {
+    const bots = Array.from({ length: 20 }, (_, i) => ({
+      body: { name: 'pageview', url: `${server.url}/es/` },
+      headers: {
+        'cf-connecting-ip': `10.9.0.${i}`,
+        'user-agent': i % 2 ? 'Googlebot/2.1 (+http://www.google.com/bot.html)' : 'curl/8.5.0',
+      },
+    }));
+    const gpc = Array.from({ length: 20 }, (_, i) => ({
+      body: { name: 'pageview', url: `${server.url}/es/` },
+      headers: { 'cf-connecting-ip': `10.9.1.${i}`, 'user-agent': browserAgent(i), 'sec-gpc': '1' },
+    }));
+    const person = { body: { name: 'pageview', url: `${server.url}/es/` }, headers: { 'user-agent': browserAgent(7) } };
+    const answers = await send([...bots, ...gpc, person]);
+    expect(answers.map((a) => a.status)).toEqual(Array(41).fill(202));
+    await drained(1);
+    // The consumer records the id of every event it counts: one, the person's.
+    const [ids] = db<{ n: number }>('SELECT SUM(json_array_length(ids)) AS n FROM metric_batches');
+    expect(ids?.n).toBe(1);
+  });
+
+  it('refuses one address past 600 events a minute, whatever user agent it claims', async () => {
+    const before = countedEvents();
+    const started = Date.now();
+    const answers = await send(
+      Array.from({ length: 10_000 }, (_, n) => ({
+        body: unique(n),
+        headers: { 'cf-connecting-ip': '203.0.113.7', 'user-agent': browserAgent(n) },
+      })),
+    );
+    const minutes = Math.floor(Date.now() / 60_000) - Math.floor(started / 60_000) + 1;
+    const accepted = answers.filter((a) => a.status === 202).length;
+    const refused = answers.filter((a) => a.status === 429);
+    console.log(
+      `one address, 10,000 events over ${minutes} limiter window(s): ${accepted} accepted, ${refused.length} refused`,
+    );
+    expect(accepted + refused.length).toBe(10_000);
+    expect(accepted).toBeGreaterThanOrEqual(570);
+    expect(accepted).toBeLessThanOrEqual(600 * minutes);
+    for (const answer of refused) expect(answer).toMatchObject({ retryAfter: '60', code: 'rate_limited' });
+    await drained(before + accepted);
+  }, 180_000);
+
+  it('grows the stored rows by a bounded amount when many addresses send nothing but new values', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const round = async (from: number, count: number) => {
+      const before = { events: countedEvents(), rows: storedRows() };
+      // 400 events per address: each address stays under its limit, as a botnet would.
+      const answers = await send(
+        Array.from({ length: count }, (_, k) => ({
+          body: unique(from + k),
+          headers: {
+            'cf-connecting-ip': `198.${from / 100_000}.${Math.floor(k / 400)}.1`,
+            'user-agent': browserAgent(from + k),
+          },
+        })),
+      );
+      expect(answers.filter((a) => a.status !== 202)).toEqual([]);
+      await drained(before.events + count);
+      return storedRows() - before.rows;
+    };
+    const first = await round(100_000, 10_000);
+    const second = await round(200_000, 5_000);
+    // What bounds them, per hour of the day: 6 capped dimensions × (500 + the (other) row), and small
+    // known sets (8 event names, 3 languages, countries, pages of the site and (other), 14 share networks,
+    // 9 language switches, (other) for unregistered codes); per day, the site's visitor scopes and the
+    // 500 admitted search terms. The test runs within two hours.
+    const pages = (JSON.parse(readFileSync('dist/page-index.json', 'utf8')) as { pages: unknown[] }).pages.length + 1;
+    const perHour = CAPPED_DIMENSIONS.length * (MAX_DISTINCT_PER_DAY + 1) + 8 + 3 + 10 + 2 * pages + 14 + 9 + 1;
+    const perDay = 1 + 3 + pages + MAX_DISTINCT_PER_DAY + 1;
+    const bound = 2 * perHour + perDay;
+    console.log(
+      `rows added: ${first} for the first 10,000 events, ${second} for 5,000 more; bound ${bound} (${pages} pages and (other))`,
+    );
+    expect(first).toBeLessThanOrEqual(bound);
+    // The second round brings only new values: every capped dimension is full, so they add (almost) nothing.
+    expect(second).toBeLessThanOrEqual(2 * perHour - CAPPED_DIMENSIONS.length * MAX_DISTINCT_PER_DAY);
+    for (const dimension of CAPPED_DIMENSIONS) {
+      const [keys] = db<{ n: number }>(
+        `SELECT COUNT(DISTINCT key) AS n FROM metric_rollups WHERE dimension = '${dimension}' AND hour LIKE '${day}T%' AND key <> '(other)'`,
+      );
+      expect(keys?.n, dimension).toBeLessThanOrEqual(MAX_DISTINCT_PER_DAY);
+    }
+    // Nothing was lost: every event is in its hourly total, named or under (other).
+    const [downloads] = db<{ n: number }>(
+      `SELECT SUM(count) AS n FROM metric_rollups WHERE dimension = 'download' AND hour LIKE '${day}T%'`,
+    );
+    expect(downloads?.n).toBeGreaterThanOrEqual(Math.floor(15_000 / 6));
+    // Paths that are not pages were all counted as (other); a share network nobody offers too.
+    expect(db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'page'")).toEqual(
+      [
+        { key: '(other)' },
+        ...db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'page' AND key <> '(other)'"),
+      ].sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    expect(db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'share'")).toEqual([
+      { key: 'other' },
+    ]);
+  }, 300_000);
+});
