@@ -60,6 +60,7 @@ describe('errors', () => {
 describe('security headers', () => {
   it('forbid framing and sniffing on Worker responses', async () => {
     const response = await call('/api/v1/health');
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     const csp = response.headers.get('content-security-policy') ?? '';
