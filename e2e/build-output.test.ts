@@ -36,5 +36,8 @@ describe('the built site', () => {
   it('ships the security headers file generated from the Worker module', async () => {
     const headers = await readFile(new URL('_headers', DIST), 'utf8');
     expect(headers).toContain("frame-ancestors 'none'");
+    // HSTS in the rules for every path (`/*`), not only in a narrower block such as `/_astro/*`.
+    const everyPath = headers.split(/\n(?=\S)/).find((block) => block.startsWith('/*\n')) ?? '';
+    expect(everyPath).toMatch(/^ {2}Strict-Transport-Security: max-age=63072000; includeSubDomains$/m);
   });
 });

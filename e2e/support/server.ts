@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateLocal, startWranglerDev } from '../../scripts/lib/local-env.ts';
+import { migrateLocal, startWranglerDev, type WranglerDevOptions } from '../../scripts/lib/local-env.ts';
 
 /** A free TCP port on loopback, found by letting the OS pick one. */
 export async function freePort(): Promise<number> {
@@ -18,16 +18,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A real `wrangler dev` on a free port with its own throw-away local D1 (migrated). Stop it when done. */
+/**
+ * A real `wrangler dev` on a free port with its own throw-away local D1 (migrated). Stop it when done.
+ * `output()` is everything wrangler and the Worker printed; it holds only warnings and errors unless
+ * `logLevel` asks for more (`log`: the Worker's console lines and wrangler's request lines too).
+ */
 export async function startTestServer(
   vars: Record<string, string> = {},
-): Promise<{ url: string; persistTo: string; stop: () => Promise<void> }> {
+  { logLevel, args }: Pick<WranglerDevOptions, 'logLevel' | 'args'> = {},
+): Promise<{ url: string; persistTo: string; stop: () => Promise<void>; output: () => string }> {
   const persistTo = await mkdtemp(join(tmpdir(), 'voto-e2e-'));
   migrateLocal(persistTo);
-  const server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars });
+  const server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars, logLevel, args });
   return {
     url: server.url,
     persistTo,
+    output: server.output,
     stop: async () => {
       await server.stop();
       await rm(persistTo, { recursive: true, force: true });

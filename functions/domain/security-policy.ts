@@ -18,10 +18,15 @@ const SITE_CSP = [
   "form-action 'self'",
 ];
 
+/** HSTS for two years on the domain and its subdomains: after one visit, browsers never try plain HTTP. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
 /** Security headers for a response, by framing policy; the site's static files get the same via `_headers`. */
 export function securityHeaders(framing: Framing): Record<string, string> {
   const frameAncestors = framing === 'any' ? 'frame-ancestors *' : "frame-ancestors 'none'";
   const headers: Record<string, string> = {
+    // On every answer, embeds included: a partner's frame is loaded over HTTPS like any other page.
+    'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY,
     'Content-Security-Policy': [...SITE_CSP, frameAncestors].join('; '),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',

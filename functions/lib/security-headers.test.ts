@@ -9,6 +9,12 @@ describe('security headers', () => {
     expect(securityHeaders('any')['X-Frame-Options']).toBeUndefined();
   });
 
+  it('send HSTS for two years with subdomains on every answer, embeds included', () => {
+    for (const framing of ['deny', 'any'] as const) {
+      expect(securityHeaders(framing)['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+    }
+  });
+
   it('never allow inline scripts or eval; only Wasm compilation (site search) is added', () => {
     const scriptSrc = securityHeaders('deny')
       ['Content-Security-Policy']?.split('; ')
@@ -20,5 +26,6 @@ describe('security headers', () => {
     const file = staticHeadersFile();
     expect(file).toMatch(/^\/\*$/m);
     expect(file).toContain('  X-Content-Type-Options: nosniff');
+    expect(file).toContain('  Strict-Transport-Security: max-age=63072000; includeSubDomains');
   });
 });

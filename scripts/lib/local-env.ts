@@ -44,13 +44,27 @@ export function migrateLocal(persistTo?: string): void {
   run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet: true });
 }
 
-/** Starts `wrangler dev` on `port` (with extra `vars`, e.g. for benchmarks); resolves once `/api/v1/health` answers. */
+/** What `startWranglerDev` accepts besides the port. */
+export interface WranglerDevOptions {
+  persistTo?: string;
+  /** Collect the output without echoing it, and keep only warnings and errors (unless `logLevel` says otherwise). */
+  quiet?: boolean;
+  /** Extra `vars`, e.g. for benchmarks. */
+  vars?: Record<string, string>;
+  /** wrangler's `--log-level`; by default `warn` when quiet, wrangler's own default (`log`) otherwise. */
+  logLevel?: 'debug' | 'log' | 'info' | 'warn' | 'error';
+  /** More `wrangler dev` flags, e.g. `--test-scheduled`. */
+  args?: string[];
+}
+
+/** Starts `wrangler dev` on `port`; resolves once `/api/v1/health` answers, with everything it printed so far. */
 export async function startWranglerDev(
   port: number,
-  { persistTo, quiet = false, vars = {} }: { persistTo?: string; quiet?: boolean; vars?: Record<string, string> } = {},
+  { persistTo, quiet = false, vars = {}, logLevel, args = [] }: WranglerDevOptions = {},
 ): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
   const persist = persistTo ? ['--persist-to', persistTo] : [];
   const extraVars = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+  const level = logLevel ?? (quiet ? 'warn' : undefined);
   const child = spawn(
     bin('wrangler'),
     [
@@ -60,9 +74,10 @@ export async function startWranglerDev(
       '--ip',
       '127.0.0.1',
       '--show-interactive-dev-session=false',
-      ...(quiet ? ['--log-level', 'warn'] : []),
+      ...(level ? ['--log-level', level] : []),
       ...persist,
       ...extraVars,
+      ...args,
     ],
     { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

@@ -10,16 +10,22 @@ const errorShape = expect.objectContaining({
 });
 
 describe('health', () => {
-  it('reports the migration level from D1', async () => {
-    const response = await call('/api/v1/health');
-    expect(response.status).toBe(200);
-    const body = await response.json<{
-      status: string;
-      database: { migrations_applied: number; latest_migration: string };
-    }>();
-    expect(body.status).toBe('ok');
-    expect(body.database.migrations_applied).toBeGreaterThanOrEqual(1);
-    expect(body.database.latest_migration).toMatch(/^\d{4}_[a-z0-9_]+\.sql$/);
+  it('tells the public only that it is up, and an admin the migration level', async () => {
+    const open = await call('/api/v1/health');
+    expect(open.status).toBe(200);
+    expect(open.headers.get('cache-control')).toBe('no-store');
+    expect(await open.json()).toEqual({ status: 'ok', database: 'ok' });
+    const admin = await call('/api/v1/health', { headers: await bearer('admin') });
+    expect(admin.status).toBe(200);
+    const body = await admin.json<{ migrations: { applied: number; latest: string } }>();
+    expect(body).toEqual({ status: 'ok', database: 'ok', migrations: expect.any(Object) });
+    expect(body.migrations.applied).toBeGreaterThanOrEqual(1);
+    expect(body.migrations.latest).toMatch(/^\d{4}_[a-z0-9_]+\.sql$/);
+  });
+
+  it('refuses a token that is not an admin one rather than answer as if none was sent', async () => {
+    expect((await call('/api/v1/health', { headers: await bearer('ingest') })).status).toBe(403);
+    expect((await call('/api/v1/health', { headers: { authorization: 'Bearer nonsense' } })).status).toBe(401);
   });
 });
 
@@ -54,6 +60,7 @@ describe('errors', () => {
 describe('security headers', () => {
   it('forbid framing and sniffing on Worker responses', async () => {
     const response = await call('/api/v1/health');
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     const csp = response.headers.get('content-security-policy') ?? '';

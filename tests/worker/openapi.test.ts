@@ -39,6 +39,15 @@ describe('the OpenAPI document', () => {
     expect(scopeOf('/metrics/summary', 'get')).toEqual(['staff']);
     expect(scopeOf('/metrics/referral', 'get')).toEqual(['partner']);
     expect(scopeOf('/registrations/{process}/summary', 'get')).toBeUndefined();
+    // Health is public, and an admin token (optional: the empty requirement) adds the migration level.
+    expect(paths['/health']?.get?.security).toEqual([{}, { bearer: ['admin'] }]);
+    const health = paths['/health']?.get?.responses['200']?.content?.['application/json']?.schema as {
+      anyOf?: { $ref: string }[];
+    };
+    expect(health.anyOf?.map((s) => s.$ref).sort()).toEqual([
+      '#/components/schemas/Health',
+      '#/components/schemas/HealthWithMigrations',
+    ]);
     // And the router agrees: a scoped route without a token is a 401 in the error shape.
     const refused = await call('/api/v1/metrics/summary?from=2026-01-01&to=2026-01-02');
     expect(refused.status).toBe(401);
