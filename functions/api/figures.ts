@@ -43,7 +43,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       responses: {
         200: jsonAnswer('The figures, with `ETag`, `Cache-Control` and `Server-Timing` (D1 rows read).', SummaryAnswer),
         304: { description: 'Not modified (`If-None-Match`).' },
-        ...errors('not_found', 'validation_failed'),
+        ...errors('not_found', 'validation_failed', 'rate_limited'),
       },
     }),
     async (c) => {
@@ -87,7 +87,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         200: textAnswer(
           'One row per category: `table,code,label,count,share` (the timeline: `date,daily,cumulative`).',
         ),
-        ...errors('not_found', 'validation_failed'),
+        ...errors('not_found', 'validation_failed', 'rate_limited'),
       },
     }),
     async (c) => {
@@ -124,7 +124,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         200: textAnswer(
           '`country,country_name_es,country_name_en,total,<entity code>...`, one row per country, largest first.',
         ),
-        ...errors('not_found', 'validation_failed'),
+        ...errors('not_found', 'validation_failed', 'rate_limited'),
       },
     }),
     async (c) => {

@@ -89,7 +89,7 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           },
         },
         302: { description: 'A `v` that is no longer current: the current image.' },
-        ...errors('not_found', 'validation_failed', 'service_unavailable'),
+        ...errors('not_found', 'validation_failed', 'rate_limited', 'service_unavailable'),
       },
     }),
     async (c) => {
@@ -120,6 +120,7 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           return { response: new Response(body, { headers }), rowsRead };
         },
       };
+      // `off` is for benchmarks of the renderer only: every request renders, outside the cache and its limit.
       const response =
         c.env.INFOGRAPHICS_CACHE === 'off' ? await uncached(entry) : await serveVersioned(c, entry, prepared.rowsRead);
       if (renderMs > 0) {

@@ -161,7 +161,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: {
         200: jsonAnswer('The last `days` days, recomputed every ten minutes.', PublicTrafficAnswer),
         304: { description: 'Not modified (`If-None-Match`).' },
-        ...errors('validation_failed'),
+        ...errors('validation_failed', 'rate_limited'),
       },
     }),
     async (c) => {

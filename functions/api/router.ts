@@ -15,7 +15,8 @@ const publicReadCors = cors({
   origin: '*',
   allowMethods: ['GET', 'HEAD', 'OPTIONS'],
   allowHeaders: ['If-None-Match'],
-  exposeHeaders: ['ETag', 'Server-Timing', 'Content-Disposition'],
+  // Retry-After: a partner's script that reads figures can see how long a 429 asks it to wait.
+  exposeHeaders: ['ETag', 'Server-Timing', 'Content-Disposition', 'Retry-After'],
   maxAge: 86_400,
 });
 

@@ -1,4 +1,6 @@
 import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { clientAddress, LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
 
 /** Browser and proxy freshness for public figures: with the version memo, an ingest shows within 60 s. */
 export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=15';
@@ -10,13 +12,18 @@ export function matchesEtag(c: Context, etag: string): boolean {
   return header === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+// Only misses count against a client address (PUBLIC_LIMITER, 300 a minute): a page of 30 embeds costs at most 30
+// misses, and each isolate lets 30 through before it pays for a call to the shared limiter.
+const missLimit = new LocalFirstLimiter(30);
+
 /**
  * Answers a public read keyed by data version: 304 on a matching ETag, else the edge cache (Cache API),
  * else `build()` (which touches D1) stored in the cache. The key must include the data version, so an
- * ingest makes new keys and old entries are simply never asked for again.
+ * ingest makes new keys and old entries are simply never asked for again. A miss counts against the
+ * client's address; past its limit the read is a 429 and `build()` does not run.
  */
 export async function serveVersioned(
-  c: Context,
+  c: Context<AppEnv>,
   request: {
     key: string;
     etag: string;
@@ -30,7 +37,7 @@ export async function serveVersioned(
   const { build, cors = true } = request;
   // The deployed code's version is part of every key and tag: a deploy that changes how figures are
   // rendered must not serve what the previous code cached.
-  const code = (c.env as { CF_VERSION_METADATA?: { id: string } } | undefined)?.CF_VERSION_METADATA?.id ?? 'dev';
+  const code = c.env?.CF_VERSION_METADATA?.id ?? 'dev';
   etag = `"${code.slice(0, 8)}.${etag.replaceAll('"', '')}"`;
   key = `${code}/${key}`;
   const common: Record<string, string> = { ETag: etag, 'Cache-Control': FIGURES_CACHE_CONTROL };
@@ -49,6 +56,12 @@ export async function serveVersioned(
     for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
     response.headers.set('Server-Timing', timing('hit', rowsReadBefore));
     return response;
+  }
+  const address = clientAddress(c);
+  if (address && (await missLimit.over(c.env.PUBLIC_LIMITER, address))) {
+    throw tooManyRequests(
+      'Too many requests from this address for figures, images or pages that had to be built; wait a minute and try again. Answers already cached are not limited.',
+    );
   }
   const { response, rowsRead } = await build();
   for (const [name, value] of Object.entries(common)) response.headers.set(name, value);

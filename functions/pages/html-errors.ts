@@ -5,16 +5,21 @@ import { ApiError } from '../lib/errors.ts';
 import { onError } from '../lib/on-error.ts';
 
 /**
- * The error handler of a router that answers with HTML: an `ApiError` (invalid parameters, unknown process)
- * becomes a readable page in the reader's language, with the error's status; anything else goes to the one
- * JSON handler. `page` draws the error for that router (inside an embed frame, inside the site's shell).
+ * The error handler of a router that answers with HTML: an `ApiError` (invalid parameters, unknown process,
+ * a rate limit) becomes a readable page in the reader's language, with the error's status and headers
+ * (`Retry-After`); anything else goes to the one JSON handler. `page` draws the error for that router
+ * (inside an embed frame, inside the site's shell).
  */
 export function htmlErrors(
   page: (c: Context<AppEnv>, error: ApiError, lang: Lang) => Response | Promise<Response>,
 ): ErrorHandler<AppEnv> {
-  return (error, c) => {
+  return async (error, c) => {
     if (!(error instanceof ApiError)) return onError(error, c);
     const asked = c.req.param('lang') ?? c.req.query('lang');
-    return page(c, error, isLang(asked) ? asked : DEFAULT_LANG);
+    const drawn = await page(c, error, isLang(asked) ? asked : DEFAULT_LANG);
+    // A copy: a response from a fetch or a rewriter may have headers that cannot be changed.
+    const response = new Response(drawn.body, drawn);
+    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+    return response;
   };
 }

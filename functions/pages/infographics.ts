@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
 import { currentProcesses } from '../data/data-version.ts';
@@ -8,12 +8,19 @@ import type { AppEnv } from '../env.ts';
 import { scaleOf } from '../img/brand.ts';
 import { imageContext } from '../img/context.ts';
 import { type ImageRequest, imageUrl } from '../img/request.ts';
+import { shortHash } from '../img/templates/common.ts';
 import { TEMPLATE_BY_ID } from '../img/templates/index.ts';
+import type { Prepared } from '../img/templates/types.ts';
 import { ApiError } from '../lib/errors.ts';
 import { html } from '../lib/html.ts';
+import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
+import { htmlErrors } from './html-errors.ts';
 import { problemsHtml } from './problems.ts';
 import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
+
+// The form's fields: the query values the page shows (its selected options), and so what its cache key holds.
+const FORM_FIELDS = ['process', 'template', 'scope', 'entity', 'country', 'lang', 'size'] as const;
 
 /** Validates the page's query as the image endpoint would (only the fields the chosen template takes). */
 function pageRequest(query: Record<string, string>, lang: Lang): ImageRequest {
@@ -47,7 +54,7 @@ function fillForm(
     element: (select) => void select.setInnerContent(processOptions, { html: true }),
   });
   // Options the query names become selected; fields it leaves out keep the shell's defaults.
-  for (const name of ['template', 'scope', 'entity', 'country', 'lang', 'size']) {
+  for (const name of FORM_FIELDS.filter((field) => field !== 'process')) {
     const value = given(name);
     if (value === null) continue;
     out = out.on(`select[name="${name}"] option`, {
@@ -77,30 +84,71 @@ function fillForm(
     .on('textarea[data-alt]', { element: (el) => void el.setInnerContent(alt) });
 }
 
-/**
- * `/es/infografias/` and `/en/infografias/`: the static page with the chosen image, its download links and its
- * alt text rendered in, so that the form works without JavaScript. A bad choice keeps the form and says why.
- */
-export const infographicPageRoutes = new Hono<AppEnv>().get(`${LANG_SEGMENT}/infografias/`, async (c) => {
-  const lang = pageLang(c);
+/** The page with the form filled in: the chosen image and its alt text, or the problem with the choice. */
+function formPage(
+  c: Context<AppEnv>,
+  lang: Lang,
+  processes: ProcessRecord[],
+  chosen: { request: ImageRequest; alt: string } | null,
+  problem: ApiError | null,
+): Promise<Response> {
   const query = c.req.query();
-  let chosen: { request: ImageRequest; alt: string } | null = null;
-  let problem: ApiError | null = null;
-  try {
-    const request = pageRequest(query, lang);
-    const prepared = await request.template.prepare(imageContext(c.env, c.req.url), request.params);
-    const { model } = await prepared.load();
-    const imageLang = request.template.langOf(model, request.params);
-    chosen = { request, alt: request.template.alt(model, imageLang, scaleOf(request.params.size)) };
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    problem = error;
-  }
-  const processes = await currentProcesses(c.env.DB);
   return renderInShell(c, lang, 'infografias', {
     selector: '[data-infographic-error]',
     markup: problem ? problemsHtml(problem, useTranslations(lang)('ig.error')) : html``,
     status: problem?.status ?? 200,
     rewrite: (rewriter) => fillForm(rewriter, query, processes, lang, chosen),
   });
-});
+}
+
+/**
+ * `/es/infografias/` and `/en/infografias/`: the static page with the chosen image, its download links and its
+ * alt text rendered in, so that the form works without JavaScript. A bad choice keeps the form and says why.
+ * A good one is cached at the edge under the figures' version, the process list and the form's values.
+ */
+export const infographicPageRoutes = new Hono<AppEnv>()
+  .get(`${LANG_SEGMENT}/infografias/`, async (c) => {
+    const lang = pageLang(c);
+    const query = c.req.query();
+    // The processes the database has now, not the ones the build knew (memoised: no D1 read on a warm isolate).
+    const processes = await currentProcesses(c.env.DB);
+    let request: ImageRequest;
+    let prepared: Prepared<unknown>;
+    try {
+      request = pageRequest(query, lang);
+      prepared = await request.template.prepare(imageContext(c.env, c.req.url), request.params);
+    } catch (error) {
+      // Like the API's 4xx answers, a bad choice is answered before the cache and is not counted as a miss.
+      if (!(error instanceof ApiError)) throw error;
+      return formPage(c, lang, processes, null, error);
+    }
+    const form = new URLSearchParams(
+      FORM_FIELDS.filter((name) => name in query).map((name) => [name, query[name] ?? '']),
+    ).toString();
+    // Names and windows of every listed process: a PUT that renames one bumps its data version.
+    const list = processes.map((p) => `${p.slug}.v${p.data_version}`).join(',');
+    const variant = await shortHash(`${list}|${lang}|${form}`);
+    return serveVersioned(
+      c,
+      {
+        key: `infographics-page/${prepared.version}/${variant}`,
+        etag: `"igpage.${prepared.version}.${variant}"`,
+        cors: false,
+        build: async () => {
+          const { model, rowsRead } = await prepared.load();
+          const imageLang = request.template.langOf(model, request.params);
+          const alt = request.template.alt(model, imageLang, scaleOf(request.params.size));
+          const page = await formPage(c, lang, processes, { request, alt }, null);
+          // Read whole, so the edge cache keeps the finished page rather than a stream of the shell.
+          const body = await page.text();
+          return {
+            response: new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+            rowsRead,
+          };
+        },
+      },
+      prepared.rowsRead,
+    );
+  })
+  // A rate limit on a miss: the form as the query chose it, with the limit's sentence where problems go.
+  .onError(htmlErrors(async (c, error, lang) => formPage(c, lang, await currentProcesses(c.env.DB), null, error)));

@@ -3,31 +3,44 @@ import { todayUtc } from '../domain/dates.ts';
 import type { AppEnv } from '../env.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { PUBLIC_SLOT_MS, readPublicTraffic } from '../metrics/public-traffic.ts';
+import { htmlErrors } from './html-errors.ts';
+import { problemsHtml } from './problems.ts';
 import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
 import { trafficHtml } from './traffic-html.ts';
 
 /** `/es/transparencia/` and `/en/transparencia/`: the static page with the public traffic rendered into it. */
-export const transparencyRoutes = new Hono<AppEnv>().get(`${LANG_SEGMENT}/transparencia/`, async (c) => {
-  const lang = pageLang(c);
-  const slot = Math.floor(Date.now() / PUBLIC_SLOT_MS);
-  return serveVersioned(
-    c,
-    {
-      key: `transparency/${slot}/${lang}`,
-      etag: `"transparency.${slot}.${lang}"`,
-      cors: false,
-      build: async () => {
-        const traffic = await readPublicTraffic(c.env.DB, 30, todayUtc());
-        const page = await renderInShell(c, lang, 'transparencia', {
-          selector: '#transparency-traffic',
-          markup: trafficHtml(traffic, lang),
-        });
-        return {
-          response: new Response(await page.text(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
-          rowsRead: 0,
-        };
+export const transparencyRoutes = new Hono<AppEnv>()
+  .get(`${LANG_SEGMENT}/transparencia/`, async (c) => {
+    const lang = pageLang(c);
+    const slot = Math.floor(Date.now() / PUBLIC_SLOT_MS);
+    return serveVersioned(
+      c,
+      {
+        key: `transparency/${slot}/${lang}`,
+        etag: `"transparency.${slot}.${lang}"`,
+        cors: false,
+        build: async () => {
+          const traffic = await readPublicTraffic(c.env.DB, 30, todayUtc());
+          const page = await renderInShell(c, lang, 'transparencia', {
+            selector: '#transparency-traffic',
+            markup: trafficHtml(traffic, lang),
+          });
+          return {
+            response: new Response(await page.text(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+            rowsRead: 0,
+          };
+        },
       },
-    },
-    0,
+      0,
+    );
+  })
+  // The page takes no parameters: its one error is a rate limit, said in its own sentence where the figures go.
+  .onError(
+    htmlErrors((c, error, lang) =>
+      renderInShell(c, lang, 'transparencia', {
+        selector: '#transparency-traffic',
+        markup: problemsHtml(error, error.message),
+        status: error.status,
+      }),
+    ),
   );
-});
