@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPPED_DIMENSIONS, MAX_DISTINCT_PER_DAY } from '../functions/domain/metrics.ts';
+import { createToken } from '../scripts/token.ts';
 import { queryLocalD1 } from './support/local-d1.ts';
 import { startTestServer } from './support/server.ts';
 
@@ -108,6 +109,38 @@ describe('events from the open internet', () => {
     // The consumer records the id of every event it counts: one, the person's.
     const [ids] = db<{ n: number }>('SELECT SUM(json_array_length(ids)) AS n FROM metric_batches');
     expect(ids?.n).toBe(1);
+  });
+
+  it('never stores a search with digits or an @, and reports a term only once 5 visitors typed it', async () => {
+    const before = countedEvents();
+    const search = (query: string, n: number) => ({
+      body: { name: 'search', url: `${server.url}/es/buscar/`, props: { query, results: 0 } },
+      headers: { 'cf-connecting-ip': `10.7.0.${n}`, 'user-agent': browserAgent(5_000 + n) },
+    });
+    const answers = await send([
+      search('Juan Pérez 5512345678', 1),
+      search('juan.perez@correo.mx', 2),
+      search('GOPJ800101HDFRRN09', 3),
+      ...[10, 11, 12, 13, 14].map((n) => search('constancia consular', n)),
+      ...[20, 21, 22, 23].map((n) => search('apellido poco comun', n)),
+    ]);
+    expect(answers.every((a) => a.status === 202)).toBe(true);
+    await drained(before + 12);
+    const stored =
+      JSON.stringify(db('SELECT * FROM metric_rollups')) + JSON.stringify(db('SELECT * FROM metric_daily_visitors'));
+    for (const secret of ['5512345678', '1234', 'correo', 'perez', 'gopj', '800101'])
+      expect(stored).not.toContain(secret);
+    const staff = await createToken('staff', 'abuse-test', server.persistTo);
+    const day = new Date().toISOString().slice(0, 10);
+    const summary = (await (
+      await fetch(`${server.url}/api/v1/metrics/summary?from=${day}&to=${day}`, {
+        headers: { authorization: `Bearer ${staff}` },
+      })
+    ).json()) as { searches_without_results: { query: string; count: number }[] };
+    expect(summary.searches_without_results).toEqual([
+      { query: 'constancia consular', count: 5 },
+      { query: '(other)', count: 7 },
+    ]);
   });
 
   it('refuses one address past 600 events a minute, whatever user agent it claims', async () => {

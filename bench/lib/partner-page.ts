@@ -2,11 +2,13 @@
 // per-address limit on cache misses (PUBLIC_LIMITER) must never refuse.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seedDemoData } from '../../db/seed/seed.ts';
 import { launchChromium } from '../../e2e/support/browser.ts';
+import { startTestServer } from '../../e2e/support/server.ts';
 import { THEMES, VIEWS } from '../../functions/domain/views.ts';
 import { LANGS } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
-import { percentile } from './stats.ts';
+import { type BenchRow, percentile } from './stats.ts';
 
 const EMBEDS = 30;
 // One reader behind one address, as Cloudflare's edge would report it for every request to the Worker.
@@ -97,4 +99,34 @@ export async function partnerPageWithEmbeds(
     await browser.close();
     await new Promise((resolve) => partner.close(resolve));
   }
+}
+
+/**
+ * A partner's page with 30 embeds loading at once from one client address, first with the edge cache empty
+ * (30 misses, all counted by the per-address limit) and then warm: no 429, and how long the embeds take.
+ */
+export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
+  const server = await startTestServer();
+  const rows: BenchRow[] = [];
+  try {
+    await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+    for (const state of ['cold (cache misses)', 'warm (cache hits)']) {
+      const result = await partnerPageWithEmbeds(server.url);
+      const scenario = `partner page, ${result.embeds} embeds, one address, ${state}`;
+      const add = (metric: string, value: number, unit: string) =>
+        rows.push({ bench, case: scenario, metric, value, unit });
+      add('429 answers (must be 0)', result.status[429] ?? 0, '');
+      add(
+        'answers from the Worker',
+        Object.values(result.status).reduce((sum, n) => sum + n, 0),
+        '',
+      );
+      add('embed load p50', result.p50, 'ms');
+      add('embed load p95', result.p95, 'ms');
+      add('embed load max', result.max, 'ms');
+    }
+  } finally {
+    await server.stop();
+  }
+  return rows;
 }

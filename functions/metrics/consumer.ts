@@ -46,6 +46,7 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Pro
   if (batch.messages.length === 0) return;
   const deadLetters = batch.queue.endsWith('-dlq');
   const { messages, unreadable } = readBatch(batch);
+  const total = messages.length;
   // An event can have been counted only after it was sent: older records need not be searched.
   const sentAfter = Math.min(...batch.messages.map((m) => m.timestamp.getTime()));
   try {
@@ -53,15 +54,15 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Pro
     batch.ackAll();
     if (deadLetters || unreadable) {
       console.log(
-        `${deadLetters ? 'dead letters' : 'events'}: ${result.counted} counted, ${messages.length - result.counted} already counted, ${unreadable} unreadable (counted as dropped)`,
+        `${deadLetters ? 'dead letters' : 'events'}: ${result.counted} counted, ${total - result.counted} already counted, ${unreadable} unreadable (counted as dropped)`,
       );
     }
   } catch (error) {
     const lastTry = deadLetters && Math.max(...batch.messages.map((m) => m.attempts)) >= DEAD_LETTER_TRIES;
     console.error(
       lastTry
-        ? `dead letters: ${messages.length} events could not be counted after ${DEAD_LETTER_TRIES} tries and are lost`
-        : `counting ${messages.length} events failed; the batch will be retried`,
+        ? `dead letters: ${total} events could not be counted after ${DEAD_LETTER_TRIES} tries and are lost`
+        : `counting ${total} events failed; the batch will be retried`,
       error,
     );
     batch.retryAll({ delaySeconds: RETRY_DELAY_SECONDS });
