@@ -20,9 +20,18 @@ CREATE TABLE metric_closed (
 INSERT INTO metric_closed (one, through) VALUES (1, date('now', '-2 days'));
 
 -- The redelivery check reads only the batches that counted events sent in the same minutes, however long
--- the backlog; rows written before this migration have no minute and expire within 48 hours.
-ALTER TABLE metric_batches ADD COLUMN minute TEXT;
-CREATE INDEX metric_batches_by_minute ON metric_batches (minute);
+-- the backlog: the minute leads the key (no second index to write). Rows written before this migration
+-- keep minute '' and are found by time; they expire within 48 hours.
+CREATE TABLE metric_batches_by_minute (
+  minute TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  batch TEXT NOT NULL,
+  ids TEXT NOT NULL,
+  PRIMARY KEY (minute, at, batch)
+) STRICT, WITHOUT ROWID;
+INSERT INTO metric_batches_by_minute (minute, at, batch, ids) SELECT '', at, batch, ids FROM metric_batches;
+DROP TABLE metric_batches;
+ALTER TABLE metric_batches_by_minute RENAME TO metric_batches;
 
 -- Search terms stored before the 5-visitor rule had no visitor counts: none can be shown, so all go.
 INSERT INTO metric_rollups (hour, dimension, key, count)
