@@ -49,7 +49,7 @@ async function rowsWritten(
   );
   return {
     counting,
-    retention: deleted.visitor_seen + deleted.visitor_salts + deleted.metric_batches + deleted.day_keys,
+    retention: deleted.visitor_seen + deleted.visitor_salts + deleted.metric_batches,
   };
 }
 

@@ -11,7 +11,7 @@ const PINNED: Record<string, string> = {
   '0003_create_metrics.sql': 'd05e915e44be50be14c7233217e5665e9f90c76c5061ca65dc24d55070de396a',
   '0004_reshape_metric_bookkeeping.sql': '2167568c557c6100364ee839efbcefe1e68a8df48ebad5e87e755c6417472b60',
   '0005_rebuild_api_tokens_with_lifecycle.sql': 'bdd6f7f01b530155cacaeca7740240c7c0f42dc75e0e9ac1afcae1d620cc2fc3',
-  '0006_bound_metric_cardinality.sql': 'd9eee636259a8c1e50a7161f479f80b98bbc3b43cb3b35c14067fd3ed9eba017',
+  '0006_bound_metric_cardinality.sql': '5547670f67f8fdc219a9e66a8ce771d62c44c7f55adacd78f9db1776532ebc34',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

@@ -1,14 +1,22 @@
 -- Nothing a visitor sends grows the stored figures without bound (issue 14).
 
--- The distinct values a day of each capped dimension (referrer, campaign, embed, download, search_empty,
--- not_found): the first 500 of a day are admitted, the rest counted as '(other)'. Deleted once the day
--- is closed; by then every admitted value is in the rollups.
-CREATE TABLE metric_day_keys (
+-- Daily counts of the values a visitor chooses freely (dimensions referrer, campaign, embed, download,
+-- search_empty, not_found): the first 500 distinct keys of a day keep their own row, the rest are
+-- counted under '(other)'. The row is both the count and the proof that a key was admitted that day, so
+-- the cap costs no extra writes. These dimensions leave the hourly rollups: every report reads days.
+CREATE TABLE metric_daily_keys (
   day TEXT NOT NULL,
   dimension TEXT NOT NULL,
   key TEXT NOT NULL,
+  count INTEGER NOT NULL,
   PRIMARY KEY (day, dimension, key)
 ) STRICT, WITHOUT ROWID;
+INSERT INTO metric_daily_keys (day, dimension, key, count)
+SELECT substr(hour, 1, 10), dimension, key, SUM(count) FROM metric_rollups
+WHERE dimension IN ('referrer', 'campaign', 'embed', 'download', 'search_empty', 'not_found')
+GROUP BY 1, 2, 3;
+DELETE FROM metric_rollups
+WHERE dimension IN ('referrer', 'campaign', 'embed', 'download', 'search_empty', 'not_found');
 
 -- The last day whose visitor rows were deleted. A late event for a closed day still counts in the hourly
 -- figures, never as a visitor (its visitor may already have been counted and forgotten), and its free
@@ -34,9 +42,9 @@ DROP TABLE metric_batches;
 ALTER TABLE metric_batches_by_minute RENAME TO metric_batches;
 
 -- Search terms stored before the 5-visitor rule had no visitor counts: none can be shown, so all go.
-INSERT INTO metric_rollups (hour, dimension, key, count)
-SELECT hour, 'search_empty', '(other)', SUM(count) FROM metric_rollups
+INSERT INTO metric_daily_keys (day, dimension, key, count)
+SELECT day, 'search_empty', '(other)', SUM(count) FROM metric_daily_keys
 WHERE dimension = 'search_empty' AND key <> '(other)'
-GROUP BY hour
-ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count;
-DELETE FROM metric_rollups WHERE dimension = 'search_empty' AND key <> '(other)';
+GROUP BY day
+ON CONFLICT (day, dimension, key) DO UPDATE SET count = count + excluded.count;
+DELETE FROM metric_daily_keys WHERE dimension = 'search_empty' AND key <> '(other)';

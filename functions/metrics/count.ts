@@ -7,8 +7,10 @@ const MAX_ATTEMPTS = 5;
 
 /** A batch reduced to what D1 must change: one entry per distinct key, not one per event. */
 export interface BatchTotals {
-  /** [hour, dimension, key, count] */
+  /** [hour, dimension, key, count] for the hourly dimensions (known sets) */
   rollups: [string, string, string, number][];
+  /** [day, dimension, key, count] for the dimensions capped per day (free values) */
+  daily: [string, string, string, number][];
   /** [day, visitor, scopes] */
   visits: [string, string, string[]][];
   /** [hour, day, visitor, register clicks] */
@@ -17,12 +19,15 @@ export interface BatchTotals {
   buckets: [string, string[]][];
 }
 
+const CAPPED_SET: ReadonlySet<string> = new Set(CAPPED_DIMENSIONS);
+
 /** The minute an event was sent, which files it for the redelivery check (the hour for messages of older deploys). */
 export const bucketOf = (m: EventMessage): string => m.minute ?? m.hour;
 
 /** Sums a batch in memory: the hourly counts, each visitor's scopes of the day, and its register clicks. */
 export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
   const rollups = new Map<string, [string, string, string, number]>();
+  const daily = new Map<string, [string, string, string, number]>();
   const visits = new Map<string, [string, string, Set<string>]>();
   const clicks = new Map<string, [string, string, string, number]>();
   const buckets = new Map<string, string[]>();
@@ -31,10 +36,11 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
     bucket.push(m.id);
     buckets.set(bucketOf(m), bucket);
     for (const [dimension, key] of m.counts) {
-      const id = JSON.stringify([m.hour, dimension, key]);
-      const row = rollups.get(id) ?? [m.hour, dimension, key, 0];
+      const [table, when] = CAPPED_SET.has(dimension) ? [daily, m.day] : [rollups, m.hour];
+      const id = JSON.stringify([when, dimension, key]);
+      const row = table.get(id) ?? [when, dimension, key, 0];
       row[3] += 1;
-      rollups.set(id, row);
+      table.set(id, row);
     }
     if (!m.visitor) continue;
     if (m.scopes.length) {
@@ -52,6 +58,7 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
   }
   return {
     rollups: [...rollups.values()],
+    daily: [...daily.values()],
     visits: [...visits.values()].map(([day, visitor, scopes]) => [day, visitor, [...scopes]]),
     clicks: [...clicks.values()],
     buckets: [...buckets],
@@ -66,26 +73,34 @@ const COUNTED_IDS = `SELECT j.value AS id FROM metric_batches b, json_each(b.ids
   WHERE (b.minute IN (SELECT value FROM json_each(?1)) OR (b.minute = '' AND b.at >= ?2))
     AND j.value IN (SELECT value FROM json_each(?3))`;
 
-const CAPPED = CAPPED_DIMENSIONS.map((d) => `'${d}'`).join(', ');
-
 // Days whose visitor rows the retention already deleted: their visitors are never counted again.
 const OPEN_DAY = (day: string) => `${day} > (SELECT through FROM metric_closed)`;
 
-// A free value counts under its own name only if it was admitted among its day's first 500.
+// A free value has its own row on a day only if it was among that day's first 500 (the row is the proof).
 const ADMITTED = (day: string, dimension: string, key: string) =>
-  `EXISTS (SELECT 1 FROM metric_day_keys k WHERE k.day = ${day} AND k.dimension = ${dimension} AND k.key = ${key})`;
-
-// The key a rollup is stored under: (other) past the day's cap, and for referral codes staff never registered.
-const STORED_KEY = (hour: string, dimension: string, key: string) => `CASE
-  WHEN ${key} = '${OTHER}' THEN ${key}
-  WHEN ${dimension} IN (${CAPPED}) AND NOT ${ADMITTED(`substr(${hour}, 1, 10)`, dimension, key)} THEN '${OTHER}'
-  WHEN ${dimension} = 'ref' AND ${key} NOT IN (SELECT code FROM referral_codes) THEN '${OTHER}'
-  ELSE ${key} END`;
+  `EXISTS (SELECT 1 FROM metric_daily_keys k WHERE k.day = ${day} AND k.dimension = ${dimension} AND k.key = ${key})`;
 
 // A visitor scope counts only for a registered referral code and an admitted search term.
 const COUNTED_SCOPE = (day: string, scope: string) => `(
   (${scope} NOT LIKE 'ref:%' OR substr(${scope}, 5) IN (SELECT code FROM referral_codes))
   AND (${scope} NOT LIKE 'search:%' OR ${ADMITTED(day, "'search_empty'", `substr(${scope}, 8)`)}))`;
+
+// The batch's free values: a key the day already has adds to its row; new keys of an open day get rows in
+// key order while the day has fewer than 500; the rest add to (other). SQLite reads the table into a
+// temporary copy before inserting (the SELECT reads the table it writes), so each row sees the day as it
+// was before this batch, and the day's count of keys is read once per (day, dimension).
+const COUNT_FREE_VALUES = `WITH
+  c AS (SELECT value ->> 0 AS day, value ->> 1 AS dimension, value ->> 2 AS key, value ->> 3 AS count FROM json_each(?1)),
+  have AS (SELECT p.day, p.dimension, (SELECT COUNT(*) FROM metric_daily_keys k
+      WHERE k.day = p.day AND k.dimension = p.dimension AND k.key <> '${OTHER}') AS keys
+    FROM (SELECT DISTINCT day, dimension FROM c) p),
+  marked AS (SELECT c.*, (c.key = '${OTHER}' OR ${ADMITTED('c.day', 'c.dimension', 'c.key')}) AS known FROM c),
+  ranked AS (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.day, m.dimension, m.known ORDER BY m.key) AS n FROM marked m)
+INSERT INTO metric_daily_keys (day, dimension, key, count)
+SELECT r.day, r.dimension,
+  CASE WHEN r.known OR (${OPEN_DAY('r.day')} AND r.n + h.keys <= ?2) THEN r.key ELSE '${OTHER}' END, r.count
+FROM ranked r JOIN have h ON h.day = r.day AND h.dimension = r.dimension WHERE true
+ON CONFLICT (day, dimension, key) DO UPDATE SET count = count + excluded.count`;
 
 /** The statements that count one batch, in one transaction (D1 `batch()`); the first aborts it on a repeat. */
 function countStatements(db: D1Database, totals: BatchTotals, since: number, now: number): D1PreparedStatement[] {
@@ -101,24 +116,15 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
   return [
     // Redelivery: aborts the transaction when an event was already counted.
     db.prepare(`INSERT INTO metric_guard (ok) SELECT 0 WHERE EXISTS (${COUNTED_IDS})`).bind(minutes, since, ids),
-    // Admit this batch's new free values, in key order, while their day has room under the cap.
-    db
-      .prepare(
-        `INSERT OR IGNORE INTO metric_day_keys (day, dimension, key)
-         SELECT day, dimension, key FROM (
-           SELECT c.day, c.dimension, c.key,
-             ROW_NUMBER() OVER (PARTITION BY c.day, c.dimension ORDER BY c.key) AS n,
-             (SELECT COUNT(*) FROM metric_day_keys k WHERE k.day = c.day AND k.dimension = c.dimension) AS have
-           FROM (SELECT DISTINCT substr(value ->> 0, 1, 10) AS day, value ->> 1 AS dimension, value ->> 2 AS key
-                 FROM json_each(?1) WHERE value ->> 1 IN (${CAPPED}) AND value ->> 2 <> '${OTHER}') c
-           WHERE ${OPEN_DAY('c.day')} AND NOT ${ADMITTED('c.day', 'c.dimension', 'c.key')}
-         ) WHERE n + have <= ?2`,
-      )
-      .bind(rollups, MAX_DISTINCT_PER_DAY),
+    db.prepare(COUNT_FREE_VALUES).bind(JSON.stringify(totals.daily), MAX_DISTINCT_PER_DAY),
+    // Known sets, by hour; a referral code staff never registered is (other).
     db
       .prepare(
         `INSERT INTO metric_rollups (hour, dimension, key, count)
-         SELECT value ->> 0, value ->> 1, ${STORED_KEY('value ->> 0', 'value ->> 1', 'value ->> 2')}, value ->> 3
+         SELECT value ->> 0, value ->> 1,
+           CASE WHEN value ->> 1 = 'ref' AND value ->> 2 NOT IN (SELECT code FROM referral_codes) THEN '${OTHER}'
+             ELSE value ->> 2 END,
+           value ->> 3
          FROM json_each(?1) WHERE true
          ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count`,
       )

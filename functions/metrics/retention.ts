@@ -9,7 +9,6 @@ export interface RetentionResult {
   visitor_seen: number;
   visitor_salts: number;
   metric_batches: number;
-  day_keys: number;
   /** Search terms of the closed days that fewer than 5 visitors typed, folded into `(other)`. */
   search_terms: number;
   closed_through: string;
@@ -20,8 +19,8 @@ export interface RetentionResult {
  * events still in the queue), in one transaction:
  * - search terms of the closed days that fewer than 5 distinct visitors typed are folded into `(other)`,
  *   so they never reach a report and are not kept;
- * - the day's admitted free values and its visitor hashes go, and the day is marked closed, so a late
- *   event still counts in the hourly figures but never as a visitor a second time;
+ * - the day's visitor hashes go, and the day is marked closed, so a late event still counts in the figures
+ *   but never as a visitor a second time, and adds no new free value;
  * - daily salts go after 48 hours (today's and yesterday's stay), and the records of counted batches
  *   (which only guard against redelivery) after 48 hours. Rollups stay.
  * Only the days since the last run are read, so a run costs the same after a year as after a day.
@@ -29,29 +28,27 @@ export interface RetentionResult {
 export async function deleteExpired(db: D1Database, now = Date.now()): Promise<RetentionResult> {
   const through = addDays(isoDay(now - HOUR_MS), -1);
   // Days closed by this run: after the last closed day, up to `through`.
-  // Days closed by this run: after the last closed day, up to `through` (hours are 'YYYY-MM-DDTHH').
-  const closing = 'day > (SELECT through FROM metric_closed) AND day <= ?1';
-  const closingHours = `r.hour > (SELECT through FROM metric_closed) || 'T99' AND r.hour <= ?1 || 'T99'`;
+  const closing = (day: string) => `${day} > (SELECT through FROM metric_closed) AND ${day} <= ?1`;
   const tooFew = `r.dimension = 'search_empty' AND r.key <> '${OTHER}' AND COALESCE((
-      SELECT v.visitors FROM metric_daily_visitors v
-      WHERE v.day = substr(r.hour, 1, 10) AND v.scope = 'search:' || r.key), 0) < ${MIN_SEARCH_VISITORS}`;
-  const [, folded, , keys, seen, , salts, batches] = await db.batch([
+      SELECT v.visitors FROM metric_daily_visitors v WHERE v.day = r.day AND v.scope = 'search:' || r.key), 0)
+    < ${MIN_SEARCH_VISITORS}`;
+  const [, folded, , seen, , salts, batches] = await db.batch([
     db
       .prepare(
-        `INSERT INTO metric_rollups (hour, dimension, key, count)
-         SELECT r.hour, 'search_empty', '${OTHER}', SUM(r.count) FROM metric_rollups r
-         WHERE ${closingHours} AND ${tooFew}
-         GROUP BY r.hour
-         ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count`,
+        `INSERT INTO metric_daily_keys (day, dimension, key, count)
+         SELECT r.day, 'search_empty', '${OTHER}', SUM(r.count) FROM metric_daily_keys r
+         WHERE ${closing('r.day')} AND ${tooFew}
+         GROUP BY r.day
+         ON CONFLICT (day, dimension, key) DO UPDATE SET count = count + excluded.count`,
       )
       .bind(through),
-    db.prepare(`DELETE FROM metric_rollups AS r WHERE ${closingHours} AND ${tooFew}`).bind(through),
+    db.prepare(`DELETE FROM metric_daily_keys AS r WHERE ${closing('r.day')} AND ${tooFew}`).bind(through),
     db
       .prepare(
-        `DELETE FROM metric_daily_visitors WHERE ${closing} AND scope LIKE 'search:%' AND visitors < ${MIN_SEARCH_VISITORS}`,
+        `DELETE FROM metric_daily_visitors
+         WHERE ${closing('day')} AND scope LIKE 'search:%' AND visitors < ${MIN_SEARCH_VISITORS}`,
       )
       .bind(through),
-    db.prepare('DELETE FROM metric_day_keys WHERE day <= ?1').bind(through),
     db.prepare('DELETE FROM metric_visitor_seen WHERE day <= ?1').bind(through),
     db.prepare('UPDATE metric_closed SET through = ?1 WHERE through < ?1').bind(through),
     db.prepare('DELETE FROM visitor_salts WHERE day < ?1').bind(isoDay(now - DAY_MS)),
@@ -62,7 +59,6 @@ export async function deleteExpired(db: D1Database, now = Date.now()): Promise<R
     visitor_seen: seen?.meta.changes ?? 0,
     visitor_salts: salts?.meta.changes ?? 0,
     metric_batches: batches?.meta.changes ?? 0,
-    day_keys: keys?.meta.changes ?? 0,
     search_terms: folded?.meta.changes ?? 0,
     closed_through: closed?.through ?? through,
   };

@@ -16,9 +16,12 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
   const [counts, visitors, codes, daily, searches] = await db.batch<Record<string, string | number>>([
     db
       .prepare(
-        'SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key',
+        `SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key
+         UNION ALL
+         SELECT dimension, key, SUM(count) FROM metric_daily_keys
+         WHERE day >= ?3 AND day <= ?4 AND dimension <> 'search_empty' GROUP BY dimension, key`,
       )
-      .bind(`${from}T00`, `${to}T23`),
+      .bind(`${from}T00`, `${to}T23`, from, to),
     db
       .prepare(
         'SELECT scope, SUM(visitors) AS n FROM metric_daily_visitors WHERE day >= ?1 AND day <= ?2 GROUP BY scope',
@@ -40,12 +43,12 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
     db
       .prepare(
         `SELECT CASE WHEN COALESCE(v.visitors, 0) >= ?3 THEN r.key ELSE '${OTHER}' END AS key, SUM(r.count) AS n
-         FROM metric_rollups r
-         LEFT JOIN metric_daily_visitors v ON v.day = substr(r.hour, 1, 10) AND v.scope = 'search:' || r.key
-         WHERE r.hour >= ?1 AND r.hour <= ?2 AND r.dimension = 'search_empty'
+         FROM metric_daily_keys r
+         LEFT JOIN metric_daily_visitors v ON v.day = r.day AND v.scope = 'search:' || r.key
+         WHERE r.day >= ?1 AND r.day <= ?2 AND r.dimension = 'search_empty'
          GROUP BY 1`,
       )
-      .bind(`${from}T00`, `${to}T23`, MIN_SEARCH_VISITORS),
+      .bind(from, to, MIN_SEARCH_VISITORS),
   ]);
   const table = new Map<string, Map<string, number>>();
   for (const row of counts?.results ?? []) {
