@@ -1,8 +1,9 @@
+import type { AccessVars } from './auth/access-roles.ts';
 import type { TokenScope } from './domain/scopes.ts';
 import type { EventMessage } from './metrics/event.ts';
 
-/** Bindings the Worker receives (wrangler.toml). */
-export interface Env {
+/** Bindings and vars the Worker receives (wrangler.toml); the ACCESS_* vars configure sign-in. */
+export interface Env extends AccessVars {
   DB: D1Database;
   ASSETS: Fetcher;
   CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
@@ -23,7 +24,9 @@ export interface AppEnv {
   Variables: {
     tokenScope?: TokenScope;
     tokenId?: string;
-    /** The referral code of a partner token. */
+    /** The referral code of a partner token or a partner's sign-in. */
     referralCode?: string | null;
+    /** The e-mail of a person signed in through Cloudflare Access (unset for API tokens). */
+    personEmail?: string;
   };
 }

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { SIZE_NAMES } from '../domain/infographics.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
+import { TOKEN_SCOPES } from '../domain/scopes.ts';
 import { MIN_GROUP, WITHHELD_FIELDS } from '../domain/small-groups.ts';
 
 // The shapes of the API's answers, for the OpenAPI document (requests are validated by the domain schemas;
@@ -178,3 +179,13 @@ const AdminHealth = PublicHealth.extend({
 
 /** The health check: the public answer, or with an admin token the same plus the migration level. */
 export const HealthAnswer = z.union([AdminHealth, PublicHealth]);
+
+/** `GET /api/v1/me`: the signed-in person. */
+export const MeAnswer = z
+  .object({
+    email: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    referral_code: z.string().nullable(),
+    sign_out: z.string().describe('Access’s logout path on this host.'),
+  })
+  .openapi('Me');

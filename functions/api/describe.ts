@@ -47,7 +47,9 @@ export function errors(...codes: ErrorCode[]) {
  * middleware that answers 401/403, and the security requirement (OpenAPI 3.1: the scope as the role name).
  */
 export function scoped(scope: TokenScope) {
-  return { middleware: requireScope(scope), security: [{ bearer: [scope] }] };
+  // Feeds are machines: only the roles people hold can come from a Cloudflare Access sign-in.
+  const people = scope === 'ingest' ? [] : [{ access: [scope] }];
+  return { middleware: requireScope(scope), security: [{ bearer: [scope] }, ...people] };
 }
 
 /** The `{process}` path parameter of the registrations routes. */
@@ -59,6 +61,15 @@ export const BEARER_SCHEME = {
   scheme: 'bearer',
   description:
     'An API token from `npm run -s token -- create --scope SCOPE`, sent as `Authorization: Bearer <token>`. The role names in each requirement are the token scopes the route accepts.',
+};
+
+/** The sign-in scheme: a Cloudflare Access token for people, in the header Access adds (or its cookie). */
+export const ACCESS_SCHEME = {
+  type: 'apiKey' as const,
+  in: 'header' as const,
+  name: 'Cf-Access-Jwt-Assertion',
+  description:
+    'A person signed in through Cloudflare Access (the header Access adds on the paths it guards, or its `CF_Authorization` cookie). The role names are what the configuration lets that person do; changes need a same-origin request.',
 };
 
 /**

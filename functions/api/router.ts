@@ -3,11 +3,12 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/validate.ts';
 import { batchRoutes } from './batches.ts';
-import { BEARER_SCHEME } from './describe.ts';
+import { ACCESS_SCHEME, BEARER_SCHEME } from './describe.ts';
 import { eventRoutes } from './events.ts';
 import { figureRoutes } from './figures.ts';
 import { healthRoutes } from './health.ts';
 import { infographicRoutes } from './infographics.ts';
+import { meRoutes } from './me.ts';
 import { metricsRoutes } from './metrics.ts';
 import { processRoutes } from './processes.ts';
 
@@ -35,6 +36,7 @@ for (const path of ['/processes/*', '/registrations/*', '/infographics/*', '/ope
   apiRoutes.use(path, (c, next) => (READS.has(c.req.method) ? publicReadCors(c, next) : next()));
 }
 apiRoutes.route('/health', healthRoutes);
+apiRoutes.route('/me', meRoutes);
 apiRoutes.route('/events', eventRoutes);
 apiRoutes.route('/metrics', metricsRoutes);
 apiRoutes.openapi(
@@ -52,6 +54,7 @@ apiRoutes.route('/registrations', batchRoutes);
 apiRoutes.route('/registrations', figureRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
+apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'access', ACCESS_SCHEME);
 apiRoutes.openAPIRegistry.registerPath({
   method: 'get',
   path: '/openapi.json',

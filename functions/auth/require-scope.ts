@@ -4,20 +4,41 @@ import { todayUtc } from '../domain/dates.ts';
 import type { TokenScope } from '../domain/scopes.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
+import { accessOf, requireSameOrigin, signedInPerson } from './access.ts';
 import { constantTimeEqual, hashToken, tokenId } from './tokens.ts';
 
 // Compared against when the id is unknown, so unknown and wrong tokens take the same time.
 const DUMMY_HASH = '0'.repeat(64);
 
-/** Middleware: the request must carry `Authorization: Bearer <token>` of `scope` (401 missing/unknown, 403 wrong scope). */
+/**
+ * Middleware: the request must carry `Authorization: Bearer <token>` of `scope` (401 missing/unknown, 403 wrong
+ * scope), or, for people, a Cloudflare Access sign-in whose roles include `scope` (401 when it does not
+ * verify, 403 without the role; changes only from this site's own pages). A token wins over a sign-in.
+ */
 export function requireScope(scope: TokenScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) {
+      const person = await signedInPerson(c);
+      if (person) {
+        if (!person.scopes.includes(scope)) {
+          throw new ApiError(
+            'forbidden',
+            scope === 'ingest'
+              ? 'Registration batches come from the feed with an ingest token, never from a sign-in.'
+              : `You are signed in as ${person.email}, who is not listed for '${scope}'. Ask an administrator to add you.`,
+          );
+        }
+        requireSameOrigin(c);
+        c.set('tokenScope', scope);
+        c.set('referralCode', person.referralCode);
+        c.set('personEmail', person.email);
+        return next();
+      }
       throw new ApiError(
         'unauthorized',
-        `This endpoint needs an API token of scope '${scope}': send it as 'Authorization: Bearer <token>'.`,
+        `This endpoint needs an API token of scope '${scope}': send it as 'Authorization: Bearer <token>'${accessOf(c) ? ', or sign in through Cloudflare Access' : ''}.`,
         [],
         { 'WWW-Authenticate': 'Bearer' },
       );

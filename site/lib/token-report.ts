@@ -30,6 +30,40 @@ export function reportForm(selector: string, outId: string): ReportForm | null {
   };
 }
 
+/** The person signed in through Cloudflare Access (`GET /api/v1/me`), as the pages need it. */
+interface Person {
+  email: string;
+  sign_out: string;
+}
+
+/**
+ * Asks who is signed in. Signed in: the token field goes, the person's e-mail and a sign-out link go in the
+ * site header, and the report loads at once. Not signed in (or no Access, as locally): the page explains
+ * both ways in the reader's language and keeps the token form.
+ */
+async function showWhoIsThere(report: ReportForm): Promise<boolean> {
+  const { form, labels } = report;
+  let person: Person | null = null;
+  try {
+    const response = await fetch('/api/v1/me', { credentials: 'same-origin' });
+    if (response.ok) person = (await response.json()) as Person;
+  } catch {
+    person = null;
+  }
+  const token = form.elements.namedItem('token') as HTMLInputElement | null;
+  if (!person) {
+    form.insertAdjacentHTML('beforebegin', String(html`<p class="notice" data-sign-in-help>${labels.signInHelp}</p>`));
+    return false;
+  }
+  token?.closest('label')?.remove();
+  document.getElementById(`${token?.getAttribute('aria-describedby') ?? ''}`)?.remove();
+  const who = html`<p class="signed-in" data-signed-in>${labels.signedInAs} <strong>${person.email}</strong> · <a href="${person.sign_out}">${labels.signOut}</a></p>`;
+  const header = document.querySelector('.site-header');
+  if (header) header.insertAdjacentHTML('beforeend', String(who));
+  else form.insertAdjacentHTML('beforebegin', String(who));
+  return true;
+}
+
 /** What a report renders: its markup, and what to wire once the markup is in the page (download buttons). */
 export interface Rendered {
   markup: string;
@@ -45,7 +79,8 @@ export function onReport(report: ReportForm, render: (token: string, query: stri
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const token = field('token').value.trim();
+    // Signed in, there is no token field: the requests carry the Access sign-in instead.
+    const token = field('token')?.value.trim() ?? '';
     const query = new URLSearchParams({ from: field('from').value, to: field('to').value }).toString();
     out.setAttribute('aria-busy', 'true');
     try {
@@ -58,19 +93,28 @@ export function onReport(report: ReportForm, render: (token: string, query: stri
       out.removeAttribute('aria-busy');
     }
   });
+  void showWhoIsThere(report).then((signedIn) => {
+    if (signedIn) form.requestSubmit();
+  });
 }
 
-/** Reads a JSON answer with the token; an error answer throws its message. */
+// The token as a header, or nothing when signed in (the Access sign-in rides on the same-origin request).
+const withToken = (token: string): RequestInit => ({
+  credentials: 'same-origin',
+  headers: token ? { authorization: `Bearer ${token}` } : {},
+});
+
+/** Reads a JSON answer with the token (or the sign-in); an error answer throws its message. */
 export async function readWithToken<T>(path: string, token: string): Promise<T> {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(path, withToken(token));
   const body = (await response.json()) as T & { error?: { message: string } };
   if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
   return body;
 }
 
-/** Saves a CSV that needs the token: fetched, then handed to the browser as a file (never a URL with the token). */
+/** Saves a CSV that needs the token or sign-in: fetched, then handed to the browser as a file (never a URL with the token). */
 export async function downloadWithToken(path: string, token: string, name: string): Promise<void> {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(path, withToken(token));
   if (!response.ok) return;
   const url = URL.createObjectURL(await response.blob());
   Object.assign(document.createElement('a'), { href: url, download: name }).click();

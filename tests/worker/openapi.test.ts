@@ -39,6 +39,9 @@ describe('the OpenAPI document', () => {
     expect(scopeOf('/metrics/summary', 'get')).toEqual(['staff']);
     expect(scopeOf('/metrics/referral', 'get')).toEqual(['partner']);
     expect(scopeOf('/registrations/{process}/summary', 'get')).toBeUndefined();
+    // People signed in through Cloudflare Access hold the same roles; feeds are machines, tokens only.
+    expect(paths['/metrics/summary']?.get?.security).toEqual([{ bearer: ['staff'] }, { access: ['staff'] }]);
+    expect(paths['/registrations/{process}/batches']?.post?.security).toEqual([{ bearer: ['ingest'] }]);
     // Health is public, and an admin token (optional: the empty requirement) adds the migration level.
     expect(paths['/health']?.get?.security).toEqual([{}, { bearer: ['admin'] }]);
     const health = paths['/health']?.get?.responses['200']?.content?.['application/json']?.schema as {

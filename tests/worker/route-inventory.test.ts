@@ -21,6 +21,9 @@ const PUBLIC = new Set([
   'GET /openapi.json',
 ]);
 
+// Who is signed in: no token scope (a token names no person), 401 without a sign-in, never CORS.
+const SIGN_IN_ONLY = new Set(['GET /me']);
+
 const mounted = [...new Set(apiRoutes.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
 
 async function scopesFromDocument(): Promise<Map<string, string>> {
@@ -39,7 +42,13 @@ async function scopesFromDocument(): Promise<Map<string, string>> {
 
 describe('route inventory', () => {
   it('lists only routes that exist', () => {
-    expect([...PUBLIC].filter((route) => !mounted.includes(route))).toEqual([]);
+    expect([...PUBLIC, ...SIGN_IN_ONLY].filter((route) => !mounted.includes(route))).toEqual([]);
+  });
+
+  it('answers who is signed in only to a signed-in person, with no CORS header', async () => {
+    const answer = await call('/api/v1/me', { headers: { origin: 'https://partner.example' } });
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('protects every route that is not public with one scope, and sends no CORS header', async () => {
@@ -49,7 +58,7 @@ describe('route inventory', () => {
         TOKEN_SCOPES.map(async (scope) => [scope, await bearer(scope, scope === 'partner' ? 'INV' : undefined)]),
       ),
     ) as Record<string, { authorization: string }>;
-    const guarded = mounted.filter((route) => !PUBLIC.has(route));
+    const guarded = mounted.filter((route) => !PUBLIC.has(route) && !SIGN_IN_ONLY.has(route));
     expect(guarded.length).toBeGreaterThanOrEqual(7);
     for (const route of guarded) {
       const scope = scopes.get(route);
