@@ -1,6 +1,14 @@
-import type { AccessVars } from './auth/access-roles.ts';
 import type { TokenScope } from './domain/scopes.ts';
 import type { EventMessage } from './metrics/event.ts';
+
+/** The vars that configure sign-in through Cloudflare Access; an empty `ACCESS_TEAM_DOMAIN` means none (local, tests). */
+export interface AccessVars {
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  ACCESS_STAFF?: string;
+  ACCESS_ADMINS?: string;
+  ACCESS_PARTNERS?: string;
+}
 
 /** Bindings and vars the Worker receives (wrangler.toml); the ACCESS_* vars configure sign-in. */
 export interface Env extends AccessVars {

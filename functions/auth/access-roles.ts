@@ -1,4 +1,5 @@
 import type { TokenScope } from '../domain/scopes.ts';
+import type { AccessVars } from '../env.ts';
 
 /** Who may do what when signed in through Cloudflare Access, from the Worker's vars (README, "Signing in"). */
 export interface AccessConfig {
@@ -12,15 +13,6 @@ export interface AccessConfig {
   admins: string[];
   /** Partner organisations: referral code → its people's addresses and `@domain`s. */
   partners: Map<string, string[]>;
-}
-
-/** The vars that configure Access; empty or missing `ACCESS_TEAM_DOMAIN` means no Access (local, tests). */
-export interface AccessVars {
-  ACCESS_TEAM_DOMAIN?: string;
-  ACCESS_AUD?: string;
-  ACCESS_STAFF?: string;
-  ACCESS_ADMINS?: string;
-  ACCESS_PARTNERS?: string;
 }
 
 const list = (value: string | undefined) =>
