@@ -76,7 +76,9 @@ describe('the flat painter', () => {
         expect(mean, `${template} ${size}: mean difference of a channel`).toBeLessThan(0.3);
       }
     }
-  });
+    // Every template in three sizes, each painted twice (ours and resvg): about 2 s alone, 5 s or more on 2
+    // shared cores, which is where the default limit failed it in CI.
+  }, 30_000);
 
   it('hands anything beyond rectangles and plain text to resvg', async () => {
     const flat = '<svg width="4" height="2" viewBox="0 0 4 2" xmlns="http://www.w3.org/2000/svg">';
