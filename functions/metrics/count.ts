@@ -65,10 +65,9 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
   };
 }
 
-// Ids among ?3 that a batch already counted: only the records of the batch's minutes ?1 are read (an index
-// lookup each, the minute leads the key), however long a backlog; records kept before minutes were (minute
-// ''), by send time ?2. Both lists are
-// constants, so SQLite builds each once rather than once per row.
+// Ids among ?3 that a batch already counted: only the records of the batch's minutes ?1 are read (the
+// minute leads the key: a lookup each), however long a backlog; records kept before minutes were (minute
+// ''), by send time ?2. Both lists are constants, so SQLite builds each once rather than once per row.
 const COUNTED_IDS = `SELECT j.value AS id FROM metric_batches b, json_each(b.ids) j
   WHERE (b.minute IN (SELECT value FROM json_each(?1)) OR (b.minute = '' AND b.at >= ?2))
     AND j.value IN (SELECT value FROM json_each(?3))`;
