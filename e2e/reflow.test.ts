@@ -1,6 +1,7 @@
 // Phones first (WCAG 1.4.10 Reflow): every sitemap page, each dashboard and each embed view of the demo
-// processes, in Chromium emulating a phone at 320 and 390 px, never scrolls sideways and draws no chart
-// text under 12 px on screen.
+// processes, in Chromium emulating a phone at 320 and 390 px, never scrolls sideways, draws no chart
+// text under 12 px on screen, and gives every list link and form control a 44 × 44 px target (WCAG 2.5.5).
+// Links inside running text are left out: they are inline targets, which the rule exempts.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_SLUGS } from '../db/seed/published.ts';
@@ -37,9 +38,13 @@ async function addresses(base: string): Promise<string[]> {
 interface Measure {
   scrollWidth: number;
   smallText: { text: string; px: number }[];
+  smallTargets: { text: string; width: number; height: number }[];
 }
 
-/** The page's width and every SVG text smaller than MIN_TEXT on screen (font size times the SVG's scale). */
+/**
+ * The page's width, every SVG text smaller than MIN_TEXT on screen (font size times the SVG's scale), and every
+ * visible list link or form control smaller than 44 × 44 px (a radio button or checkbox by its label).
+ */
 function measure(page: Page, min: number): Promise<Measure> {
   return page.evaluate((min) => {
     const smallText: { text: string; px: number }[] = [];
@@ -52,19 +57,33 @@ function measure(page: Page, min: number): Promise<Measure> {
       const px = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
       if (px < min - 0.05) smallText.push({ text: (element.textContent ?? '').trim().slice(0, 30), px });
     }
-    return { scrollWidth: document.documentElement.scrollWidth, smallText };
+    const smallTargets: { text: string; width: number; height: number }[] = [];
+    const controls =
+      'nav li > a, .cards a, .state-list a, select, textarea, button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), label:has(> input[type=radio]), label:has(> input[type=checkbox])';
+    for (const element of document.querySelectorAll(controls)) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 43.5 || box.height < 43.5)
+        smallTargets.push({
+          text: `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 30)}"`,
+          width: Math.round(box.width),
+          height: Math.round(box.height),
+        });
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, smallText, smallTargets };
   }, min);
 }
 
 describe('reflow on phones', () => {
   it(
-    'no page scrolls sideways and no chart text is under 12 px, at 320 and 390 px',
+    'no page scrolls sideways, no chart text is under 12 px, no tap target under 44 px, at 320 and 390 px',
     async () => {
       const base = session.server.url;
       const paths = await addresses(base);
       expect(paths.length).toBeGreaterThan(100);
       const overflow: string[] = [];
       const small: string[] = [];
+      const taps: string[] = [];
       for (const width of WIDTHS) {
         const context: BrowserContext = await session.browser.newContext({
           viewport: { width, height: 800 },
@@ -76,18 +95,20 @@ describe('reflow on phones', () => {
         for (const path of paths) {
           const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
           expect(response?.status(), path).toBeLessThan(400);
-          const { scrollWidth, smallText } = await measure(page, MIN_TEXT);
+          const { scrollWidth, smallText, smallTargets } = await measure(page, MIN_TEXT);
           if (scrollWidth > width) overflow.push(`${width}px ${path}: +${scrollWidth - width}px`);
           for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
+          for (const t of smallTargets) taps.push(`${width}px ${path}: ${t.text} ${t.width}×${t.height}`);
         }
         await context.close();
       }
-      if (overflow.length + small.length > 0)
+      if (overflow.length + small.length + taps.length > 0)
         console.log(
-          `reflow: ${overflow.length} overflowing, ${small.length} small texts\n${[...overflow, ...small].join('\n')}`,
+          `reflow: ${overflow.length} overflowing, ${small.length} small texts, ${taps.length} small targets\n${[...overflow, ...small, ...taps].join('\n')}`,
         );
       expect(overflow).toEqual([]);
       expect(small).toEqual([]);
+      expect(taps).toEqual([]);
     },
     15 * 60_000,
   );
