@@ -112,4 +112,27 @@ describe('reflow on phones', () => {
     },
     15 * 60_000,
   );
+
+  it('keeps chart text at 12 px or more at every width up to a desktop, on the dashboard and the chart embeds', async () => {
+    const base = session.server.url;
+    const paths = PROCESS_SLUGS.flatMap((process) => [
+      `/es/dashboard/?process=${process}`,
+      `/embed/registrations?process=${process}&view=timeline&lang=es`,
+      `/embed/registrations?process=${process}&view=countries&lang=es`,
+    ]);
+    const small: string[] = [];
+    for (const width of [480, 768, 1024, 1280]) {
+      const page = await session.browser.newPage({ viewport: { width, height: 900 } });
+      for (const path of paths) {
+        await page.goto(`${base}${path}`, { waitUntil: 'load' });
+        // The charts are there to be measured: a page without them would pass for the wrong reason.
+        expect(await page.locator('svg').count(), path).toBeGreaterThan(0);
+        const { scrollWidth, smallText } = await measure(page, MIN_TEXT);
+        expect(scrollWidth, `${width}px ${path}`).toBeLessThanOrEqual(width);
+        for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
+      }
+      await page.close();
+    }
+    expect(small).toEqual([]);
+  });
 });
