@@ -30,7 +30,7 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;lin
 .vx .timeline .plot{position:relative;padding-right:4.2rem}.vx .timeline svg{height:clamp(9rem,38vw,15rem)}
 .vx .timeline .total,.vx .timeline .zero{position:absolute;right:0;transform:translateY(-50%);line-height:1;font-variant-numeric:tabular-nums}.vx .timeline .total{color:var(--ink);font-weight:600}.vx .timeline .zero{top:100%}
 .vx .timeline .ticks{display:flex;justify-content:space-between;gap:1rem;margin:.3rem 4.2rem 0 0}
-.vx .timeline .daily rect{fill:var(--bar-soft);stroke:var(--bar);stroke-width:.5;vector-effect:non-scaling-stroke}.vx .timeline .cumulative{stroke:var(--accent);stroke-width:2.5}.vx .timeline .axis{stroke:var(--line)}
+.vx .timeline path{vector-effect:non-scaling-stroke}.vx .timeline .daily{fill:var(--bar-soft);stroke:var(--bar);stroke-width:.5}.vx .timeline .cumulative{stroke:var(--accent);stroke-width:2.5}.vx .timeline .axis{stroke:var(--line)}
 .vx .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.25rem 0}.vx .legend-title{margin:.5rem 0 0;font-weight:600}.vx .swatch{display:inline-block;width:1rem;height:.8rem;margin-right:.3rem;vertical-align:middle;border:1px solid var(--line)}.vx .swatch.s1{background:var(--s1)}.vx .swatch.s2{background:var(--s2)}.vx .swatch.s3{background:var(--s3)}.vx .swatch.s4{background:var(--s4)}.vx .swatch.s5{background:var(--s5)}
 .vx .withheld{color:var(--muted);max-width:40rem}.vx .withheld-title{font-size:1.05rem;margin:1rem 0 .25rem}.vx details{margin:.5rem 0}.vx summary{cursor:pointer;color:var(--bar)}
 .vx .empty{padding:1rem;border:1px dashed var(--line);border-radius:.5rem}

@@ -1,11 +1,14 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { withCumulative } from '../../data/summary.ts';
 import { type Html, html } from '../../lib/html.ts';
 
 // The plot's own coordinates: it stretches to whatever box CSS gives it (preserveAspectRatio="none"), so only
 // the shapes are in the SVG; every word and figure is HTML beside it and keeps its real size at any width.
-const WIDTH = 640;
+// Each day is a whole SLOT of units wide and every bar one path segment in whole units: the chart's bytes
+// stay few (the dashboard page's first view is kept under 40 KB gzipped).
+const SLOT = 10;
+const BAR = 8;
 const HEIGHT = 200;
 const TOP = 6;
 
@@ -21,10 +24,7 @@ export function timelineSvg(
   if (daily.length === 0) return html``;
   const points = withCumulative(daily);
   const running = points.at(-1)?.cumulative ?? 0;
-  const x = scaleBand<string>()
-    .domain(points.map((p) => p.date))
-    .range([0, WIDTH])
-    .paddingInner(0.15);
+  const width = points.length * SLOT;
   const maxDaily = Math.max(1, ...points.map((p) => p.count));
   const yDaily = scaleLinear()
     .domain([0, maxDaily])
@@ -32,21 +32,20 @@ export function timelineSvg(
   const yTotal = scaleLinear()
     .domain([0, Math.max(1, running)])
     .range([HEIGHT, TOP]);
-  const bars = points.map((p) => {
-    const top = yDaily(p.count);
-    return html`<rect x="${(x(p.date) ?? 0).toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(0.5, x.bandwidth()).toFixed(1)}" height="${(HEIGHT - top).toFixed(1)}"/>`;
-  });
+  const bars = points
+    .map((p, i) => `M${i * SLOT + (SLOT - BAR) / 2} ${HEIGHT}V${Math.round(yDaily(p.count))}h${BAR}V${HEIGHT}`)
+    .join('');
   const curve = line<(typeof points)[number]>()
-    .x((p) => (x(p.date) ?? 0) + x.bandwidth() / 2)
+    .x((_, i) => i * SLOT + SLOT / 2)
     .y((p) => yTotal(p.cumulative))
     .digits(1)(points);
   // Where the curve ends, as a share of the plot's height: the running total's label sits level with it.
   const end = ((yTotal(running) / HEIGHT) * 100).toFixed(1);
   return html`<div class="timeline"><p class="key" aria-hidden="true"><span><span class="key-daily"></span>${labels.daily}</span> <span><span class="key-cumulative"></span>${labels.cumulative}</span></p>
-<div class="plot"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${labels.title}">
-<g class="daily" aria-hidden="true">${bars}</g>
-<path class="cumulative" d="${curve ?? ''}" fill="none" vector-effect="non-scaling-stroke" aria-hidden="true"/>
-<line class="axis" x1="0" x2="${WIDTH}" y1="${HEIGHT}" y2="${HEIGHT}" vector-effect="non-scaling-stroke"/>
+<div class="plot"><svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${labels.title}">
+<path class="daily" d="${bars}" aria-hidden="true"/>
+<path class="cumulative" d="${curve ?? ''}" fill="none" aria-hidden="true"/>
+<path class="axis" d="M0 ${HEIGHT}H${width}"/>
 </svg><span class="total" style="top:${end}%" aria-hidden="true">${format(running)}</span><span class="zero" aria-hidden="true">0</span></div>
 <p class="ticks" aria-hidden="true"><span>${labels.first}</span><span>${labels.last}</span></p></div>`;
 }
