@@ -20,6 +20,7 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;lin
 .vx th,.vx td{padding:.3rem .4rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 .vx thead th{font-size:.85rem;color:var(--muted);font-weight:600}.vx .num{text-align:right;white-space:nowrap}
 .vx .bars th[scope=row]{width:100%;overflow-wrap:anywhere}.vx thead th.num{white-space:normal}
+@media (max-width:30rem){.vx th,.vx td{padding:.3rem .25rem}.vx thead th{font-size:.75rem}}
 .vx .bar{display:block;height:.55rem;margin:.2rem 0 .1rem;width:calc(min(100%,28rem) * var(--f));min-width:1px;background:var(--bar);border-radius:2px}
 .vx tfoot td{color:var(--muted);font-size:.9rem;border:0}
 .vx figure{margin:1rem 0}.vx figcaption{font-size:.85rem;color:var(--muted)}
