@@ -86,10 +86,9 @@ export function timelineSection(model: DashboardModel): Html {
       title: t('dash.timeline'),
       daily: t('dash.timeline.daily'),
       cumulative: t('dash.timeline.cumulative'),
-      first: fmt.shortDate(first),
-      last: fmt.shortDate(last),
     },
     fmt.number,
+    fmt.shortDate,
   );
   const rows = withCumulative(summary.daily).map(
     (d) =>

@@ -18,8 +18,9 @@ const TOP = 6;
  */
 export function timelineSvg(
   daily: readonly { date: string; count: number }[],
-  labels: { title: string; daily: string; cumulative: string; first: string; last: string },
+  labels: { title: string; daily: string; cumulative: string },
   format: (value: number) => string,
+  formatDate: (date: string) => string,
 ): Html {
   if (daily.length === 0) return html``;
   const points = withCumulative(daily);
@@ -35,17 +36,28 @@ export function timelineSvg(
   const bars = points
     .map((p, i) => `M${i * SLOT + (SLOT - BAR) / 2} ${HEIGHT}V${Math.round(yDaily(p.count))}h${BAR}V${HEIGHT}`)
     .join('');
+  // Whole units: a unit is at most 1.2 px of height on screen, finer than the 2.5 px line can show.
   const curve = line<(typeof points)[number]>()
     .x((_, i) => i * SLOT + SLOT / 2)
     .y((p) => yTotal(p.cumulative))
-    .digits(1)(points);
+    .digits(0)(points);
   // Where the curve ends, as a share of the plot's height: the running total's label sits level with it.
   const end = ((yTotal(running) / HEIGHT) * 100).toFixed(1);
+  // The first and last day always; two days between them only where there is room (CSS hides them on a
+  // phone): fewer dates on a narrow screen rather than smaller ones.
+  const middle =
+    points.length >= 9
+      ? [1, 2].map((third) => {
+          const i = Math.round(((points.length - 1) * third) / 3);
+          const left = (((i + 0.5) * SLOT * 100) / width).toFixed(1);
+          return html`<span class="mid" style="left:${left}%">${formatDate(points[i]?.date ?? '')}</span>`;
+        })
+      : [];
   return html`<div class="timeline"><p class="key" aria-hidden="true"><span><span class="key-daily"></span>${labels.daily}</span> <span><span class="key-cumulative"></span>${labels.cumulative}</span></p>
 <div class="plot"><svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${labels.title}">
 <path class="daily" d="${bars}" aria-hidden="true"/>
 <path class="cumulative" d="${curve ?? ''}" fill="none" aria-hidden="true"/>
 <path class="axis" d="M0 ${HEIGHT}H${width}"/>
 </svg><span class="total" style="top:${end}%" aria-hidden="true">${format(running)}</span><span class="zero" aria-hidden="true">0</span></div>
-<p class="ticks" aria-hidden="true"><span>${labels.first}</span><span>${labels.last}</span></p></div>`;
+<p class="ticks" aria-hidden="true"><span>${formatDate(points[0]?.date ?? '')}</span>${middle}<span>${formatDate(points.at(-1)?.date ?? '')}</span></p></div>`;
 }
