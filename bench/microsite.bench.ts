@@ -17,7 +17,15 @@ const ENV = {
   ASTRO_TELEMETRY_DISABLED: '1',
   PATH: `${BIN}:${process.env.PATH}`,
 };
-const LIGHTHOUSE_PAGES = ['/es/', '/es/guias/registro-para-votar/', '/es/que-puedo-votar/', '/es/eventos/'];
+const LIGHTHOUSE_PAGES = [
+  '/es/',
+  '/es/guias/registro-para-votar/',
+  '/es/que-puedo-votar/',
+  '/es/eventos/',
+  // The live pages people open on phones: the dashboard and a partner's embed (its heaviest view, the map).
+  '/es/dashboard/',
+  '/embed/registrations?process=pel-2022-2023&view=countries&lang=es',
+];
 const SYNTHETIC_PAGES = 1_000;
 
 /** Runs the microsite benchmarks; builds run first (they rewrite dist/), then a server measures the result. */
@@ -147,7 +155,7 @@ async function pageWeights(base: string): Promise<BenchRow[]> {
   ];
 }
 
-/** Lighthouse (mobile profile, Debian Chromium) on the home, a guide, the finder and the events page. */
+/** Lighthouse (mobile profile, Debian Chromium) on the home, a guide, the finder, the events page, the dashboard and an embed. */
 function lighthouseScores(base: string): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const path of LIGHTHOUSE_PAGES) {

@@ -122,6 +122,18 @@ describe('embeds', () => {
       await page.setViewportSize({ width: 360, height: 800 });
       await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 10_000 }).not.toBe(wide);
       await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+      // On a phone the partner's column is as narrow as the screen: the frame's content reflows to it,
+      // with no scrollbar inside the frame (WCAG 1.4.10).
+      for (const width of [320, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+        const sideways = await inner.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        expect(sideways.client, `frame at ${width} px`).toBeLessThan(width);
+        expect(sideways.scroll, `frame at ${width} px`).toBeLessThanOrEqual(sideways.client);
+      }
       await page.close();
     } finally {
       partner.close();

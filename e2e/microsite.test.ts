@@ -147,7 +147,7 @@ describe('microsite', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/en/planificador/`);
-    await page.getByLabel('Election').selectOption({ label: 'Another closing date…' });
+    await page.getByRole('combobox', { name: 'Election' }).selectOption({ label: 'Another closing date…' });
     await page.getByLabel('Registration closing date').fill('2030-03-15');
     await page.getByLabel('Where you live').selectOption('rest-of-world');
     const result = page.locator('[data-planner-result]');

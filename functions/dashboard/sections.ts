@@ -9,14 +9,17 @@ import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import type { DashboardModel } from './model.ts';
 import { type FigureTable, viewTables, withheldSentence } from './view-tables.ts';
 
-/** A breakdown as a table whose share column doubles as the bar chart (one element, readable by all). */
+/**
+ * A breakdown as a table whose rows double as the bar chart: each bar sits under its label, so on a phone the
+ * label wraps and the bar narrows with it while the count and share columns stay in view.
+ */
 export function barTable(model: DashboardModel, table: FigureTable, more = 0): Html {
   const { t, fmt } = model;
   // Bars are scaled to the largest category, so the leader fills its bar and the rest compare to it.
   const max = Math.max(1, ...table.categories.map((c) => c.count));
   const rows = table.categories.map(
     (c) =>
-      html`<tr><th scope="row">${c.label}</th><td class="num">${fmt.number(c.count)}</td><td class="num share"><span class="bar" style="--f:${(c.count / max).toFixed(3)}"></span>${fmt.percent(c.share)}</td></tr>`,
+      html`<tr><th scope="row">${c.label}<span class="bar" style="--f:${(c.count / max).toFixed(3)}"></span></th><td class="num">${fmt.number(c.count)}</td><td class="num share">${fmt.percent(c.share)}</td></tr>`,
   );
   const footer =
     more > 0 && html`<tfoot><tr><td colspan="3">${fill(t('dash.more'), { count: fmt.number(more) })}</td></tr></tfoot>`;
@@ -83,10 +86,9 @@ export function timelineSection(model: DashboardModel): Html {
       title: t('dash.timeline'),
       daily: t('dash.timeline.daily'),
       cumulative: t('dash.timeline.cumulative'),
-      first: fmt.shortDate(first),
-      last: fmt.shortDate(last),
     },
     fmt.number,
+    fmt.shortDate,
   );
   const rows = withCumulative(summary.daily).map(
     (d) =>

@@ -19,13 +19,19 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;lin
 .vx caption{text-align:left;font-weight:700;font-size:1.05rem;padding:.25rem 0}
 .vx th,.vx td{padding:.3rem .4rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 .vx thead th{font-size:.85rem;color:var(--muted);font-weight:600}.vx .num{text-align:right;white-space:nowrap}
-.vx td.share{position:relative;min-width:9rem;padding-left:5.2rem}.vx .bar{position:absolute;left:.4rem;top:.45rem;height:1rem;width:calc(4.4rem * var(--f));min-width:1px;background:var(--bar);border-radius:2px}
+.vx .bars th[scope=row]{width:100%;overflow-wrap:anywhere}.vx thead th.num{white-space:normal}
+@media (max-width:30rem){.vx th,.vx td{padding:.3rem .25rem}.vx thead th{font-size:.75rem}}
+.vx .bar{display:block;height:.55rem;margin:.2rem 0 .1rem;width:calc(min(100%,28rem) * var(--f));min-width:1px;background:var(--bar);border-radius:2px}
 .vx tfoot td{color:var(--muted);font-size:.9rem;border:0}
 .vx figure{margin:1rem 0}.vx figcaption{font-size:.85rem;color:var(--muted)}
 .vx svg{display:block;width:100%;height:auto}.vx .world-map path{stroke:var(--paper);stroke-width:.5}
 .vx .s0{fill:var(--s0)}.vx .s1{fill:var(--s1)}.vx .s2{fill:var(--s2)}.vx .s3{fill:var(--s3)}.vx .s4{fill:var(--s4)}.vx .s5{fill:var(--s5)}
-.vx .timeline .daily rect,.vx .timeline .key-daily{fill:var(--bar-soft);stroke:var(--bar);stroke-width:.3}.vx .timeline .cumulative,.vx .timeline .key-cumulative{stroke:var(--accent);stroke-width:2.5}
-.vx .timeline text{fill:var(--muted);font-size:12px}.vx .timeline .axis{stroke:var(--line)}
+.vx .timeline{font-size:.85rem;color:var(--muted);line-height:1.3}.vx .timeline .key{display:flex;flex-wrap:wrap;gap:.1rem 1rem;margin:0 0 .4rem}
+.vx .key-daily{display:inline-block;width:.7rem;height:.7rem;margin-right:.35rem;background:var(--bar-soft);border:1px solid var(--bar)}.vx .key-cumulative{display:inline-block;width:1rem;margin-right:.35rem;vertical-align:middle;border-top:3px solid var(--accent)}
+.vx .timeline .plot{position:relative;padding-right:4.2rem}.vx .timeline svg{height:clamp(9rem,38vw,15rem)}
+.vx .timeline .total,.vx .timeline .zero{position:absolute;right:0;transform:translateY(-50%);line-height:1;font-variant-numeric:tabular-nums}.vx .timeline .total{color:var(--ink);font-weight:600}.vx .timeline .zero{top:100%}
+.vx .timeline .ticks{position:relative;display:flex;justify-content:space-between;gap:1rem;margin:.3rem 4.2rem 0 0}.vx .timeline .mid{position:absolute;transform:translateX(-50%);white-space:nowrap}@media (max-width:36rem){.vx .timeline .mid{display:none}}
+.vx .timeline path{vector-effect:non-scaling-stroke}.vx .timeline .daily{fill:var(--bar-soft);stroke:var(--bar);stroke-width:.5}.vx .timeline .cumulative{stroke:var(--accent);stroke-width:2.5}.vx .timeline .axis{stroke:var(--line)}
 .vx .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.25rem 0}.vx .legend-title{margin:.5rem 0 0;font-weight:600}.vx .swatch{display:inline-block;width:1rem;height:.8rem;margin-right:.3rem;vertical-align:middle;border:1px solid var(--line)}.vx .swatch.s1{background:var(--s1)}.vx .swatch.s2{background:var(--s2)}.vx .swatch.s3{background:var(--s3)}.vx .swatch.s4{background:var(--s4)}.vx .swatch.s5{background:var(--s5)}
 .vx .withheld{color:var(--muted);max-width:40rem}.vx .withheld-title{font-size:1.05rem;margin:1rem 0 .25rem}.vx details{margin:.5rem 0}.vx summary{cursor:pointer;color:var(--bar)}
 .vx .empty{padding:1rem;border:1px dashed var(--line);border-radius:.5rem}

@@ -14,7 +14,7 @@ describe('/embed/registrations', () => {
     const html = await response.text();
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<svg class="world-map"');
-    expect(html).toMatch(/<th scope="row">Canada<\/th><td class="num">1<\/td>/);
+    expect(html).toMatch(/<th scope="row">Canada<span class="bar"[^>]*><\/span><\/th><td class="num">1<\/td>/);
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
       '<script src="/embed/frame.js" defer>',
       '<script src="/t.js" data-embed defer>',

@@ -64,7 +64,7 @@ describe('small groups', () => {
     expect(embed).not.toContain('70 years');
     const embedEs = await (await call(`/embed/registrations?process=${SLUG}&entity=15&view=timeline`)).text();
     expect(embedEs).toContain('Para proteger a las personas');
-    expect(embedEs).not.toContain('<svg class="timeline"');
+    expect(embedEs).not.toContain('<div class="timeline"');
     const card = (await (
       await call(`/api/v1/infographics/modality.json?process=${SLUG}&entity=15&lang=en`)
     ).json()) as { alt: { en: string } };

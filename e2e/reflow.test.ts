@@ -1,0 +1,138 @@
+// Phones first (WCAG 1.4.10 Reflow): every sitemap page, each dashboard and each embed view of the demo
+// processes, in Chromium emulating a phone at 320 and 390 px, never scrolls sideways, draws no chart
+// text under 12 px on screen, and gives every list link and form control a 44 × 44 px target (WCAG 2.5.5).
+// Links inside running text are left out: they are inline targets, which the rule exempts.
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PROCESS_SLUGS } from '../db/seed/published.ts';
+import { VIEWS } from '../functions/domain/views.ts';
+import { useSession } from './support/session.ts';
+
+const session = useSession({ demoData: true });
+
+/** Phone widths: WCAG's 320 CSS px and a common modern phone. */
+const WIDTHS = [320, 390] as const;
+/** The smallest chart text a phone reader should have to read, in CSS px. */
+const MIN_TEXT = 12;
+
+async function sitemapPaths(base: string): Promise<string[]> {
+  const locs = async (path: string) =>
+    [...(await (await fetch(`${base}${path}`)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => new URL(m[1] ?? '').pathname,
+    );
+  const paths: string[] = [];
+  for (const sitemap of await locs('/sitemap-index.xml')) paths.push(...(await locs(sitemap)));
+  return [...new Set(paths)].sort();
+}
+
+/** Every address the test visits: the sitemap, the pages kept out of it, and the live views of each process. */
+async function addresses(base: string): Promise<string[]> {
+  const live: string[] = ['/es/staff/', '/en/aliados/panel/'];
+  for (const process of PROCESS_SLUGS) {
+    live.push(`/es/dashboard/?process=${process}`, `/en/dashboard/?process=${process}&scope=cumple`);
+    for (const view of VIEWS) live.push(`/embed/registrations?process=${process}&view=${view}&lang=es`);
+  }
+  return [...(await sitemapPaths(base)), ...live];
+}
+
+interface Measure {
+  scrollWidth: number;
+  smallText: { text: string; px: number }[];
+  smallTargets: { text: string; width: number; height: number }[];
+}
+
+/**
+ * The page's width, every SVG text smaller than MIN_TEXT on screen (font size times the SVG's scale), and every
+ * visible list link or form control smaller than 44 × 44 px (a radio button or checkbox by its label).
+ */
+function measure(page: Page, min: number): Promise<Measure> {
+  return page.evaluate((min) => {
+    const smallText: { text: string; px: number }[] = [];
+    for (const text of document.querySelectorAll('svg text')) {
+      const element = text as SVGTextElement;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // hidden (display:none variant, closed details)
+      const ctm = element.getScreenCTM();
+      const scale = ctm ? Math.sqrt(Math.abs(ctm.a * ctm.d - ctm.b * ctm.c)) : 1;
+      const px = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
+      if (px < min - 0.05) smallText.push({ text: (element.textContent ?? '').trim().slice(0, 30), px });
+    }
+    const smallTargets: { text: string; width: number; height: number }[] = [];
+    const controls =
+      'nav li > a, .cards a, .state-list a, select, textarea, button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), label:has(> input[type=radio]), label:has(> input[type=checkbox])';
+    for (const element of document.querySelectorAll(controls)) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 43.5 || box.height < 43.5)
+        smallTargets.push({
+          text: `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 30)}"`,
+          width: Math.round(box.width),
+          height: Math.round(box.height),
+        });
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, smallText, smallTargets };
+  }, min);
+}
+
+describe('reflow on phones', () => {
+  it(
+    'no page scrolls sideways, no chart text is under 12 px, no tap target under 44 px, at 320 and 390 px',
+    async () => {
+      const base = session.server.url;
+      const paths = await addresses(base);
+      expect(paths.length).toBeGreaterThan(100);
+      const overflow: string[] = [];
+      const small: string[] = [];
+      const taps: string[] = [];
+      for (const width of WIDTHS) {
+        const context: BrowserContext = await session.browser.newContext({
+          viewport: { width, height: 800 },
+          deviceScaleFactor: 2,
+          isMobile: true,
+          hasTouch: true,
+        });
+        const page = await context.newPage();
+        for (const path of paths) {
+          const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
+          expect(response?.status(), path).toBeLessThan(400);
+          const { scrollWidth, smallText, smallTargets } = await measure(page, MIN_TEXT);
+          if (scrollWidth > width) overflow.push(`${width}px ${path}: +${scrollWidth - width}px`);
+          for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
+          for (const t of smallTargets) taps.push(`${width}px ${path}: ${t.text} ${t.width}×${t.height}`);
+        }
+        await context.close();
+      }
+      if (overflow.length + small.length + taps.length > 0)
+        console.log(
+          `reflow: ${overflow.length} overflowing, ${small.length} small texts, ${taps.length} small targets\n${[...overflow, ...small, ...taps].join('\n')}`,
+        );
+      expect(overflow).toEqual([]);
+      expect(small).toEqual([]);
+      expect(taps).toEqual([]);
+    },
+    15 * 60_000,
+  );
+
+  it('keeps chart text at 12 px or more at every width up to a desktop, on the dashboard and the chart embeds', async () => {
+    const base = session.server.url;
+    const paths = PROCESS_SLUGS.flatMap((process) => [
+      `/es/dashboard/?process=${process}`,
+      `/embed/registrations?process=${process}&view=timeline&lang=es`,
+      `/embed/registrations?process=${process}&view=countries&lang=es`,
+    ]);
+    const small: string[] = [];
+    for (const width of [480, 768, 1024, 1280]) {
+      const page = await session.browser.newPage({ viewport: { width, height: 900 } });
+      for (const path of paths) {
+        await page.goto(`${base}${path}`, { waitUntil: 'load' });
+        // The charts are there to be measured: a page without them would pass for the wrong reason.
+        expect(await page.locator('svg').count(), path).toBeGreaterThan(0);
+        const { scrollWidth, smallText } = await measure(page, MIN_TEXT);
+        expect(scrollWidth, `${width}px ${path}`).toBeLessThanOrEqual(width);
+        for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
+      }
+      await page.close();
+    }
+    expect(small).toEqual([]);
+  });
+});
