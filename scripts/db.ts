@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bin, OFFLINE_ENV, ROOT } from './lib/local-env.ts';
+import { runCli } from './lib/run-cli.ts';
 
 const USAGE = `usage: npm run -s db:backup -- [--out FILE] [--remote | --persist-to DIR]
        npm run -s db:restore -- FILE [--remote | --persist-to DIR]`;
@@ -106,12 +107,4 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`db: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runCli(import.meta, 'db', main);

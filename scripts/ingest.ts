@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Chunk, type ChunkLimits, csvChunks, fileLine, ndjsonChunks } from './lib/batch-chunker.ts';
 import { progressBar } from './lib/progress.ts';
+import { runCli } from './lib/run-cli.ts';
 
 const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--format csv|ndjson] [--as-of RFC3339]
   The token (scope ingest) comes from --token or VOTO_TOKEN; --url defaults to http://localhost:8787.
@@ -187,12 +188,4 @@ function usage(problem: string): number {
   return 2;
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`ingest: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runCli(import.meta, 'ingest', main);

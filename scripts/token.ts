@@ -7,6 +7,7 @@ import { insertToken, LIST_TOKENS_SQL, type ListedToken, listTokens, revokeToken
 import { DEFAULT_TOKEN_DAYS, TOKEN_SCOPES, type TokenScope } from '../functions/domain/scopes.ts';
 import { withLocalDb } from './lib/local-db.ts';
 import { run } from './lib/local-env.ts';
+import { runCli } from './lib/run-cli.ts';
 
 const USAGE = `usage: npm run -s token -- create --scope ${TOKEN_SCOPES.join('|')} [--name LABEL] [--code REF] [--expires-in DAYS] [--remote | --persist-to DIR]
        npm run -s token -- list [--remote | --persist-to DIR]
@@ -134,12 +135,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`token: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+runCli(import.meta, 'token', main);

@@ -6,7 +6,7 @@ import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../lib/rate-l
 import { readJson } from '../lib/read-json.ts';
 import { validationHook } from '../lib/validate.ts';
 import { botReason } from '../metrics/bots.ts';
-import { type EventMessage, eventSchema, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
+import { type EventMessage, eventSchema, eventTimes, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
 import { queueEvent } from '../metrics/send-buffer.ts';
 import { saltFor, visitorHash } from '../metrics/visitor.ts';
 import { bodyOf, errors } from './describe.ts';
@@ -75,10 +75,9 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const userAgent = c.req.header('user-agent') ?? '';
     // Global Privacy Control (the script sends nothing then) and bots: answered, and nothing is queued.
     if (c.req.header('sec-gpc') === '1' || botReason(userAgent)) return c.body(null, 202);
-    const now = new Date().toISOString();
-    const day = now.slice(0, 10);
+    const times = eventTimes(new Date());
     // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
-    const visitor = await visitorHash(await saltFor(c.env.DB, day), pageUrl.hostname, address ?? '', userAgent);
+    const visitor = await visitorHash(await saltFor(c.env.DB, times.day), pageUrl.hostname, address ?? '', userAgent);
     if (await visitorLimit.over(c.env.EVENTS_LIMITER, visitor)) {
       throw tooManyRequests('Too many events from this browser; try again in a minute.');
     }
@@ -86,9 +85,7 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const country = String((c.req.raw as { cf?: { country?: string } }).cf?.country ?? 'XX');
     const message: EventMessage = {
       id: crypto.randomUUID(),
-      hour: now.slice(0, 13),
-      day,
-      minute: now.slice(0, 16),
+      ...times,
       visitor,
       ...reduceEvent(event, country, pages),
     };

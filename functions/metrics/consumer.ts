@@ -1,14 +1,12 @@
 import type { Env } from '../env.ts';
 import { countEvents } from './count.ts';
-import { type EventMessage, eventMessageSchema } from './event.ts';
+import { type EventMessage, eventMessageSchema, eventTimes } from './event.ts';
 
 /** Tries the dead-letter consumer gets (wrangler.toml); after the last, Cloudflare deletes the messages. */
 export const DEAD_LETTER_TRIES = 10;
 
 // A failed batch waits before its next try: D1 that failed a moment ago is rarely back at once.
 const RETRY_DELAY_SECONDS = 30;
-
-const minuteOf = (date: Date) => date.toISOString().slice(0, 16);
 
 /**
  * The messages of a batch as the counter takes them. A message that does not match the schema (an older
@@ -20,14 +18,11 @@ export function readBatch(batch: MessageBatch<unknown>): { messages: EventMessag
   let unreadable = 0;
   const messages = batch.messages.map((m): EventMessage => {
     const parsed = eventMessageSchema.safeParse(m.body);
-    if (parsed.success) return { ...parsed.data, minute: parsed.data.minute ?? minuteOf(m.timestamp) };
+    if (parsed.success) return { ...parsed.data, minute: parsed.data.minute ?? eventTimes(m.timestamp).minute };
     unreadable++;
-    const sent = m.timestamp.toISOString();
     return {
       id: `unreadable:${m.id}`.slice(0, 64),
-      hour: sent.slice(0, 13),
-      day: sent.slice(0, 10),
-      minute: minuteOf(m.timestamp),
+      ...eventTimes(m.timestamp),
       visitor: '',
       counts: [['dropped', 'unreadable']],
       scopes: [],

@@ -42,6 +42,12 @@ export const eventMessageSchema = z.object({
   scopes: z.array(z.string()).max(64),
 });
 
+/** The UTC day, hour and minute a message is filed under, from the moment it was sent. */
+export function eventTimes(at: Date): Pick<EventMessage, 'day' | 'hour'> & { minute: string } {
+  const iso = at.toISOString();
+  return { day: iso.slice(0, 10), hour: iso.slice(0, 13), minute: iso.slice(0, 16) };
+}
+
 /** A queued event message. */
 export type EventMessage = z.output<typeof eventMessageSchema>;
 

@@ -32,7 +32,7 @@ export async function deleteExpired(db: D1Database, now = Date.now()): Promise<R
   const tooFew = `r.dimension = 'search_empty' AND r.key <> '${OTHER}' AND COALESCE((
       SELECT v.visitors FROM metric_daily_visitors v WHERE v.day = r.day AND v.scope = 'search:' || r.key), 0)
     < ${MIN_SEARCH_VISITORS}`;
-  const [, folded, , seen, , salts, batches] = await db.batch([
+  const [, folded, , seen, , salts, batches, closed] = await db.batch<{ through?: string }>([
     db
       .prepare(
         `INSERT INTO metric_daily_keys (day, dimension, key, count)
@@ -53,13 +53,13 @@ export async function deleteExpired(db: D1Database, now = Date.now()): Promise<R
     db.prepare('UPDATE metric_closed SET through = ?1 WHERE through < ?1').bind(through),
     db.prepare('DELETE FROM visitor_salts WHERE day < ?1').bind(isoDay(now - DAY_MS)),
     db.prepare('DELETE FROM metric_batches WHERE at < ?1').bind(now - 2 * DAY_MS),
+    db.prepare('SELECT through FROM metric_closed'),
   ]);
-  const closed = await db.prepare('SELECT through FROM metric_closed').first<{ through: string }>();
   return {
     visitor_seen: seen?.meta.changes ?? 0,
     visitor_salts: salts?.meta.changes ?? 0,
     metric_batches: batches?.meta.changes ?? 0,
     search_terms: folded?.meta.changes ?? 0,
-    closed_through: closed?.through ?? through,
+    closed_through: closed?.results[0]?.through ?? through,
   };
 }

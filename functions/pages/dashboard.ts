@@ -8,7 +8,7 @@ import type { AppEnv } from '../env.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 import { htmlErrors } from './html-errors.ts';
 import { problemsHtml } from './problems.ts';
-import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
+import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 
 /** `/es/dashboard/` and `/en/dashboard/`: the static page shell with the live figures rendered into it. */
 export const dashboardRoutes = new Hono<AppEnv>()
@@ -31,8 +31,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
           selector: '#dashboard-root',
           markup: dashboardHtml(model, Object.keys(byCountry)),
         });
-        // Read whole, so the edge cache keeps the finished page rather than a stream of the shell.
-        return new Response(await page.text(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+        return wholePage(page);
       },
     });
   })

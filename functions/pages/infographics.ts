@@ -17,7 +17,7 @@ import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
 import { htmlErrors } from './html-errors.ts';
 import { problemsHtml } from './problems.ts';
-import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
+import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 
 // The form's fields: the query values the page shows (its selected options), and so what its cache key holds.
 const FORM_FIELDS = ['process', 'template', 'scope', 'entity', 'country', 'lang', 'size'] as const;
@@ -139,12 +139,7 @@ export const infographicPageRoutes = new Hono<AppEnv>()
           const imageLang = request.template.langOf(model, request.params);
           const alt = request.template.alt(model, imageLang, scaleOf(request.params.size));
           const page = await formPage(c, lang, processes, { request, alt }, null);
-          // Read whole, so the edge cache keeps the finished page rather than a stream of the shell.
-          const body = await page.text();
-          return {
-            response: new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
-            rowsRead,
-          };
+          return { response: await wholePage(page), rowsRead };
         },
       },
       prepared.rowsRead,

@@ -31,3 +31,11 @@ export function pageLang(c: Context): Lang {
   const lang = c.req.param('lang');
   return isLang(lang) ? lang : DEFAULT_LANG;
 }
+
+/**
+ * A shell page read whole into a fresh HTML response, for the edge cache: it keeps the finished page rather
+ * than a stream of the static shell with the asset's own headers.
+ */
+export async function wholePage(page: Response): Promise<Response> {
+  return new Response(await page.text(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}

@@ -5,7 +5,7 @@ import { serveVersioned } from '../lib/http-cache.ts';
 import { PUBLIC_SLOT_MS, readPublicTraffic } from '../metrics/public-traffic.ts';
 import { htmlErrors } from './html-errors.ts';
 import { problemsHtml } from './problems.ts';
-import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
+import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 import { trafficHtml } from './traffic-html.ts';
 
 /** `/es/transparencia/` and `/en/transparencia/`: the static page with the public traffic rendered into it. */
@@ -26,7 +26,7 @@ export const transparencyRoutes = new Hono<AppEnv>()
             markup: trafficHtml(traffic, lang),
           });
           return {
-            response: new Response(await page.text(), { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+            response: await wholePage(page),
             rowsRead: 0,
           };
         },

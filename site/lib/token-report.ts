@@ -55,8 +55,9 @@ async function showWhoIsThere(report: ReportForm): Promise<boolean> {
     form.insertAdjacentHTML('beforebegin', String(html`<p class="notice" data-sign-in-help>${labels.signInHelp}</p>`));
     return false;
   }
+  const help = token?.getAttribute('aria-describedby');
+  if (help) document.getElementById(help)?.remove();
   token?.closest('label')?.remove();
-  document.getElementById(`${token?.getAttribute('aria-describedby') ?? ''}`)?.remove();
   const who = html`<p class="signed-in" data-signed-in>${labels.signedInAs} <strong>${person.email}</strong> · <a href="${person.sign_out}">${labels.signOut}</a></p>`;
   const header = document.querySelector('.site-header');
   if (header) header.insertAdjacentHTML('beforeend', String(who));

@@ -21,6 +21,14 @@ const age = (slug: string, hours: number) =>
     .bind(slug)
     .run();
 
+/** How many remembered batch keys a process has. */
+async function batchRecords(process: string): Promise<number> {
+  const row = await testEnv.DB.prepare('SELECT COUNT(*) AS n FROM ingest_batches WHERE process = ?')
+    .bind(process)
+    .first<{ n: number }>();
+  return row?.n ?? -1;
+}
+
 describe('Idempotency-Key over time', () => {
   it('replays within 72 hours and applies again after', async () => {
     const auth = await createProcess('idem-72h');
@@ -54,10 +62,7 @@ describe('Idempotency-Key over time', () => {
     for (const refused of responses.filter((r) => r.status === 429))
       expect(refused.headers.get('retry-after')).toBeTruthy();
     expect((await summary('idem-concurrent')).total).toBe(20);
-    const records = await testEnv.DB.prepare('SELECT COUNT(*) AS n FROM ingest_batches WHERE process = ?')
-      .bind('idem-concurrent')
-      .first<{ n: number }>();
-    expect(records?.n).toBe(1);
+    expect(await batchRecords('idem-concurrent')).toBe(1);
   });
 
   it('are forgotten by the hourly cron', async () => {
@@ -68,10 +73,7 @@ describe('Idempotency-Key over time', () => {
       createScheduledController({ scheduledTime: new Date(), cron: '7 * * * *' }),
       testEnv as never,
     );
-    const left = await testEnv.DB.prepare('SELECT COUNT(*) AS n FROM ingest_batches WHERE process = ?')
-      .bind('idem-cron')
-      .first<{ n: number }>();
-    expect(left?.n).toBe(0);
+    expect(await batchRecords('idem-cron')).toBe(0);
   });
 
   it('never keeps a folio at B when A, B and A again were sent with fresh keys', async () => {
