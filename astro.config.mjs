@@ -1,8 +1,10 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { DEFAULT_LANG, LANGS, LOCALES } from './site/i18n/locales.ts';
+import { glossaryLinks, readGlossary } from './site/lib/glossary-links.ts';
 import localized404 from './site/lib/localized-404-integration.mjs';
 import staticHeaders from './site/lib/static-headers-integration.ts';
 import vendorScalar from './site/lib/vendor-scalar-integration.ts';
@@ -24,7 +26,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
-    mdx(),
+    // The guides link each glossary term the first time they use it (site/lib/glossary-links.ts).
+    mdx({ processor: satteri({ hastPlugins: [glossaryLinks(readGlossary(process.env.CONTENT_ROOT ?? '.'))] }) }),
     // hreflang alternates for every page (same path in both languages); staff, partner and 404 pages stay out.
     sitemap({
       i18n: {

@@ -5,6 +5,7 @@ import {
   campaignSchema,
   eventSchema,
   faqSchema,
+  glossaryEntrySchema,
   guideSchema,
   materialSchema,
   newsSchema,
@@ -29,4 +30,5 @@ export const collections = {
   partners: defineCollection({ loader: file(`${root}/content/partners.yaml`), schema: partnerSchema }),
   campaigns: defineCollection({ loader: file(`${root}/content/campaigns.yaml`), schema: campaignSchema }),
   materials: defineCollection({ loader: file(`${root}/content/materials.yaml`), schema: materialSchema }),
+  glossary: defineCollection({ loader: file(`${root}/content/glossary.yaml`), schema: glossaryEntrySchema }),
 };

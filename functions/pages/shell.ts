@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts';
 import type { Html } from '../lib/html.ts';
 
 /**
- * A built page of the site (`/<lang>/<page>/`, the static shell) with Worker-made markup put into the
+ * A built page of the site (`/<lang>/<page>/`, or the home page `/<lang>/` when `page` is empty: the static shell) with Worker-made markup put into the
  * element `selector`: how the dashboard, the transparency page and the infographics page get their live
  * parts without an SSR adapter. `rewrite` may change more of the page (the infographics form).
  */
@@ -14,7 +14,8 @@ export async function renderInShell(
   page: string,
   fill: { selector: string; markup: Html; status?: number; rewrite?: (rewriter: HTMLRewriter) => HTMLRewriter },
 ): Promise<Response> {
-  const shell = await c.env.ASSETS.fetch(new Request(new URL(`/${lang}/${page}/`, c.req.url)));
+  const path = page ? `/${lang}/${page}/` : `/${lang}/`;
+  const shell = await c.env.ASSETS.fetch(new Request(new URL(path, c.req.url)));
   const markup = String(fill.markup);
   let rewriter = new HTMLRewriter().on(fill.selector, {
     element: (element) => void element.setInnerContent(markup, { html: true }),

@@ -87,12 +87,12 @@ describe('content check', () => {
       '',
     ].join('\n');
     expect(await messages({ 'content/guides/es/registro.mdx': guide({}, body) })).toEqual([
-      'content/guides/es/registro.mdx:1: links to /es/guias/no-existe/, which does not exist. Fix the link.',
-      'content/guides/es/registro.mdx:2: links to /en/guias/registro/, a page in the other language. Use /es/guias/registro/.',
-      'content/guides/es/registro.mdx:3: links to http://example.com/ over plain http. Use the https:// address.',
-      'content/guides/es/registro.mdx:4: has an image (/materiales/x.svg) without alt text. Describe what it shows: ![what the image shows](/materiales/x.svg).',
-      'content/guides/es/registro.mdx:4: links to /materiales/x.svg, which does not exist. Fix the link.',
-      'content/guides/es/registro.mdx:5: links to the question #nada, which does not exist. Use the slug of a file in content/faq/.',
+      'content/guides/es/registro.mdx:8: links to /es/guias/no-existe/, which does not exist. Fix the link.',
+      'content/guides/es/registro.mdx:9: links to /en/guias/registro/, a page in the other language. Use /es/guias/registro/.',
+      'content/guides/es/registro.mdx:10: links to http://example.com/ over plain http. Use the https:// address.',
+      'content/guides/es/registro.mdx:11: has an image (/materiales/x.svg) without alt text. Describe what it shows: ![what the image shows](/materiales/x.svg).',
+      'content/guides/es/registro.mdx:11: links to /materiales/x.svg, which does not exist. Fix the link.',
+      'content/guides/es/registro.mdx:12: links to the question #nada, which does not exist. Use the slug of a file in content/faq/.',
     ]);
   });
 
@@ -106,9 +106,9 @@ describe('content check', () => {
       ),
     };
     expect(await messages(files)).toEqual([
-      'content/guides/es/registro.mdx:1: has a level-1 heading. The page prints the title already; start sections with ##.',
-      'content/guides/es/registro.mdx:3: links to /es/guias/borrador/, which is a draft page and will not be built. Publish it first or remove the link.',
-      'content/guides/es/registro.mdx:3: links to /es/guias/pronto/, which is a scheduled page and will not be built. Publish it first or remove the link.',
+      'content/guides/es/registro.mdx:8: has a level-1 heading. The page prints the title already; start sections with ##.',
+      'content/guides/es/registro.mdx:10: links to /es/guias/borrador/, which is a draft page and will not be built. Publish it first or remove the link.',
+      'content/guides/es/registro.mdx:10: links to /es/guias/pronto/, which is a scheduled page and will not be built. Publish it first or remove the link.',
     ]);
   });
 
@@ -154,5 +154,84 @@ describe('content check', () => {
       'content/guides/es/Mi Guía.mdx: has a file name that cannot be a web address. Rename it with lowercase letters, digits and hyphens (for example mi-guia.mdx).',
       'content/guides/registro.mdx: is not where the build reads guides. Move it to content/guides/es/<slug>.mdx or content/guides/en/<slug>.mdx.',
     ]);
+  });
+});
+
+describe('glossary terms in English text', () => {
+  const glossary = [
+    '- id: inetel',
+    '  term: INETEL',
+    '  spanish: true',
+    '  name: { es: INETEL, en: "INETEL, INE\'s help centre" }',
+    '  definition: { es: El centro de atención del INE., en: "INE\'s help centre." }',
+    '- id: cpve',
+    '  term: CPVE',
+    '  spanish: true',
+    '  name: { es: Credencial para Votar desde el Extranjero, en: voter ID card issued abroad }',
+    '  definition: { es: La credencial., en: The card. }',
+    '  english: voter ID card',
+    '  avoid_in_english: [voter credential]',
+    '',
+  ].join('\n');
+
+  it('flags an unmarked Spanish term and an avoided wording at their line, and accepts marked ones', async () => {
+    const body = [
+      'Call <span lang="es">INETEL</span> first.',
+      'Then call INETEL again, not INETELS.',
+      'Bring your voter credential and your `CPVE` code.',
+      '[Ask <span lang="es">INETEL</span>](https://www.ine.mx/INETEL).',
+      '',
+    ].join('\n');
+    expect(
+      await messages({ 'content/glossary.yaml': glossary, 'content/guides/en/registro.mdx': guide({}, body) }),
+    ).toEqual([
+      `content/guides/en/registro.mdx:9: has the Spanish term 'INETEL' outside <span lang="es">. Write <span lang="es">INETEL</span> so screen readers say it in Spanish (content/glossary.yaml, inetel).`,
+      "content/guides/en/registro.mdx:10: says 'voter credential'. This site writes 'voter ID card' for this (content/glossary.yaml, cpve): use that wording.",
+    ]);
+  });
+
+  it('leaves Spanish pages alone', async () => {
+    const files = {
+      'content/glossary.yaml': glossary,
+      'content/guides/es/registro.mdx': guide({}, 'Llama a INETEL.\n'),
+    };
+    expect(await messages(files)).toEqual([]);
+  });
+});
+
+describe('process dates and their sources', () => {
+  const process = (dates: string[]) =>
+    JSON.stringify({
+      name: { es: 'Procesos Electorales Locales 2026-2027', en: '2026-2027 Local Elections' },
+      kind: 'local',
+      registration_opens: '2026-09-01',
+      registration_closes: '2027-03-10',
+      correction_deadline: null,
+      election_day: '2027-06-06',
+      modalities: ['internet'],
+      states: {},
+      has_registration_data: false,
+      sources: [{ es: 'INE, un acuerdo', en: 'INE, an agreement', dates }],
+    });
+
+  it('refuses a process date that no source names', async () => {
+    const files = { 'content/processes/pel-2026-2027.json': process(['registration_opens', 'registration_closes']) };
+    expect(await messages(files)).toEqual([
+      "content/processes/pel-2026-2027.json: 'election_day' has no source: add 'election_day' to the 'dates' of the source (report and section, or outside source) that gives it. Fix the file.",
+    ]);
+  });
+
+  it('accepts a process announced without dates only with what the report said and when', async () => {
+    const announced = JSON.parse(process([]));
+    Object.assign(announced, { registration_opens: null, registration_closes: null, election_day: null });
+    expect(await messages({ 'content/processes/pel-2026-2027.json': JSON.stringify(announced) })).toEqual([
+      "content/processes/pel-2026-2027.json: 'announcement' is required while the dates are not published (say what the report announced and its month). Fix the file.",
+    ]);
+    announced.announcement = {
+      reported_in: '2024-12',
+      es: 'El INE prepara el voto por internet.',
+      en: 'INE is preparing internet voting.',
+    };
+    expect(await messages({ 'content/processes/pel-2026-2027.json': JSON.stringify(announced) })).toEqual([]);
   });
 });

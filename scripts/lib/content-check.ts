@@ -3,6 +3,7 @@
 import { join, relative } from 'node:path';
 import { checkBody } from './content-check/body.ts';
 import { checkDataFiles } from './content-check/data-files.ts';
+import { checkGlossaryTerms } from './content-check/glossary.ts';
 import type { CheckOptions, CheckResult, Problem } from './content-check/model.ts';
 import { readPages } from './content-check/pages.ts';
 import { knownRoutes } from './content-check/routes.ts';
@@ -27,6 +28,7 @@ export async function checkContent({ root, today, pagesDir }: CheckOptions): Pro
   );
   const context = { routes, pages, publicDir: join(root, 'public'), errors, today };
   for (const page of pages) checkBody(page, context);
+  for (const page of pages) checkGlossaryTerms(page, data.glossary, errors);
   for (const page of pages) {
     const updated = page.data?.updated;
     if (typeof updated === 'string' && updated > today) {

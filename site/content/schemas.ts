@@ -173,9 +173,56 @@ export const materialSchema = z.strictObject({
   file: z.string().regex(/^\/materiales\/[a-z0-9._/-]+$/, 'must be a path under /materiales/ in lowercase'),
 });
 
+/** One official term (content/glossary.yaml): the glossary page, first-use links in guides and the content check. */
+export const glossaryEntrySchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and hyphens'),
+    /** The term as the text writes it (an acronym matches case and all; a word matches in any case). */
+    term: z.string().trim().min(2),
+    /** Whether the term is Spanish, so English text must mark it with <span lang="es">. */
+    spanish: z.boolean(),
+    name: bilingual,
+    definition: bilingual,
+    /** The one wording English text uses for the concept ("voter ID card"), when it has one. */
+    english: z.string().trim().min(2).optional(),
+    /** English wordings this site does not use for the concept (content:check names `english` instead). */
+    avoid_in_english: z.array(z.string().trim().min(2)).default([]),
+  })
+  .refine((entry) => entry.avoid_in_english.length === 0 || entry.english, {
+    path: ['english'],
+    message: "is required when 'avoid_in_english' lists wordings (say which one to write instead)",
+  });
+
 /** One state's part in an electoral process: what its people abroad elect. */
 const processEntitySchema = z.strictObject({
   offices: z.array(bilingual).min(1, 'needs at least one office'),
+});
+
+/** The dates of a process that a source must back (content:check refuses a date no source names). */
+export const PROCESS_DATES = [
+  'registration_opens',
+  'registration_closes',
+  'correction_deadline',
+  'election_day',
+] as const;
+
+/** Where a process's facts come from, in both languages, naming the dates it backs. */
+const processSourceSchema = z.strictObject({
+  es: z.string().trim().min(3, 'needs the Spanish text'),
+  en: z.string().trim().min(3, 'needs the English text'),
+  /** The dates of this process that the source gives (an outside source, not a report, says so in its text). */
+  dates: z.array(z.enum(PROCESS_DATES)).default([]),
+});
+
+/**
+ * What a report said about a process whose dates are not published yet, and when: a reader sees the
+ * report's month so "next" is never mistaken for news.
+ */
+const announcementSchema = z.strictObject({
+  /** The month of the report that announced it, `YYYY-MM`. */
+  reported_in: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
+  es: z.string().trim().min(20, 'needs the Spanish text (20 characters at least)'),
+  en: z.string().trim().min(20, 'needs the English text (20 characters at least)'),
 });
 
 /** An electoral process (content/processes/*.json): the feed definition plus what citizens need. */
@@ -183,13 +230,14 @@ export const processSchema = z
   .strictObject({
     name: bilingual,
     kind: z.enum(['local', 'federal', 'concurrent']),
-    registration_opens: isoDay,
-    registration_closes: isoDay,
-    /** Last day to fix an application that needs a correction (subsane), if published. */
+    /** Null while the process is announced but its calendar is not published. */
+    registration_opens: isoDay.nullable(),
+    registration_closes: isoDay.nullable(),
+    /** The end of INE's review of applications and of the documents sent to correct them, if published. */
     correction_deadline: isoDay.nullable(),
     election_day: isoDay.nullable(),
     modalities: z.array(z.enum(MODALITIES)).min(1),
-    /** The states whose people abroad vote, keyed by INEGI code, with their offices. */
+    /** The states whose people abroad vote, keyed by INEGI code, with their offices (empty until published). */
     states: z.record(
       z.string().refine(isEntityCode, 'must be a two-digit INEGI state code (01-32)'),
       processEntitySchema,
@@ -198,11 +246,41 @@ export const processSchema = z
     national_offices: z.array(bilingual).default([]),
     /** Whether demo registration data exists for it (db/seed generates only what the reports publish). */
     has_registration_data: z.boolean(),
-    sources: z.array(z.string().trim().min(3)).min(1, 'needs at least one source'),
+    /** For a process announced without dates: what the report said and when. */
+    announcement: announcementSchema.optional(),
+    sources: z.array(processSourceSchema).min(1, 'needs at least one source'),
   })
-  .refine((process) => process.registration_closes >= process.registration_opens, {
-    path: ['registration_closes'],
-    message: 'is before registration_opens',
+  .superRefine((process, ctx) => {
+    const { registration_opens: opens, registration_closes: closes } = process;
+    if ((opens === null) !== (closes === null))
+      ctx.addIssue({
+        code: 'custom',
+        path: [opens === null ? 'registration_opens' : 'registration_closes'],
+        message: 'is missing: give both registration dates, or neither while the calendar is not published',
+      });
+    if (opens !== null && closes !== null && closes < opens)
+      ctx.addIssue({ code: 'custom', path: ['registration_closes'], message: 'is before registration_opens' });
+    if (opens === null && !process.announcement)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['announcement'],
+        message: 'is required while the dates are not published (say what the report announced and its month)',
+      });
+    if (opens === null && process.has_registration_data)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['has_registration_data'],
+        message: 'cannot be true for a process without registration dates',
+      });
+    const backed = new Set(process.sources.flatMap((source) => source.dates));
+    for (const field of PROCESS_DATES) {
+      if (process[field] !== null && !backed.has(field))
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `has no source: add '${field}' to the 'dates' of the source (report and section, or outside source) that gives it`,
+        });
+    }
   });
 
 /** A parsed process definition. */

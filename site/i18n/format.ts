@@ -11,6 +11,7 @@ export function formatters(lang: Lang) {
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const shortDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   return {
@@ -19,6 +20,8 @@ export function formatters(lang: Lang) {
     percent: (value: number) => (value > 0 && value < 0.0005 ? `<${percent.format(0.001)}` : percent.format(value)),
     /** A YYYY-MM-DD date, spelled out. */
     date: (iso: string) => date.format(new Date(`${iso}T00:00:00Z`)),
+    /** A YYYY-MM month, spelled out ("diciembre de 2024"). */
+    month: (iso: string) => month.format(new Date(`${iso}-01T00:00:00Z`)),
     shortDate: (iso: string) => shortDate.format(new Date(`${iso}T00:00:00Z`)),
     /** An ISO timestamp, in UTC (said so, since readers live in every time zone). */
     dateTime: (iso: string) => `${dateTime.format(new Date(iso))} UTC`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, eachDay } from '../../functions/domain/dates.ts';
-import { type FinderProcess, nextStep, phaseOf, processesFor } from './finder.ts';
+import { type FinderProcess, isBetweenElections, nextStep, phaseOf, processesFor } from './finder.ts';
 import { planBackwards } from './planner.ts';
 
 const gov = { es: 'Gubernatura', en: 'Governor' };
@@ -109,5 +109,18 @@ describe('planner', () => {
 
   it('takes the reader’s own delivery estimate', () => {
     expect(planBackwards('2024-02-20', 'north-america', '2023-10-01', 3).lastAppointmentDay).toBe('2024-01-21');
+  });
+});
+
+describe('isBetweenElections', () => {
+  it('is true once every window has closed, and false while one is open or announced with dates', () => {
+    expect(isBetweenElections([local, federal], '2026-11-30')).toBe(true);
+    expect(isBetweenElections([local, federal], '2024-01-15')).toBe(false);
+    expect(isBetweenElections([local], '2022-08-01')).toBe(false);
+    expect(isBetweenElections([], '2026-11-30')).toBe(true);
+  });
+
+  it('counts the weeks between a window closing and election day as between elections (nobody can register)', () => {
+    expect(isBetweenElections([federal], '2024-04-01')).toBe(true);
   });
 });

@@ -76,6 +76,17 @@ export function processesFor(entity: string, processes: readonly FinderProcess[]
     );
 }
 
+/**
+ * Whether the reader is between elections on `today`: no registration window is open or announced with dates,
+ * so the pages lead with what to do now and with the next cycle as the reports describe it.
+ */
+export function isBetweenElections(processes: readonly FinderProcess[], today: string): boolean {
+  return !processes.some((process) => {
+    const phase = phaseOf(process, today);
+    return phase === 'open' || phase === 'upcoming';
+  });
+}
+
 /** The next step for someone with `credential` when a process is in `phase`. */
 export function nextStep(phase: Phase, credential: Credential): NextStep {
   if (phase === 'open') return credential === 'none' ? 'get-credential-now' : 'register-now';

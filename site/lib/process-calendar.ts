@@ -6,9 +6,12 @@ import type { Lang } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { type CalendarDay, renderCalendar } from './ics.ts';
 import { planBackwards } from './planner.ts';
-import type { ProcessDefinition } from './processes.ts';
+import { isDated, type ProcessDefinition } from './processes.ts';
 
-/** The `.ics` text of a process's dates for people from `entity` (or every state when null). */
+/**
+ * The `.ics` text of a process's dates for people from `entity` (or every state when null). A process announced
+ * without dates gives a calendar with no events yet: a subscriber gains them when the dates are published.
+ */
 export function processCalendar(
   process: ProcessDefinition,
   entity: EntityCode | null,
@@ -23,7 +26,9 @@ export function processCalendar(
   const name = process.name[lang];
   const uid = (what: string) => `${process.slug}-${entity ?? 'todos'}-${what}-${lang}@votoextranjero`;
   const values = { process: name, state: where, offices };
-  const plan = planBackwards(process.registration_closes, 'north-america', process.registration_opens);
+  const plan = isDated(process)
+    ? planBackwards(process.registration_closes, 'north-america', process.registration_opens)
+    : null;
   // Each entry: its key (UID part and UI string prefix), its day (null when the process has none) and its reminder.
   const entries: [
     key: 'opens' | 'credential' | 'closes' | 'correction' | 'election',
@@ -31,7 +36,7 @@ export function processCalendar(
     alarm?: number,
   ][] = [
     ['opens', process.registration_opens],
-    ['credential', plan.lastAppointmentDay, 14],
+    ['credential', plan?.lastAppointmentDay ?? null, 14],
     ['closes', process.registration_closes, 7],
     ['correction', process.correction_deadline, 3],
     ['election', process.election_day],

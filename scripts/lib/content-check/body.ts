@@ -26,7 +26,7 @@ export interface BodyContext {
 /** Checks the headings, images and links of one page body against `routes` and `publicDir`; problems go to `errors`. */
 export function checkBody(page: PageFile, context: BodyContext): void {
   const { errors } = context;
-  const at = (index: number) => `${page.file}:${lineOf(page.body, index, 0)}`;
+  const at = (index: number) => `${page.file}:${lineOf(page.body, index, page.bodyLine - 1)}`;
   for (const match of page.body.matchAll(/^# .*/gm)) {
     errors.push({
       file: at(match.index),

@@ -5,15 +5,23 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { campaignSchema, materialSchema, partnerSchema, processSchema } from '../../../site/content/schemas.ts';
+import type { GlossaryEntry } from '../../../site/content/glossary.ts';
+import {
+  campaignSchema,
+  glossaryEntrySchema,
+  materialSchema,
+  partnerSchema,
+  processSchema,
+} from '../../../site/content/schemas.ts';
 import { describeIssue } from '../zod-issues.ts';
 import { imageSize } from './image-size.ts';
 import type { Problem } from './model.ts';
 import { walk } from './walk.ts';
 
-/** What the data files hold that other checks need: the slugs of valid processes, and how many files were read. */
+/** What the data files hold that other checks need: valid process slugs, the glossary, how many files were read. */
 export interface DataFiles {
   processes: string[];
+  glossary: GlossaryEntry[];
   files: number;
 }
 
@@ -67,6 +75,7 @@ export async function checkDataFiles(
     return validateList(list ?? [], schema, rel(path), errors);
   };
   await listed('partners.yaml', partnerSchema);
+  const glossary = [...(await listed('glossary.yaml', glossaryEntrySchema)).values()];
   const campaigns = await listed('campaigns.yaml', campaignSchema);
   const materials = await listed('materials.yaml', materialSchema);
   const materialsFile = rel(join(root, 'content', 'materials.yaml'));
@@ -124,5 +133,5 @@ export async function checkDataFiles(
       processes.push(path.replace(/^.*\/|\.json$/g, ''));
     }
   }
-  return { processes, files };
+  return { processes, glossary, files };
 }

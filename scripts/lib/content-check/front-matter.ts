@@ -42,7 +42,7 @@ export async function readPage(
       file,
       message: 'has no front matter. Start the file with a --- block holding title, description and updated.',
     });
-    return { file, collection, lang, slug, data: null, body: text };
+    return { file, collection, lang, slug, data: null, body: text, bodyLine: 1 };
   }
   let raw: unknown;
   try {
@@ -50,13 +50,21 @@ export async function readPage(
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     errors.push({ file, message: `has front matter that is not valid YAML (${reason}). Fix the front matter.` });
-    return { file, collection, lang, slug, data: null, body: split.body };
+    return { file, collection, lang, slug, data: null, body: split.body, bodyLine: split.bodyLine };
   }
   const parsed = schema.safeParse(raw ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
       errors.push({ file, message: `${describeIssue(issue, raw)}. Fix the front matter.` });
-    return { file, collection, lang, slug, data: null, body: split.body };
+    return { file, collection, lang, slug, data: null, body: split.body, bodyLine: split.bodyLine };
   }
-  return { file, collection, lang, slug, data: parsed.data as Record<string, unknown>, body: split.body };
+  return {
+    file,
+    collection,
+    lang,
+    slug,
+    data: parsed.data as Record<string, unknown>,
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
 }

@@ -42,4 +42,6 @@ export interface PageFile {
   slug: string;
   data: Record<string, unknown> | null;
   body: string;
+  /** The line of the file where the body starts, so problems name the file's own line numbers. */
+  bodyLine: number;
 }
