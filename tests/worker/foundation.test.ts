@@ -89,6 +89,22 @@ describe('language negotiation at /', () => {
   });
 });
 
+describe('home page', () => {
+  it('answers as built, linking to the dashboard, when there are no figures to show yet', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const lang of ['es', 'en']) {
+      const response = await call(`/${lang}/`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text).toContain('id="home-live"');
+      expect(text).toContain(`href="/${lang}/dashboard/"`);
+      expect(text).not.toContain('class="live-total"');
+    }
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('home: served without the live figure'));
+    warn.mockRestore();
+  });
+});
+
 describe('scoped tokens', () => {
   const app = new Hono<AppEnv>()
     .get('/ingest', requireScope('ingest'), (c) => c.json({ ok: true, scope: c.get('tokenScope') }))
