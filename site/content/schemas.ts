@@ -75,7 +75,7 @@ export const newsSchema = z.strictObject({
 export const EVENT_KINDS = ['taller', 'conversatorio', 'feria', 'foro', 'jornada', 'sesion', 'presentacion'] as const;
 
 /** Whether an event happens online, in a place, or both. */
-export const EVENT_FORMATS = ['virtual', 'presencial', 'hibrido'] as const;
+export const EVENT_FORMATS = ['virtual', 'presencial', 'hibrido', 'sin-dato'] as const;
 
 /** An event: talk, workshop, fair, forum, registration drive. */
 export const eventSchema = z
