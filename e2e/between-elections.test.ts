@@ -48,7 +48,7 @@ describe('between elections', () => {
         const url = `${session.server.url}/${lang}/${path}`;
         expect((await page.goto(url))?.status(), url).toBe(200);
         const block = page.locator('[data-between-elections]');
-        await expect.poll(() => block.isVisible(), url).toBe(true);
+        await expect.poll(() => block.isVisible(), { message: url }).toBe(true);
         expect(await block.locator('h2').textContent(), url).toContain(words.title);
         // What to do now: the credential, its activation, what to expect, each with its link.
         expect(await block.locator('.between-actions > li').count(), url).toBe(3);
