@@ -122,7 +122,9 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       };
       // `off` is for benchmarks of the renderer only: every request renders, outside the cache and its limit.
       const response =
-        c.env.INFOGRAPHICS_CACHE === 'off' ? await uncached(entry) : await serveVersioned(c, entry, prepared.rowsRead);
+        c.env.INFOGRAPHICS_CACHE === 'off'
+          ? await uncached(entry)
+          : await serveVersioned(c, { ...entry, immutable: prepared.frozen }, prepared.rowsRead);
       if (renderMs > 0) {
         const entries = Object.entries({ render: renderMs, ...phases }).map(
           ([name, ms]) => `${name};dur=${ms.toFixed(2)}`,

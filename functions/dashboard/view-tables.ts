@@ -64,8 +64,11 @@ export function viewCsv(model: DashboardModel, view: View): string {
   if (view === 'timeline' && !model.summary.daily) {
     rows.push(['note'], [withheldSentence(model)]);
   } else if (view === 'timeline') {
-    rows.push(['date', 'daily', 'cumulative']);
-    for (const day of withCumulative(model.summary.daily ?? [])) rows.push([day.date, day.count, day.cumulative]);
+    // A modelled series says so on its first row, in a column of its own, so the figures stay machine-readable.
+    const note = model.process.illustrative?.includes('daily') ? model.t('dash.illustrative.daily') : null;
+    rows.push(['date', 'daily', 'cumulative', ...(note ? ['note'] : [])]);
+    for (const [i, day] of withCumulative(model.summary.daily ?? []).entries())
+      rows.push([day.date, day.count, day.cumulative, ...(note ? [i === 0 ? note : ''] : [])]);
   } else {
     rows.push(['table', 'code', 'label', 'count', 'share']);
     rows.push([

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { useTranslations } from '../../site/i18n/ui.ts';
+import { liveUrl } from '../dashboard/cut-notice.ts';
 import { dashboardHtml, dashboardProblem } from '../dashboard/page.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
@@ -24,12 +25,19 @@ export const dashboardRoutes = new Hono<AppEnv>()
         // summary read when a filter is set (not a whole second model with its pace).
         const byCountry =
           query.country || query.entity
-            ? (await readSummary(c.env.DB, model.process, query.scope, { entity: null, country: null })).value
-                .by_country
+            ? (
+                await readSummary(
+                  c.env.DB,
+                  model.process,
+                  query.scope,
+                  { entity: null, country: null },
+                  model.cut?.date ?? null,
+                )
+              ).value.by_country
             : model.summary.by_country;
         const page = await renderInShell(c, lang, 'dashboard', {
           selector: '#dashboard-root',
-          markup: dashboardHtml(model, Object.keys(byCountry)),
+          markup: dashboardHtml(model, Object.keys(byCountry), { live: liveUrl(c.req.url) }),
         });
         return wholePage(page);
       },
