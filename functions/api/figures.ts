@@ -98,6 +98,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       return serveFiguresView(c, query, {
         kind: 'view-csv',
         variant: [query.lang, query.scope, query.entity, query.country, view],
+        changes: view === 'changes',
         render: async (model) =>
           new Response(viewCsv(model, view), {
             headers: {

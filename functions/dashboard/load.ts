@@ -1,3 +1,4 @@
+import { readRecentChanges } from '../data/cut-changes.ts';
 import { type CutRecord, getCut, processAtCut } from '../data/cuts.ts';
 import { currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
@@ -47,6 +48,7 @@ export async function loadModel(
   query: DashboardQuery,
   chosen: ChosenProcess,
   today: string,
+  withChanges = false,
 ): Promise<DashboardModel> {
   const { process, processes, cut } = chosen;
   requireEntityInProcess(process, query.entity);
@@ -58,5 +60,6 @@ export async function loadModel(
   const eligible = previous && window.day > 0 && window.state !== 'upcoming' && !summary.suppressed;
   const count = eligible ? await cumulativeByDay(db, previous, window.day, query.scope, filters) : 0;
   const pace = eligible && !isSmallGroup(count) ? { previous, day: window.day, count } : null;
-  return buildModel({ lang: query.lang, query, process, processes, summary, pace, today, cut });
+  const changes = withChanges ? await readRecentChanges(db, process, cut, query.scope, filters) : undefined;
+  return buildModel({ lang: query.lang, query, process, processes, summary, pace, today, cut, changes });
 }

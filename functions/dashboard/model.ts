@@ -1,6 +1,7 @@
 import { type Formatters, fill, formatters } from '../../site/i18n/format.ts';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
+import type { CutChanges } from '../data/cut-changes.ts';
 import type { CutRecord } from '../data/cuts.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import type { Summary } from '../data/summary.ts';
@@ -49,6 +50,8 @@ export interface DashboardModel {
   pace: Pace | null;
   /** The cut shown, or null for the live figures. */
   cut: CutRecord | null;
+  /** What changed since the last cut (undefined when the view does not show it, null before the first cut). */
+  changes?: CutChanges | null;
   countries: Category[];
   entities: Category[];
   modality: Category[];
@@ -97,6 +100,7 @@ export function buildModel(input: {
   pace: Pace | null;
   today: string;
   cut?: CutRecord | null;
+  changes?: CutChanges | null;
 }): DashboardModel {
   const { lang, summary } = input;
   const t = useTranslations(lang);

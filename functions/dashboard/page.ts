@@ -2,6 +2,7 @@ import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import type { View } from '../domain/views.ts';
 import { type Html, html } from '../lib/html.ts';
+import { changesPanel } from './changes-panel.ts';
 import { cutNotice } from './cut-notice.ts';
 import type { DashboardModel } from './model.ts';
 import { countriesSection, headline, timelineSection, viewBody, viewLinks } from './sections.ts';
@@ -65,7 +66,9 @@ export interface DashboardExtras {
  */
 export function dashboardHtml(model: DashboardModel, countries: string[], extra: DashboardExtras = {}): Html {
   const { t } = model;
-  return html`<div class="vx" data-theme="light">${cutNotice(model, extra.live ?? '')}${headline(model)}${filterForm(model, countries)}${extra.before ?? ''}
+  const changes =
+    model.changes !== undefined ? section(model, 'changes', t('dash.changes'), changesPanel(model, model.changes)) : '';
+  return html`<div class="vx" data-theme="light">${cutNotice(model, extra.live ?? '')}${headline(model)}${filterForm(model, countries)}${changes}${extra.before ?? ''}
 ${section(model, 'timeline', t('dash.timeline'), timelineSection(model))}
 ${section(model, 'countries', t('dash.countries'), countriesSection(model))}
 <div class="grid">${section(model, 'entities', t('dash.entities'), viewBody(model, 'entities'))}

@@ -4,6 +4,7 @@ import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import type { View } from '../domain/views.ts';
 import { type Html, html } from '../lib/html.ts';
+import { changesPanel } from './changes-panel.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import { illustrativeNote } from './cut-notice.ts';
@@ -131,6 +132,7 @@ export function viewLinks(model: DashboardModel, view: View, origin = ''): Html 
 /** The body of one view (without headline), as the embed and the dashboard page show it. */
 export function viewBody(model: DashboardModel, view: View): Html {
   if (view === 'timeline') return timelineSection(model);
+  if (view === 'changes') return changesPanel(model, model.changes ?? null);
   if (view === 'countries') return countriesSection(model);
   if (model.summary.total === 0) return html`<p class="empty">${model.t('dash.noData')}</p>`;
   const tables = viewTables(model, view);

@@ -16,6 +16,8 @@ export interface FiguresView {
   render: (model: DashboardModel) => Promise<Response>;
   /** Whether other sites may read the answer (figures, yes; the site's own pages, no). */
   cors?: boolean;
+  /** Whether the answer shows what changed since the last cut (two more summary reads). */
+  changes?: boolean;
 }
 
 /**
@@ -39,7 +41,10 @@ export async function serveFiguresView(
     {
       key: `${view.kind}/${version}/${variant}`,
       etag: `"${view.kind}.${version}.${variant}"`,
-      build: async () => ({ response: await view.render(await loadModel(c.env.DB, query, chosen, day)), rowsRead: 0 }),
+      build: async () => ({
+        response: await view.render(await loadModel(c.env.DB, query, chosen, day, view.changes)),
+        rowsRead: 0,
+      }),
       cors: view.cors,
       immutable: chosen.cut !== null,
     },

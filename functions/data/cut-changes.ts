@@ -1,6 +1,6 @@
 import { type CutComparison, compareSides } from '../domain/cut-changes.ts';
 import type { Scope } from '../domain/registration.ts';
-import { type CutRecord, previousCut, processAtCut } from './cuts.ts';
+import { type CutRecord, listCuts, previousCut, processAtCut } from './cuts.ts';
 import type { ProcessRecord } from './processes.ts';
 import { type Measured, readSummary } from './summary.ts';
 
@@ -8,7 +8,8 @@ import { type Measured, readSummary } from './summary.ts';
 export type CutChanges = {
   process: string;
   from: string | null;
-  to: string;
+  /** The later cut; null when comparing the live figures with the latest cut (the dashboard's panel). */
+  to: string | null;
   scope: Scope;
   filters: { entity: string | null; country: string | null };
 } & CutComparison;
@@ -34,5 +35,31 @@ export async function readCutChanges(
       ...compareSides(before?.value ?? null, after.value),
     },
     rowsRead: 1 + after.rowsRead + (before?.rowsRead ?? 0),
+  };
+}
+
+/**
+ * What the dashboard's "since the last cut" panel shows: for a cut, what changed since the cut before it; for the
+ * live figures, what changed since the latest cut (null when the process has none).
+ */
+export async function readRecentChanges(
+  db: D1Database,
+  process: ProcessRecord,
+  cut: CutRecord | null,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+): Promise<CutChanges | null> {
+  if (cut) return (await readCutChanges(db, process, cut, scope, filters)).value;
+  const [latest] = await listCuts(db, process.slug);
+  if (!latest) return null;
+  const before = await readSummary(db, processAtCut(process, latest), scope, filters, latest.date);
+  const after = await readSummary(db, process, scope, filters);
+  return {
+    process: process.slug,
+    from: latest.date,
+    to: null,
+    scope,
+    filters,
+    ...compareSides(before.value, after.value),
   };
 }

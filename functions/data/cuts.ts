@@ -99,6 +99,13 @@ export async function takeCut(db: D1Database, slug: string, date: string, takenA
            AND EXISTS (SELECT 1 FROM registration_cuts WHERE process = ?1 AND date = ?2 AND taken_at = ?3)`,
       )
       .bind(slug, date, takenAt),
+    // Live views show what changed since the latest cut: a new cut must give them new cache keys.
+    db
+      .prepare(
+        `UPDATE processes SET data_version = data_version + 1
+         WHERE slug = ?1 AND EXISTS (SELECT 1 FROM registration_cuts WHERE process = ?1 AND date = ?2 AND taken_at = ?3)`,
+      )
+      .bind(slug, date, takenAt),
   ]);
   const created = (head?.meta.changes ?? 0) > 0;
   return { created, rowsWritten: (head?.meta.rows_written ?? 0) + (rollups?.meta.rows_written ?? 0) };

@@ -20,6 +20,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
       kind: 'dashboard',
       variant: [lang, query.scope, query.entity, query.country],
       cors: false,
+      changes: true,
       render: async (model) => {
         // The country filter lists every country of the unfiltered figures, whatever is chosen now: one more
         // summary read when a filter is set (not a whole second model with its pace).
