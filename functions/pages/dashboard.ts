@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { useTranslations } from '../../site/i18n/ui.ts';
 import { liveUrl } from '../dashboard/cut-notice.ts';
+import { cutsList } from '../dashboard/cuts-list.ts';
 import { dashboardHtml, dashboardProblem } from '../dashboard/page.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
+import { listCuts } from '../data/cuts.ts';
 import { readSummary } from '../data/summary.ts';
 import type { AppEnv } from '../env.ts';
 import { parseOrThrow } from '../lib/validate.ts';
@@ -38,7 +40,10 @@ export const dashboardRoutes = new Hono<AppEnv>()
             : model.summary.by_country;
         const page = await renderInShell(c, lang, 'dashboard', {
           selector: '#dashboard-root',
-          markup: dashboardHtml(model, Object.keys(byCountry), { live: liveUrl(c.req.url) }),
+          markup: dashboardHtml(model, Object.keys(byCountry), {
+            live: liveUrl(c.req.url),
+            after: cutsList(model, await listCuts(c.env.DB, model.process.slug)),
+          }),
         });
         return wholePage(page);
       },

@@ -271,3 +271,61 @@ describe('a cut', () => {
     expect(again.headers.get('etag')).toBe(response.headers.get('etag'));
   });
 });
+
+describe('pages of cuts', () => {
+  it('show what changed since the last cut: the dashboard panel and the embed view', async () => {
+    const embed = await call(`/embed/registrations?process=${SLUG}&cut=2023-11-15&view=changes&lang=es`);
+    expect(embed.status).toBe(200);
+    const html = await embed.text();
+    expect(html).toContain('Del corte del 15 de octubre de 2023 al del 15 de noviembre de 2023');
+    expect(html).toContain('de 30 a 45 (+15)');
+    expect(html).toContain('España: +15 (0 → 15)');
+    const live = await (await call(`/en/dashboard/?process=${SLUG}`)).text();
+    expect(live).toContain('Since the last cut');
+    expect(live).toMatch(/Since the cut of November 20, 2023, applications went from 48 to 48 \(0\)/);
+    // The list of cuts links each one's figures, printable report and data package.
+    expect(live).toContain(`/en/dashboard/cortes/${SLUG}/2023-11-15/`);
+    expect(live).toContain(`/api/v1/registrations/${SLUG}/cuts/2023-11-15.zip`);
+    const csv = await (await call(`/api/v1/registrations/${SLUG}/views/changes.csv?cut=2023-11-15&lang=en`)).text();
+    expect(csv.split('\r\n')[0]).toBe('table,code,label,before,after,change');
+    expect(csv).toContain('country,ES,Spain,0,15,15');
+  });
+
+  it('print as a report with every table of the fortnightly reports and the changes, in both languages', async () => {
+    for (const [lang, words] of [
+      ['es', ['Informe del corte del 15 de noviembre de 2023', 'Modalidad de voto', 'Cambios desde el corte del']],
+      ['en', ['Report of the cut of November 15, 2023', 'Voting method', 'Changes since the cut of']],
+    ] as const) {
+      const response = await call(`/${lang}/dashboard/cortes/${SLUG}/2023-11-15/`);
+      expect(response.status, lang).toBe(200);
+      expect(response.headers.get('cache-control')).toBe(IMMUTABLE);
+      const page = await response.text();
+      for (const word of words) expect(page, lang).toContain(word);
+      for (const table of ['modality', 'credential', 'countries', 'sex', 'channel', 'status', 'entities', 'changes'])
+        expect(page, table).toContain(`data-table="${table}"`);
+      expect(page).toContain('@bottom-left');
+    }
+    expect((await call(`/es/dashboard/cortes/${SLUG}/2023-11-16/`)).status).toBe(404);
+    expect((await call(`/es/dashboard/cortes/nobody/2023-11-15/`)).status).toBe(404);
+  });
+
+  it('label a modelled day-by-day series wherever it is shown', async () => {
+    await createProcess('cuts-illustrative', { ...PROCESS_BODY, illustrative: ['daily'] });
+    const auth = await bearer('ingest');
+    const rows = Array.from({ length: 12 }, (_, i) => row(`I${i}`));
+    expect((await postBatch('cuts-illustrative', csv(rows), auth)).status).toBe(200);
+    const process = (await (await call('/api/v1/processes/cuts-illustrative')).json()) as { illustrative: string[] };
+    expect(process.illustrative).toEqual(['daily']);
+    const es = await (await call('/embed/registrations?process=cuts-illustrative&view=timeline&lang=es')).text();
+    expect(es).toContain('Distribución por día ilustrativa: los informes publican totales');
+    const en = await (await call('/en/dashboard/?process=cuts-illustrative')).text();
+    expect(en).toContain('Day-by-day distribution is illustrative: the reports publish totals');
+    const timeline = await (await call('/api/v1/registrations/cuts-illustrative/views/timeline.csv?lang=en')).text();
+    expect(timeline.split('\r\n')[0]).toBe('date,daily,cumulative,note');
+    expect(timeline).toContain('Day-by-day distribution is illustrative');
+    // A process whose series is published says nothing of the kind.
+    expect(await (await call(`/embed/registrations?process=${SLUG}&view=timeline`)).text()).not.toContain(
+      'ilustrativa',
+    );
+  });
+});
