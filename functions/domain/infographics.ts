@@ -45,6 +45,7 @@ export const TEMPLATE_PARAMS = {
   'by-entity': ['process', 'lang', 'size', 'scope', 'country', 'cut'],
   modality: ['process', 'lang', 'size', 'scope', 'entity', 'country', 'cut'],
   deadline: ['process', 'lang', 'size'],
+  'cut-changes': ['process', 'lang', 'size', 'scope', 'cut'],
   'page-card': ['page', 'size'],
 } as const satisfies Record<string, readonly (keyof typeof PARAM_SPECS)[]>;
 
