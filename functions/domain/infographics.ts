@@ -64,4 +64,5 @@ export const STAFF_TEMPLATES: TemplateId[] = [
   'by-entity',
   'modality',
   'deadline',
+  'cut-changes',
 ];

@@ -323,6 +323,11 @@ describe('pages of cuts', () => {
     const timeline = await (await call('/api/v1/registrations/cuts-illustrative/views/timeline.csv?lang=en')).text();
     expect(timeline.split('\r\n')[0]).toBe('date,daily,cumulative,note');
     expect(timeline).toContain('Day-by-day distribution is illustrative');
+    const image = (await (
+      await call('/api/v1/infographics/registrations-total.json?process=cuts-illustrative')
+    ).json()) as { alt: { es: string; en: string } };
+    expect(image.alt.es).toContain('Distribución por día ilustrativa: los informes publican totales');
+    expect(image.alt.en).toContain('Day-by-day distribution is illustrative: the reports publish totals');
     // A process whose series is published says nothing of the kind.
     expect(await (await call(`/embed/registrations?process=${SLUG}&view=timeline`)).text()).not.toContain(
       'ilustrativa',
