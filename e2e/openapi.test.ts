@@ -50,7 +50,7 @@ describe('GET /api/v1/openapi.json', () => {
         const exact = described.has(`${method} ${shape(path)}`);
         // `/infographics/{template}.png` and `/registrations/{process}/views/{view}.csv` are one `{file}` route each.
         const asFile = described.has(
-          `${method} ${shape(path.replace(/\/\{?[\w-]+\}?\.(png|svg|json|csv)$/, '/{file}'))}`,
+          `${method} ${shape(path.replace(/\/\{?[\w-]+\}?\.(png|svg|json|csv|zip)$/, '/{file}'))}`,
         );
         return !exact && !asFile;
       });
