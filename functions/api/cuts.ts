@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { cutPackage } from '../dashboard/cut-package.ts';
 import { readCutChanges } from '../data/cut-changes.ts';
 import { type CutRecord, listCuts, takeCut } from '../data/cuts.ts';
-import { currentProcess, currentProcesses, forgetProcess } from '../data/data-version.ts';
+import { currentProcess, currentProcesses, forgetCut, forgetProcess } from '../data/data-version.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { mexicoCityTime } from '../domain/cut-calendar.ts';
 import { FIGURE_FILTERS } from '../domain/figure-query.ts';
@@ -107,6 +107,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
         throw new ApiError('validation_failed', `The cut's date ${problem}.`, [{ field: 'date', message: problem }]);
       const { created } = await takeCut(c.env.DB, slug, date, new Date().toISOString());
       forgetProcess(slug);
+      forgetCut(slug, date);
       const cut = (await listCuts(c.env.DB, slug)).find((one) => one.date === date);
       if (!created || !cut) {
         throw new ApiError('conflict', `The process '${slug}' already has a cut of ${date}; a cut never changes.`);

@@ -7,10 +7,12 @@ import type { DashboardModel } from './model.ts';
  * linking to the same view of the live figures. Every cut is older than the live figures, and saying so on every
  * cut keeps its answer the same forever (it is cached as immutable).
  */
-export function cutNotice(model: DashboardModel, liveHref: string): Html {
+export function cutNotice(model: DashboardModel, liveHref: string, newTab = false): Html {
   if (!model.cut) return html``;
   const { t, fmt } = model;
-  return html`<p class="cut-notice" role="note">${fill(t('dash.cut.notice'), { date: fmt.date(model.cut.date) })} · <a href="${liveHref}" target="_top">${t('dash.cut.latest')}</a></p>`;
+  // In a partner's frame the live figures open in a new tab, like the frame's other links to this site.
+  const target = newTab ? html` target="_blank" rel="noopener"` : '';
+  return html`<p class="cut-notice" role="note">${fill(t('dash.cut.notice'), { date: fmt.date(model.cut.date) })} · <a href="${liveHref}"${target}>${t('dash.cut.latest')}</a></p>`;
 }
 
 /** The label of a modelled day-by-day series, wherever the series is shown; nothing when it is published. */

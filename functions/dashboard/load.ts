@@ -1,6 +1,6 @@
 import { readRecentChanges } from '../data/cut-changes.ts';
-import { type CutRecord, getCut, processAtCut } from '../data/cuts.ts';
-import { currentProcess, currentProcesses } from '../data/data-version.ts';
+import { type CutRecord, processAtCut } from '../data/cuts.ts';
+import { currentCut, currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
@@ -29,7 +29,7 @@ export async function chooseProcess(
   const process = slug ? (await currentProcess(db, slug)).process : processes[0];
   if (!process) throw unknownProcess(slug);
   if (!cut) return { process, processes, cut: null };
-  const record = await getCut(db, process.slug, cut);
+  const { cut: record } = await currentCut(db, process.slug, cut);
   if (!record) throw unknownCut(process.slug, cut);
   return { process: processAtCut(process, record), processes, cut: record };
 }

@@ -1,5 +1,5 @@
-import { type CutRecord, getCut, processAtCut } from '../data/cuts.ts';
-import { currentProcess } from '../data/data-version.ts';
+import { type CutRecord, processAtCut } from '../data/cuts.ts';
+import { currentCut, currentProcess } from '../data/data-version.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { unknownCut, unknownProcess } from './problems.ts';
 
@@ -22,7 +22,7 @@ export async function figureSource(
   const { process, rowsRead } = await currentProcess(db, slug);
   if (!process) throw unknownProcess(slug);
   if (!cut) return { process, cut: null, version: `v${process.data_version}`, rowsRead };
-  const record = await getCut(db, slug, cut);
+  const { cut: record, rowsRead: cutRows } = await currentCut(db, slug, cut);
   if (!record) throw unknownCut(slug, cut);
-  return { process: processAtCut(process, record), cut: record, version: `cut-${cut}`, rowsRead: rowsRead + 1 };
+  return { process: processAtCut(process, record), cut: record, version: `cut-${cut}`, rowsRead: rowsRead + cutRows };
 }

@@ -14,7 +14,7 @@ function page(lang: Lang, theme: string, title: string, body: Html): Html {
 }
 
 /** The frame-able document of one view: no site chrome, the figures, the source and the as-of line. */
-export function embedDocument(model: DashboardModel, view: View, origin: string, live = ''): Html {
+export function embedDocument(model: DashboardModel, view: View, origin: string): Html {
   const { t, lang } = model;
   const title = t(`view.${view}` as UiKey);
   const dashboard = new URL(`/${lang}/dashboard/`, origin);
@@ -26,8 +26,10 @@ export function embedDocument(model: DashboardModel, view: View, origin: string,
   })) {
     if (value) dashboard.searchParams.set(key, value);
   }
+  // The notice of a cut links to the live dashboard of the same figures; the source link, to this cut's.
+  const live = dashboard.toString();
   if (model.cut) dashboard.searchParams.set('cut', model.cut.date);
-  const body = html`<h1 class="embed-title">${title}</h1>${cutNotice(model, live)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
+  const body = html`<h1 class="embed-title">${title}</h1>${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
 <p class="source">${t('dash.source')} <a href="${dashboard.toString()}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
   return page(lang, model.query.theme, title, body);
 }

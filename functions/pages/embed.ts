@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { liveUrl } from '../dashboard/cut-notice.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
 import { DASHBOARD_CSS } from '../dashboard/styles.ts';
@@ -27,7 +26,7 @@ export const embedRoutes = new Hono<AppEnv>()
       ],
       changes: query.view === 'changes',
       render: async (model) =>
-        new Response(String(embedDocument(model, query.view, origin, liveUrl(c.req.url))), {
+        new Response(String(embedDocument(model, query.view, origin)), {
           headers: { 'Content-Type': 'text/html; charset=utf-8' },
         }),
     });
