@@ -101,6 +101,8 @@ describe.each(SOURCES)('demo data of %s (cut %s) over HTTP', (slug, cut) => {
       await (await fetch(`${server.url}/api/v1/registrations/${slug}/cuts`)).json(),
     ];
     const before = await read();
+    // The generator models the day-by-day series: the process says so.
+    expect((before[0] as { illustrative: string[] }).illustrative).toEqual(['daily']);
     await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
     expect(await read()).toEqual(before);
   });
