@@ -91,6 +91,39 @@ describe('cuts in the browser', () => {
     }
   });
 
+  it('the embed builder and the infographics page offer the live figures or a chosen cut', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/es/embed-builder/`);
+    await page.selectOption('select[name="process"]', 'pel-2022-2023');
+    const cut = page.locator('select[name="cut"]');
+    await expect.poll(async () => cut.locator('option').count(), { timeout: 10_000 }).toBe(6);
+    expect(await cut.locator('option').first().textContent()).toContain('En vivo');
+    expect(await cut.locator('option[value="2022-11-15"]').textContent()).toBe('Corte del 15 de noviembre de 2022');
+    const snippet = page.locator('textarea[name="snippet"]');
+    expect(await snippet.inputValue()).not.toContain('cut=');
+    await page.selectOption('select[name="cut"]', '2022-11-15');
+    expect(await snippet.inputValue()).toContain('process=pel-2022-2023');
+    expect(await snippet.inputValue()).toContain('cut=2022-11-15');
+    await expect
+      .poll(async () => page.frameLocator('iframe[data-preview]').locator('.cut-notice').textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('Cifras al corte del 15 de noviembre de 2022');
+
+    await page.goto(`${session.server.url}/en/infografias/`);
+    await page.selectOption('select[name="process"]', 'pel-2020-2021');
+    await expect.poll(async () => cut.locator('option').count(), { timeout: 10_000 }).toBe(7);
+    await page.selectOption('select[name="template"]', 'cut-changes');
+    await page.selectOption('select[name="cut"]', '2020-10-31');
+    const img = page.locator('img[data-preview]');
+    await expect.poll(async () => img.getAttribute('src'), { timeout: 10_000 }).toContain('cut=2020-10-31');
+    expect(await img.getAttribute('src')).toContain('/api/v1/infographics/cut-changes.png');
+    await expect
+      .poll(async () => page.locator('textarea[data-alt]').inputValue(), { timeout: 10_000 })
+      .toContain('From the cut of October 15, 2020 to that of October 31, 2020');
+    await page.close();
+  });
+
   for (const format of ['A4', 'Letter'] as const) {
     it(`the cut report prints on ${format} with every table, no row split and the date and source on every page`, async () => {
       const page = await session.browser.newPage();
