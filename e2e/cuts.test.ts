@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.ts';
 import { freePort } from './support/server.ts';
 import { useSession } from './support/session.ts';
 
@@ -64,6 +65,7 @@ describe('cuts in the browser', () => {
         'Cifras al corte del 31 de octubre de 2022 · Ver las cifras más recientes',
       );
       expect(await notice.isVisible()).toBe(true);
+      expect(await axeViolations(inner)).toEqual([]);
       const latest = new URL(
         (await notice.getByRole('link', { name: 'Ver las cifras más recientes' }).getAttribute('href')) ?? '',
         inner.url(),
@@ -145,6 +147,7 @@ describe('cuts in the browser', () => {
         'Estado de origen',
         'Cambios desde el corte del 31 de octubre de 2022',
       ]);
+      if (format === 'A4') expect(await axeViolations(page)).toEqual([]);
       const pages = await pdfLines(new Uint8Array(await page.pdf({ format, printBackground: true })));
       expect(pages.length).toBeGreaterThanOrEqual(titles.length);
       const all = pages.flat();
