@@ -105,6 +105,14 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
             : null;
       if (problem)
         throw new ApiError('validation_failed', `The cut's date ${problem}.`, [{ field: 'date', message: problem }]);
+      // A cut older than the latest would change what the later cuts' immutable `changes` compare with.
+      const [latest] = await listCuts(c.env.DB, slug);
+      if (latest && date < latest.date) {
+        throw new ApiError(
+          'conflict',
+          `The process '${slug}' already has a later cut (${latest.date}); a cut of ${date} would change what that one is compared with. Cuts are taken in order.`,
+        );
+      }
       const { created } = await takeCut(c.env.DB, slug, date, new Date().toISOString());
       forgetProcess(slug);
       forgetCut(slug, date);

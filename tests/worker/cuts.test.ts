@@ -64,6 +64,11 @@ describe('taking a cut', () => {
     expect(response.status).toBe(409);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('conflict');
     expect(await (await call(`/api/v1/registrations/${SLUG}/cuts`)).json()).toEqual(before);
+    // Nor can a cut be slipped in before the latest: the later cut's changes would no longer be what they said.
+    const earlier = await postCut(SLUG, { date: '2023-10-01' });
+    expect(earlier.status).toBe(409);
+    expect(((await earlier.json()) as { error: { message: string } }).error.message).toContain('2023-10-15');
+    expect(await (await call(`/api/v1/registrations/${SLUG}/cuts`)).json()).toEqual(before);
   });
 });
 
