@@ -22,6 +22,7 @@ const QUERIES: Record<string, string> = {
   'by-entity': `process=${PROCESS}`,
   modality: `process=${PROCESS}`,
   deadline: `process=${PROCESS}`,
+  'cut-changes': `process=${PROCESS}`,
   'page-card': 'page=/es/',
 };
 

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { putProcess, startTestServer } from '../e2e/support/server.ts';
+import { getCut, processAtCut, takeCut } from '../functions/data/cuts.ts';
 import { planBatch } from '../functions/data/ingest.ts';
 import { getProcess } from '../functions/data/processes.ts';
 import { readSummary } from '../functions/data/summary.ts';
@@ -49,6 +50,7 @@ export async function run(): Promise<BenchRow[]> {
       const label = `${size.toLocaleString('en')} apps`;
       add(`${label}: CLI ingest of ${totals.rows.toLocaleString('en')}`, 'throughput', totals.rows / seconds, 'apps/s');
       // The naive query takes seconds at a million rows: fewer samples there.
+      await measureCut(server.persistTo, label, add, size >= 500_000 ? '2024-02-25' : '2023-10-15');
       await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 3 : 10);
     }
     await maxDiversity(server.url, { ingest: token, admin }, add);
@@ -128,6 +130,69 @@ async function maxDiversity(
   const heapAfter = process.memoryUsage().heapUsed;
   add(label, 'rollup moves planned', plan.deltas.length, 'moves');
   add(label, 'plan heap (Node, same code)', (heapAfter - heapBefore) / 1024 / 1024, 'MiB');
+}
+
+/**
+ * Issue 15: taking a cut (a copy of the process's rollups) at this volume, with the rows it wrote and the bytes it
+ * stores, then reading the cut's summary next to the live one, in the same process and database.
+ */
+async function measureCut(
+  persistTo: string,
+  label: string,
+  record: (scenario: string, metric: string, value: number, unit: string) => void,
+  date: string,
+): Promise<void> {
+  // Also written as they come: the naive GROUP BY after this can take the local database down at a million rows.
+  const add = (scenario: string, metric: string, value: number, unit: string) => {
+    record(scenario, metric, value, unit);
+    process.stderr.write(`  ${scenario} · ${metric}: ${value.toFixed(2)} ${unit}\n`);
+  };
+  await withLocalDb(async (db) => {
+    const live = await getProcess(db, SLUG);
+    if (!live) throw new Error('bench process missing');
+    const started = performance.now();
+    const taken = await takeCut(db, SLUG, date, new Date().toISOString());
+    const ms = performance.now() - started;
+    if (!taken.created) throw new Error(`cut ${date} existed already`);
+    const stored = await db
+      .prepare(
+        `SELECT COUNT(*) AS rows, SUM(length(process) + length(cut) + length(scope) + length(entity) + length(country)
+           + length(dimension) + length(bucket) + 8) AS bytes FROM registration_cut_rollups WHERE process = ? AND cut = ?`,
+      )
+      .bind(SLUG, date)
+      .first<{ rows: number; bytes: number }>();
+    const cut = await getCut(db, SLUG, date);
+    if (!cut || !stored) throw new Error('cut not stored');
+    const frozen = processAtCut(live, cut);
+    const all = { entity: null, country: null };
+    let cutRows = 0;
+    let liveRows = 0;
+    const cutTimes = await timeCalls(
+      async () => {
+        cutRows = (await readSummary(db, frozen, 'received', all, date)).rowsRead;
+      },
+      50,
+      5,
+    );
+    const liveTimes = await timeCalls(
+      async () => {
+        liveRows = (await readSummary(db, live, 'received', all)).rowsRead;
+      },
+      50,
+      5,
+    );
+    const [a, b] = [await readSummary(db, frozen, 'received', all, date), await readSummary(db, live, 'received', all)];
+    if (a.value.total !== b.value.total) throw new Error(`cut total ${a.value.total} ≠ live ${b.value.total}`);
+    add(`${label}: take a cut`, 'time', ms, 'ms');
+    add(`${label}: take a cut`, 'D1 rows written', taken.rowsWritten, 'rows');
+    add(`${label}: cut stored`, 'rows', stored.rows, 'rows');
+    add(`${label}: cut stored (payload, before SQLite pages)`, 'size', stored.bytes / 1024 / 1024, 'MiB');
+    add(`${label}: summary of the cut`, 'D1 rows read', cutRows, 'rows');
+    add(`${label}: live summary`, 'D1 rows read', liveRows, 'rows');
+    add(`${label}: summary of the cut (uncached)`, 'p50', percentile(cutTimes, 50), 'ms');
+    add(`${label}: live summary (uncached)`, 'p50', percentile(liveTimes, 50), 'ms');
+    add(`${label}: cut ÷ live summary`, 'p50 ratio', percentile(cutTimes, 50) / percentile(liveTimes, 50), '×');
+  }, persistTo);
 }
 
 async function measureReads(

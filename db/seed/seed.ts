@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { mintToken } from '../../functions/auth/tokens.ts';
 import { deleteToken, insertToken } from '../../functions/data/tokens.ts';
+import { mexicoCityTime } from '../../functions/domain/cut-calendar.ts';
 import type { ProcessBody } from '../../functions/domain/registration.ts';
 import { withLocalDb } from '../../scripts/lib/local-db.ts';
 import { feedBody } from '../../site/content/process-feed.ts';
@@ -17,6 +18,26 @@ const REPORT_CUT_OFF: Record<ProcessSlug, string> = {
   'pel-2020-2021': '2020-11-30T18:00:00Z',
   'pel-2022-2023': '2022-11-15T18:00:00Z',
 };
+
+/**
+ * The cuts of the fortnightly reports each demo process has (the last one is the report's cut-off): for 2022-2023
+ * the reports' own dates, for 2020-2021 every fortnight to 30 November 2020.
+ */
+export const REPORT_CUTS: Record<ProcessSlug, string[]> = {
+  'pel-2020-2021': ['2020-09-15', '2020-09-30', '2020-10-15', '2020-10-31', '2020-11-15', '2020-11-30'],
+  'pel-2022-2023': ['2022-09-15', '2022-09-30', '2022-10-16', '2022-10-31', '2022-11-15'],
+};
+
+/** The end of a Mexico City day as an RFC 3339 UTC moment (its offset from the runtime's time-zone data). */
+function endOfMexicoCityDay(date: string): string {
+  for (const offset of [5, 6]) {
+    const moment = new Date(Date.parse(`${date}T23:59:00Z`) + offset * 3_600_000);
+    if (mexicoCityTime(moment).date === date && mexicoCityTime(moment).hour === 23) {
+      return moment.toISOString().replace('.000Z', 'Z');
+    }
+  }
+  throw new Error(`no 23:59 in Mexico City on ${date}`);
+}
 
 const PROCESSES_DIR = new URL('../../content/processes/', import.meta.url);
 
@@ -34,14 +55,83 @@ export async function demoProcesses(): Promise<{ slug: string; body: ProcessBody
   );
   return processes
     .filter(({ data }) => data.has_registration_data)
-    .map(({ slug, data }) => ({ slug, body: feedBody(data) }));
+    .map(({ slug, data }) => ({ slug, body: demoBody(slug, feedBody(data)) }));
 }
 
-async function send(url: string, init: RequestInit, what: string): Promise<unknown> {
+/**
+ * The reports publish totals, not days: the generator models the day-by-day series of the processes it fills, so
+ * their definition says so (`illustrative`) and every page, embed, image and CSV labels that series.
+ */
+function demoBody(slug: string, body: ProcessBody): ProcessBody {
+  return PROCESS_SLUGS.includes(slug as ProcessSlug) ? { ...body, illustrative: ['daily'] } : body;
+}
+
+async function send(url: string, init: RequestInit, what: string, accept: number[] = []): Promise<unknown> {
   const response = await fetch(url, init);
   const text = await response.text();
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 2_000)}`);
+  if (!response.ok && !accept.includes(response.status))
+    throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 2_000)}`);
   return JSON.parse(text);
+}
+
+/**
+ * Loads one demo process's applications as the fortnightly reports saw them: the applications received up to
+ * each report's date, dated (`Data-As-Of`) at the end of that day, then that date's cut; the last part is dated
+ * by the report's cut-off. Its final cut reproduces the report's tables. A database loaded before cuts existed
+ * already has every application, so its earlier cuts cannot be rebuilt: only the last one is taken there.
+ */
+async function loadProcess(
+  baseUrl: string,
+  slug: ProcessSlug,
+  auth: { authorization: string },
+  adminAuth: { authorization: string },
+): Promise<{ rows: number; inserted: number; updated: number }> {
+  const applications = generateApplications(slug);
+  const cuts = REPORT_CUTS[slug];
+  const listed = (await send(`${baseUrl}/api/v1/registrations/${slug}/cuts`, {}, `cuts of ${slug}`)) as unknown[];
+  const before = (await send(`${baseUrl}/api/v1/registrations/${slug}/summary`, {}, `summary of ${slug}`)) as {
+    total: number;
+  };
+  const rebuildable = listed.length > 0 || before.total === 0;
+  const totals = { rows: 0, inserted: 0, updated: 0 };
+  let from = '';
+  for (const [i, cut] of cuts.entries()) {
+    const last = i === cuts.length - 1;
+    const part = applications.filter((a) => a.received_on > from && (last || a.received_on <= cut));
+    from = cut;
+    const csv = toCsv(part);
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(csv))).toString('hex');
+    const result = (await send(
+      `${baseUrl}/api/v1/registrations/${slug}/batches`,
+      {
+        method: 'POST',
+        headers: {
+          ...auth,
+          'content-type': 'text/csv',
+          'idempotency-key': `demo-${slug}-${digest.slice(0, 32)}`,
+          'data-as-of': last ? REPORT_CUT_OFF[slug] : endOfMexicoCityDay(cut),
+        },
+        body: csv,
+      },
+      `demo applications for ${slug} to ${cut}`,
+    )) as { rows: number; inserted: number; updated: number };
+    totals.rows += result.rows;
+    totals.inserted += result.inserted;
+    totals.updated += result.updated;
+    if (!rebuildable && !last) continue;
+    // 409: the cut was taken by an earlier load; a cut never changes.
+    await send(
+      `${baseUrl}/api/v1/registrations/${slug}/cuts`,
+      {
+        method: 'POST',
+        headers: { ...adminAuth, 'content-type': 'application/json' },
+        body: JSON.stringify({ date: cut }),
+      },
+      `cut ${cut} of ${slug}`,
+      [409],
+    );
+  }
+  return totals;
 }
 
 /**
@@ -69,25 +159,10 @@ export async function seedDemoData(
         `PUT process ${slug}`,
       );
       if (!PROCESS_SLUGS.includes(slug as ProcessSlug)) continue;
-      const csv = toCsv(generateApplications(slug as ProcessSlug));
-      const digest = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(csv))).toString('hex');
-      const result = (await send(
-        `${baseUrl}/api/v1/registrations/${slug}/batches`,
-        {
-          method: 'POST',
-          headers: {
-            ...auth,
-            'content-type': 'text/csv',
-            'idempotency-key': `demo-${slug}-${digest.slice(0, 32)}`,
-            'data-as-of': REPORT_CUT_OFF[slug as ProcessSlug],
-          },
-          body: csv,
-        },
-        `demo applications for ${slug}`,
-      )) as { rows: number; inserted: number; updated: number };
+      const result = await loadProcess(baseUrl, slug as ProcessSlug, auth, adminAuth);
       if (!quiet)
         console.log(
-          `› demo data ${slug}: ${result.rows} applications (${result.inserted} new, ${result.updated} updated)`,
+          `› demo data ${slug}: ${result.rows} applications (${result.inserted} new, ${result.updated} updated), cuts ${REPORT_CUTS[slug as ProcessSlug].join(', ')}`,
         );
     }
   } finally {

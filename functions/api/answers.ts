@@ -1,7 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
+import { CHANGE_BREAKDOWNS } from '../domain/cut-changes.ts';
 import { SIZE_NAMES } from '../domain/infographics.ts';
-import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
+import {
+  AGE_BANDS,
+  CHANNELS,
+  CREDENTIALS,
+  ILLUSTRATIVE_PARTS,
+  MODALITIES,
+  SCOPES,
+  SEXES,
+  STATUSES,
+} from '../domain/registration.ts';
 import { TOKEN_SCOPES } from '../domain/scopes.ts';
 import { MIN_GROUP, WITHHELD_FIELDS } from '../domain/small-groups.ts';
 
@@ -23,6 +33,9 @@ export const ProcessAnswer = z
     election_day: date.nullable(),
     entities: z.array(z.string()).describe('INEGI codes of the states that vote from abroad in this process.'),
     modalities: z.array(z.enum(MODALITIES)),
+    illustrative: z
+      .array(z.enum(ILLUSTRATIVE_PARTS))
+      .describe('Parts of the figures that are modelled rather than published (`daily`: the day-by-day series).'),
     data_version: z.number().int().describe('Grows with every ingest that changes the figures.'),
     as_of: z
       .string()
@@ -71,6 +84,47 @@ export const SummaryAnswer = z
       ),
   })
   .openapi('Summary');
+
+/** A cut of a process's figures, with the links to everything it can be read as. */
+export const CutAnswer = z
+  .object({
+    date: date.describe('The cut, named by the Mexico City day at whose end it was taken.'),
+    taken_at: z.string().describe('When it was taken (RFC 3339).'),
+    as_of: z.string().nullable().describe('The moment its figures describe (RFC 3339).'),
+    total: z.number().int().describe('Applications received.'),
+    cumple: z.number().int().describe('Applications that meet requirements.'),
+    links: z.record(z.string(), z.string()).describe('Summary, countries.csv, changes, package, report, embed.'),
+  })
+  .openapi('Cut');
+
+/** `GET …/cuts`: newest first. */
+export const CutListAnswer = z.array(CutAnswer).openapi('CutList');
+
+const move = z.object({
+  code: z.string(),
+  before: z.number().int(),
+  after: z.number().int(),
+  change: z.number().int(),
+});
+
+/** `GET …/cuts/{date}/changes`. */
+export const CutChangesAnswer = z
+  .object({
+    process: z.string(),
+    from: date.nullable().describe('The cut before (null for the first cut: everything counts from zero).'),
+    to: date,
+    scope: z.enum(SCOPES),
+    filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
+    total: z.object({ before: z.number().int(), after: z.number().int(), change: z.number().int() }),
+    ...Object.fromEntries(
+      CHANGE_BREAKDOWNS.map((name) => [name, z.array(move).nullable().describe('Largest moves first.')]),
+    ),
+    suppressed: z
+      .object({ min_group: z.literal(MIN_GROUP), fields: z.array(z.enum(CHANGE_BREAKDOWNS)) })
+      .optional()
+      .describe('Breakdowns withheld on either side by the small-group rule are null here.'),
+  })
+  .openapi('CutChanges');
 
 /** What an applied (or replayed) batch did. */
 export const BatchAnswer = z

@@ -3,7 +3,6 @@ import { LANGS } from '../../site/i18n/locales.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
 import { viewCsv } from '../dashboard/view-tables.ts';
-import { currentProcess } from '../data/data-version.ts';
 import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { FIGURE_FILTERS } from '../domain/figure-query.ts';
@@ -11,9 +10,10 @@ import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
 import { toCsv } from '../lib/csv.ts';
 import { ApiError } from '../lib/errors.ts';
+import { figureSource } from '../lib/figure-source.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { jsonWithRankedKeys } from '../lib/ordered-json.ts';
-import { requireEntityInProcess, unknownProcess } from '../lib/problems.ts';
+import { requireEntityInProcess } from '../lib/problems.ts';
 import { validationHook } from '../lib/validate.ts';
 import { SummaryAnswer } from './answers.ts';
 import { errors, jsonAnswer, processParam, textAnswer } from './describe.ts';
@@ -22,14 +22,7 @@ import { errors, jsonAnswer, processParam, textAnswer } from './describe.ts';
 const figuresQuerySchema = z.object(FIGURE_FILTERS);
 
 // The view CSV takes the dashboard's query, without what its path already says.
-const viewCsvQuery = dashboardQuerySchema.pick({ lang: true, scope: true, entity: true, country: true });
-
-/** A process with its current data version (memoised for a few seconds), or the contract's 404. */
-async function liveProcess(db: D1Database, slug: string) {
-  const { process, rowsRead } = await currentProcess(db, slug);
-  if (!process) throw unknownProcess(slug);
-  return { process, rowsRead };
-}
+const viewCsvQuery = dashboardQuerySchema.pick({ lang: true, scope: true, entity: true, country: true, cut: true });
 
 /** `/api/v1/registrations/{process}/…`: the public figures (summary, view CSVs, countries by state). */
 export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() })
@@ -49,17 +42,19 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const { process, rowsRead } = await liveProcess(c.env.DB, slug);
+      const { process, cut, version, rowsRead } = await figureSource(c.env.DB, slug, query.cut);
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
       const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
       return serveVersioned(
         c,
         {
-          key: `summary/${slug}/${process.data_version}/${variant}`,
-          etag: `"${slug}.v${process.data_version}.${variant}"`,
+          key: `summary/${slug}/${version}/${variant}`,
+          etag: `"${slug}.${version}.${variant}"`,
+          immutable: cut !== null,
           build: async () => {
-            const { value, rowsRead: read } = await readSummary(c.env.DB, process, query.scope, filters);
+            const date = cut?.date ?? null;
+            const { value, rowsRead: read } = await readSummary(c.env.DB, process, query.scope, filters, date);
             const body = jsonWithRankedKeys(value, ['by_entity', 'by_country']);
             return {
               response: new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
@@ -103,11 +98,12 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       return serveFiguresView(c, query, {
         kind: 'view-csv',
         variant: [query.lang, query.scope, query.entity, query.country, view],
+        changes: view === 'changes',
         render: async (model) =>
           new Response(viewCsv(model, view), {
             headers: {
               'Content-Type': 'text/csv; charset=utf-8',
-              'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}.csv"`,
+              'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}${query.cut ? `-${query.cut}` : ''}.csv"`,
             },
           }),
       });
@@ -119,7 +115,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       path: '/{process}/countries.csv',
       tags: ['Registrations'],
       summary: 'Applications by country and state',
-      request: { params: processParam, query: figuresQuerySchema.pick({ scope: true }) },
+      request: { params: processParam, query: figuresQuerySchema.pick({ scope: true, cut: true }) },
       responses: {
         200: textAnswer(
           '`country,country_name_es,country_name_en,total,<entity code>...`, one row per country, largest first.',
@@ -130,14 +126,16 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const { process, rowsRead } = await liveProcess(c.env.DB, slug);
+      const { process, cut, version, rowsRead } = await figureSource(c.env.DB, slug, query.cut);
       return serveVersioned(
         c,
         {
-          key: `countries/${slug}/${process.data_version}/${query.scope}`,
-          etag: `"${slug}.v${process.data_version}.countries.${query.scope}"`,
+          key: `countries/${slug}/${version}/${query.scope}`,
+          etag: `"${slug}.${version}.countries.${query.scope}"`,
+          immutable: cut !== null,
           build: async () => {
-            const { value, rowsRead: read } = await readCountryEntityTable(c.env.DB, process, query.scope);
+            const date = cut?.date ?? null;
+            const { value, rowsRead: read } = await readCountryEntityTable(c.env.DB, process, query.scope, date);
             const header = ['country', ...LANGS.map((lang) => `country_name_${lang}`), 'total', ...process.entities];
             const body = toCsv([
               header,
@@ -151,7 +149,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
             const response = new Response(body, {
               headers: {
                 'Content-Type': 'text/csv; charset=utf-8',
-                'Content-Disposition': `inline; filename="${slug}-countries-${query.scope}.csv"`,
+                'Content-Disposition': `inline; filename="${slug}-countries-${query.scope}${cut ? `-${cut.date}` : ''}.csv"`,
               },
             });
             return { response, rowsRead: read };

@@ -10,12 +10,11 @@ import type { Timings } from '../img/engine.ts';
 import { canonicalQuery, FORMATS, type ImageRequest, imageUrl, parseImageRequest } from '../img/request.ts';
 import { shortHash } from '../img/templates/common.ts';
 import { TEMPLATES } from '../img/templates/index.ts';
-import { serveVersioned } from '../lib/http-cache.ts';
+import { IMMUTABLE_CACHE_CONTROL, serveVersioned } from '../lib/http-cache.ts';
 import { validationHook } from '../lib/validate.ts';
 import { ImageInfoAnswer, TemplateAnswer } from './answers.ts';
 import { errors, jsonAnswer } from './describe.ts';
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'";
 
 const TYPES = { png: 'image/png', svg: 'image/svg+xml; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -122,14 +121,16 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       };
       // `off` is for benchmarks of the renderer only: every request renders, outside the cache and its limit.
       const response =
-        c.env.INFOGRAPHICS_CACHE === 'off' ? await uncached(entry) : await serveVersioned(c, entry, prepared.rowsRead);
+        c.env.INFOGRAPHICS_CACHE === 'off'
+          ? await uncached(entry)
+          : await serveVersioned(c, { ...entry, immutable: prepared.frozen }, prepared.rowsRead);
       if (renderMs > 0) {
         const entries = Object.entries({ render: renderMs, ...phases }).map(
           ([name, ms]) => `${name};dur=${ms.toFixed(2)}`,
         );
         response.headers.append('Server-Timing', entries.join(', '));
       }
-      if (params.v) response.headers.set('Cache-Control', IMMUTABLE);
+      if (params.v) response.headers.set('Cache-Control', IMMUTABLE_CACHE_CONTROL);
       return response;
     },
   );

@@ -3,6 +3,7 @@ import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../lib/validate.ts';
 import { batchRoutes } from './batches.ts';
+import { cutRoutes } from './cuts.ts';
 import { ACCESS_SCHEME, BEARER_SCHEME } from './describe.ts';
 import { eventRoutes } from './events.ts';
 import { figureRoutes } from './figures.ts';
@@ -52,6 +53,7 @@ apiRoutes.openapi(
 apiRoutes.route('/processes', processRoutes);
 apiRoutes.route('/registrations', batchRoutes);
 apiRoutes.route('/registrations', figureRoutes);
+apiRoutes.route('/registrations', cutRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'access', ACCESS_SCHEME);

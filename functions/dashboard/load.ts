@@ -1,25 +1,43 @@
-import { currentProcess, currentProcesses } from '../data/data-version.ts';
+import { readRecentChanges } from '../data/cut-changes.ts';
+import { type CutRecord, processAtCut } from '../data/cuts.ts';
+import { currentCut, currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
 import { isSmallGroup } from '../domain/small-groups.ts';
-import { requireEntityInProcess, unknownProcess } from '../lib/problems.ts';
+import { requireEntityInProcess, unknownCut, unknownProcess } from '../lib/problems.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
 import type { DashboardQuery } from './params.ts';
 
-/** The process a dashboard shows: the one asked for, else the one whose registration opened last. */
+/** The process a view shows, the list it was chosen from, and the cut it shows (null: the live figures). */
+export interface ChosenProcess {
+  process: ProcessRecord;
+  processes: ProcessRecord[];
+  cut: CutRecord | null;
+}
+
+/**
+ * The process a dashboard shows: the one asked for, else the one whose registration opened last; with `cut`, as
+ * that cut shows it (404 when the process has no such cut).
+ */
 export async function chooseProcess(
   db: D1Database,
   slug: string | undefined,
-): Promise<{ process: ProcessRecord; processes: ProcessRecord[] }> {
+  cut?: string | null,
+): Promise<ChosenProcess> {
   const processes = await currentProcesses(db);
   const process = slug ? (await currentProcess(db, slug)).process : processes[0];
   if (!process) throw unknownProcess(slug);
-  return { process, processes };
+  if (!cut) return { process, processes, cut: null };
+  const { cut: record } = await currentCut(db, process.slug, cut);
+  if (!record) throw unknownCut(process.slug, cut);
+  return { process: processAtCut(process, record), processes, cut: record };
 }
 
-/** A cache key part that changes whenever anything the view shows can change. */
-export function viewVersion(process: ProcessRecord, processes: ProcessRecord[], today: string): string {
+/** A cache key part that changes whenever anything the view shows can change (a cut's view never does). */
+export function viewVersion(chosen: ChosenProcess, today: string): string {
+  const { process, processes, cut } = chosen;
+  if (cut) return `${process.slug}.cut-${cut.date}`;
   const previous = previousProcess(processes, process);
   return `${process.slug}.v${process.data_version}.${previous ? `${previous.slug}.v${previous.data_version}` : 'none'}.${today}`;
 }
@@ -28,18 +46,20 @@ export function viewVersion(process: ProcessRecord, processes: ProcessRecord[], 
 export async function loadModel(
   db: D1Database,
   query: DashboardQuery,
-  chosen: { process: ProcessRecord; processes: ProcessRecord[] },
+  chosen: ChosenProcess,
   today: string,
+  withChanges = false,
 ): Promise<DashboardModel> {
-  const { process, processes } = chosen;
+  const { process, processes, cut } = chosen;
   requireEntityInProcess(process, query.entity);
   const filters = { entity: query.entity ?? null, country: query.country ?? null };
-  const { value: summary } = await readSummary(db, process, query.scope, filters);
+  const { value: summary } = await readSummary(db, process, query.scope, filters, cut?.date ?? null);
   const window = windowState(process, summary, today);
   const previous = previousProcess(processes, process);
   // The pace is a count of another population (the previous process by this day): never for a small group.
   const eligible = previous && window.day > 0 && window.state !== 'upcoming' && !summary.suppressed;
   const count = eligible ? await cumulativeByDay(db, previous, window.day, query.scope, filters) : 0;
   const pace = eligible && !isSmallGroup(count) ? { previous, day: window.day, count } : null;
-  return buildModel({ lang: query.lang, query, process, processes, summary, pace, today });
+  const changes = withChanges ? await readRecentChanges(db, process, cut, query.scope, filters) : undefined;
+  return buildModel({ lang: query.lang, query, process, processes, summary, pace, today, cut, changes });
 }

@@ -1,6 +1,8 @@
 import { type Formatters, fill, formatters } from '../../site/i18n/format.ts';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
+import type { CutChanges } from '../data/cut-changes.ts';
+import type { CutRecord } from '../data/cuts.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import type { Summary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
@@ -46,6 +48,10 @@ export interface DashboardModel {
   withheld: boolean;
   window: WindowState;
   pace: Pace | null;
+  /** The cut shown, or null for the live figures. */
+  cut: CutRecord | null;
+  /** What changed since the last cut (undefined when the view does not show it, null before the first cut). */
+  changes?: CutChanges | null;
   countries: Category[];
   entities: Category[];
   modality: Category[];
@@ -93,6 +99,8 @@ export function buildModel(input: {
   summary: Summary;
   pace: Pace | null;
   today: string;
+  cut?: CutRecord | null;
+  changes?: CutChanges | null;
 }): DashboardModel {
   const { lang, summary } = input;
   const t = useTranslations(lang);
@@ -100,6 +108,7 @@ export function buildModel(input: {
   const labelled = (prefix: string) => (key: string) => t(`label.${prefix}.${key}` as UiKey);
   return {
     ...input,
+    cut: input.cut ?? null,
     t,
     fmt: formatters(lang),
     withheld: Boolean(summary.suppressed),

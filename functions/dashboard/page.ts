@@ -2,6 +2,8 @@ import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import type { View } from '../domain/views.ts';
 import { type Html, html } from '../lib/html.ts';
+import { changesPanel } from './changes-panel.ts';
+import { cutNotice } from './cut-notice.ts';
 import type { DashboardModel } from './model.ts';
 import { countriesSection, headline, timelineSection, viewBody, viewLinks } from './sections.ts';
 
@@ -38,27 +40,40 @@ function filterForm(model: DashboardModel, countries: string[]): Html {
     query.country,
     t('dash.all'),
   )}</select></label>
-<button type="submit">${t('dash.apply')}</button></form>`;
+${query.cut && html`<input type="hidden" name="cut" value="${query.cut}">`}<button type="submit">${t('dash.apply')}</button></form>`;
 }
 
 function section(model: DashboardModel, view: View, title: string, body: Html): Html {
   const embed = new URLSearchParams({ process: model.process.slug, view, lang: model.lang });
+  if (model.cut) embed.set('cut', model.cut.date);
   return html`<section id="${view}" aria-labelledby="${view}-title"><h2 id="${view}-title">${title}</h2>${body}${viewLinks(model, view)}
 <p class="view-links"><a href="/${model.lang}/embed-builder/?${embed.toString()}">${model.t('dash.embedThis')}</a></p></section>`;
+}
+
+/** What the dashboard page adds around its views: the live link of a cut, and the cuts' panels. */
+export interface DashboardExtras {
+  /** The live figures' address (a cut's notice links to it). */
+  live?: string;
+  /** Shown after the filters ("since the last cut"). */
+  before?: Html;
+  /** Shown after the views (the list of cuts). */
+  after?: Html;
 }
 
 /**
  * Every view of the dashboard page, server-rendered from the rollups; `countries` are the countries of the
  * unfiltered figures, so the country filter keeps offering every country whatever is chosen.
  */
-export function dashboardHtml(model: DashboardModel, countries: string[]): Html {
+export function dashboardHtml(model: DashboardModel, countries: string[], extra: DashboardExtras = {}): Html {
   const { t } = model;
-  return html`<div class="vx" data-theme="light">${headline(model)}${filterForm(model, countries)}
+  const changes =
+    model.changes !== undefined ? section(model, 'changes', t('dash.changes'), changesPanel(model, model.changes)) : '';
+  return html`<div class="vx" data-theme="light">${cutNotice(model, extra.live ?? '')}${headline(model)}${filterForm(model, countries)}${changes}${extra.before ?? ''}
 ${section(model, 'timeline', t('dash.timeline'), timelineSection(model))}
 ${section(model, 'countries', t('dash.countries'), countriesSection(model))}
 <div class="grid">${section(model, 'entities', t('dash.entities'), viewBody(model, 'entities'))}
 ${section(model, 'modality', t('dash.modality'), viewBody(model, 'modality'))}</div>
-${section(model, 'demographics', t('dash.demographics'), viewBody(model, 'demographics'))}</div>`;
+${section(model, 'demographics', t('dash.demographics'), viewBody(model, 'demographics'))}${extra.after ?? ''}</div>`;
 }
 
 /** The dashboard page's answer to a request it cannot show: what is wrong, and a way back. */

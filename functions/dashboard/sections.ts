@@ -4,8 +4,10 @@ import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import type { View } from '../domain/views.ts';
 import { type Html, html } from '../lib/html.ts';
+import { changesPanel } from './changes-panel.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
+import { illustrativeNote } from './cut-notice.ts';
 import type { DashboardModel } from './model.ts';
 import { type FigureTable, viewTables, withheldSentence } from './view-tables.ts';
 
@@ -94,7 +96,7 @@ export function timelineSection(model: DashboardModel): Html {
     (d) =>
       html`<tr><th scope="row">${fmt.date(d.date)}</th><td class="num">${fmt.number(d.count)}</td><td class="num">${fmt.number(d.cumulative)}</td></tr>`,
   );
-  return html`<figure class="chart">${svg}<figcaption>${t('dash.timeline')}</figcaption></figure>
+  return html`${illustrativeNote(model)}<figure class="chart">${svg}<figcaption>${t('dash.timeline')}</figcaption></figure>
 <details><summary>${t('dash.timeline')}: ${t('dash.col.date')}, ${t('dash.col.daily')}, ${t('dash.col.cumulative')}</summary>
 <table class="daily-table"><caption>${t('dash.timeline')}</caption><thead><tr><th scope="col">${t('dash.col.date')}</th><th scope="col" class="num">${t('dash.col.daily')}</th><th scope="col" class="num">${t('dash.col.cumulative')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
@@ -118,16 +120,19 @@ export function viewLinks(model: DashboardModel, view: View, origin = ''): Html 
   const params = new URLSearchParams({ scope: model.query.scope, lang: model.lang });
   if (model.query.entity) params.set('entity', model.query.entity);
   if (model.query.country) params.set('country', model.query.country);
+  if (model.cut) params.set('cut', model.cut.date);
   const base = `${origin}/api/v1/registrations/${model.process.slug}`;
   const json = new URLSearchParams({ scope: model.query.scope });
   if (model.query.entity) json.set('entity', model.query.entity);
   if (model.query.country) json.set('country', model.query.country);
+  if (model.cut) json.set('cut', model.cut.date);
   return html`<p class="view-links"><a href="${`${base}/views/${view}.csv?${params}`}" download data-download="${`${model.process.slug}-${view}.csv`}">${model.t('dash.download')}</a> · <a href="${`${base}/summary?${json}`}">${model.t('dash.api')}</a></p>`;
 }
 
 /** The body of one view (without headline), as the embed and the dashboard page show it. */
 export function viewBody(model: DashboardModel, view: View): Html {
   if (view === 'timeline') return timelineSection(model);
+  if (view === 'changes') return changesPanel(model, model.changes ?? null);
   if (view === 'countries') return countriesSection(model);
   if (model.summary.total === 0) return html`<p class="empty">${model.t('dash.noData')}</p>`;
   const tables = viewTables(model, view);

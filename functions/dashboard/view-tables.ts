@@ -4,6 +4,7 @@ import { withCumulative } from '../data/summary.ts';
 import { MIN_GROUP } from '../domain/small-groups.ts';
 import type { View } from '../domain/views.ts';
 import { toCsv } from '../lib/csv.ts';
+import { changeLabel, PANEL_BREAKDOWNS, totalSentence } from './changes-panel.ts';
 import type { Category, DashboardModel } from './model.ts';
 
 /** A titled table of figures: what a view shows, as data (rendered as HTML, or exported as CSV). */
@@ -54,6 +55,7 @@ export function viewTables(model: DashboardModel, view: View): FigureTable[] {
         table('status', 'dash.status', model.status),
       ];
     case 'timeline':
+    case 'changes':
       return [];
   }
 }
@@ -61,11 +63,28 @@ export function viewTables(model: DashboardModel, view: View): FigureTable[] {
 /** The figures of one view as CSV: exactly what the view shows, labels in the reader's language. */
 export function viewCsv(model: DashboardModel, view: View): string {
   const rows: (string | number)[][] = [];
-  if (view === 'timeline' && !model.summary.daily) {
+  if (view === 'changes') {
+    rows.push(['table', 'code', 'label', 'before', 'after', 'change']);
+    const changes = model.changes;
+    if (changes) {
+      const { before, after, change } = changes.total;
+      rows.push(['total', '', totalSentence(model, changes), before, after, change]);
+      for (const { field } of PANEL_BREAKDOWNS) {
+        const moves = changes[field];
+        const id = field.replace(/^by_/, '');
+        if (!moves) rows.push([id, '', withheldSentence(model), '', '', '']);
+        for (const m of moves ?? [])
+          rows.push([id, m.code, changeLabel(model, field, m.code), m.before, m.after, m.change]);
+      }
+    } else rows.push(['note', '', model.t('dash.changes.noCut'), '', '', '']);
+  } else if (view === 'timeline' && !model.summary.daily) {
     rows.push(['note'], [withheldSentence(model)]);
   } else if (view === 'timeline') {
-    rows.push(['date', 'daily', 'cumulative']);
-    for (const day of withCumulative(model.summary.daily ?? [])) rows.push([day.date, day.count, day.cumulative]);
+    // A modelled series says so on its first row, in a column of its own, so the figures stay machine-readable.
+    const note = model.process.illustrative?.includes('daily') ? model.t('dash.illustrative.daily') : null;
+    rows.push(['date', 'daily', 'cumulative', ...(note ? ['note'] : [])]);
+    for (const [i, day] of withCumulative(model.summary.daily ?? []).entries())
+      rows.push([day.date, day.count, day.cumulative, ...(note ? [i === 0 ? note : ''] : [])]);
   } else {
     rows.push(['table', 'code', 'label', 'count', 'share']);
     rows.push([

@@ -1,3 +1,4 @@
+import { type CutRecord, getCut } from './cuts.ts';
 import { getProcess, listProcesses, type ProcessRecord } from './processes.ts';
 
 // Per-isolate memo: repeated reads skip D1 entirely for a few seconds. Short enough that figures
@@ -33,4 +34,29 @@ export async function currentProcesses(db: D1Database, now = Date.now()): Promis
 export function forgetProcess(slug: string): void {
   memo.delete(slug);
   listMemo = undefined;
+}
+
+// A cut never changes, so once read it is kept for the isolate's life (bounded); a cut not found is asked again
+// after the usual memo time, since it may be taken in the meantime.
+const cutMemo = new Map<string, { at: number; cut: CutRecord | null }>();
+
+/** A cut of a process, from memory when known: a cached cut embed costs no D1 read. */
+export async function currentCut(
+  db: D1Database,
+  slug: string,
+  date: string,
+  now = Date.now(),
+): Promise<{ cut: CutRecord | null; rowsRead: number }> {
+  const key = `${slug}/${date}`;
+  const hit = cutMemo.get(key);
+  if (hit && (hit.cut || now - hit.at < MEMO_MS)) return { cut: hit.cut, rowsRead: 0 };
+  const cut = await getCut(db, slug, date);
+  cutMemo.set(key, { at: now, cut });
+  if (cutMemo.size > 1_000) cutMemo.delete(cutMemo.keys().next().value as string);
+  return { cut, rowsRead: 1 };
+}
+
+/** Forgets what this isolate knew of a cut after taking it (so a "not found" it remembered ends at once). */
+export function forgetCut(slug: string, date: string): void {
+  cutMemo.delete(`${slug}/${date}`);
 }

@@ -19,6 +19,7 @@ interface ProcessRow {
   election_day: string | null;
   entities: string;
   modalities: string;
+  illustrative: string;
   data_version: number;
   as_of: string | null;
   updated_at: string;
@@ -33,6 +34,7 @@ function fromRow(row: ProcessRow): ProcessRecord {
     election_day: row.election_day,
     entities: JSON.parse(row.entities),
     modalities: JSON.parse(row.modalities),
+    illustrative: JSON.parse(row.illustrative ?? '[]'),
     data_version: row.data_version,
     as_of: row.as_of,
     updated_at: row.updated_at,
@@ -86,21 +88,23 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
     body.election_day,
     JSON.stringify(body.entities),
     JSON.stringify(body.modalities),
+    JSON.stringify(body.illustrative ?? []),
   ];
   const existed = await db.prepare('SELECT 1 FROM processes WHERE slug = ?').bind(slug).first();
   await db
     .prepare(
-      `INSERT INTO processes (slug, name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      `INSERT INTO processes (slug, name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities, illustrative)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
        ON CONFLICT (slug) DO UPDATE SET
          name_es = excluded.name_es, name_en = excluded.name_en,
          registration_opens = excluded.registration_opens, registration_closes = excluded.registration_closes,
          election_day = excluded.election_day, entities = excluded.entities, modalities = excluded.modalities,
+         illustrative = excluded.illustrative,
          data_version = data_version + 1,
          updated_at = ${utcNowSql()}
-       WHERE (name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities)
+       WHERE (name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities, illustrative)
          IS NOT (excluded.name_es, excluded.name_en, excluded.registration_opens, excluded.registration_closes,
-                 excluded.election_day, excluded.entities, excluded.modalities)
+                 excluded.election_day, excluded.entities, excluded.modalities, excluded.illustrative)
          -- Checked in the same statement as the write, so no batch can land in between: a state or modality
          -- with applications is never dropped (the caller answers 409 when this leaves the row as it was).
          AND NOT EXISTS (

@@ -46,7 +46,17 @@ function neighbours(scope: Scope, entity: string, country: string): [string, str
 }
 
 /**
- * Reads a summary from the rollups: one indexed range, a few hundred rows at any volume, plus the totals of its
+ * Where a read's rollups are: the live table, or a cut's frozen copy of it (same rows, same key order), as a
+ * table and a key condition to start the WHERE with, and the values it binds.
+ */
+function rollupsOf(slug: string, cut: string | null): { table: string; key: string; binds: string[] } {
+  return cut
+    ? { table: 'registration_cut_rollups', key: 'process = ? AND cut = ?', binds: [slug, cut] }
+    : { table: 'registration_rollups', key: 'process = ?', binds: [slug] };
+}
+
+/**
+ * Reads a summary from the rollups (live, or of the cut named by `cut`): one indexed range, a few hundred rows at any volume, plus the totals of its
  * neighbouring populations (a point read each), and withholds its breakdowns when the small-group rule says so.
  */
 export async function readSummary(
@@ -54,23 +64,25 @@ export async function readSummary(
   process: ProcessRecord,
   scope: Scope,
   filters: { entity: string | null; country: string | null },
+  cut: string | null = null,
 ): Promise<Measured<Summary>> {
+  const from = rollupsOf(process.slug, cut);
   const entity = filters.entity ?? '*';
   const country = filters.country ?? '*';
   const around = neighbours(scope, entity, country);
   const [result, nearby] = await db.batch<{ dimension: string; bucket: string; count: number }>([
     db
       .prepare(
-        `SELECT dimension, bucket, count FROM registration_rollups
-         WHERE process = ? AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
+        `SELECT dimension, bucket, count FROM ${from.table}
+         WHERE ${from.key} AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
       )
-      .bind(process.slug, scope, entity, country),
+      .bind(...from.binds, scope, entity, country),
     db
       .prepare(
-        `SELECT scope || '|' || entity || '|' || country AS dimension, bucket, count FROM registration_rollups
-         WHERE process = ? AND dimension = 'total' AND (scope, entity, country) IN (${around.map(() => '(?, ?, ?)').join(', ')})`,
+        `SELECT scope || '|' || entity || '|' || country AS dimension, bucket, count FROM ${from.table}
+         WHERE ${from.key} AND dimension = 'total' AND (scope, entity, country) IN (${around.map(() => '(?, ?, ?)').join(', ')})`,
       )
-      .bind(process.slug, ...around.flat()),
+      .bind(...from.binds, ...around.flat()),
   ]);
   if (!result || !nearby) throw new Error('D1 returned fewer results than statements');
   // Filled below from the rollups; every category is present, zero when empty.
@@ -151,13 +163,15 @@ export async function readCountryEntityTable(
   db: D1Database,
   process: ProcessRecord,
   scope: Scope,
+  cut: string | null = null,
 ): Promise<Measured<{ country: string; total: number; entities: Record<string, number> }[]>> {
+  const from = rollupsOf(process.slug, cut);
   const result = await db
     .prepare(
-      `SELECT entity, bucket AS country, count FROM registration_rollups
-       WHERE process = ? AND scope = ? AND country = '*' AND dimension = 'country' AND count <> 0`,
+      `SELECT entity, bucket AS country, count FROM ${from.table}
+       WHERE ${from.key} AND scope = ? AND country = '*' AND dimension = 'country' AND count <> 0`,
     )
-    .bind(process.slug, scope)
+    .bind(...from.binds, scope)
     .all<{ entity: string; country: string; count: number }>();
   const byCountry = new Map<string, { country: string; total: number; entities: Record<string, number> }>();
   for (const { entity, country, count } of result.results) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LANG, LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { isCountryCode } from './countries.ts';
 import { isEntityCode } from './entities.ts';
-import { SCOPES } from './registration.ts';
+import { isoDate, SCOPES } from './registration.ts';
 
 // The query fields every figures answer takes (summary API, dashboard, embeds, view CSVs, images), written once
 // so their rules and messages never drift apart.
@@ -25,11 +25,12 @@ export const langField = optionalField(
   z.enum(LANGS as [Lang, ...Lang[]], { error: `must be ${LANGS.join(' or ')}` }).default(DEFAULT_LANG),
 );
 
-/** `scope`, `entity` and `country`: which population the figures describe. */
+/** `scope`, `entity` and `country`: which population the figures describe; `cut`: which cut (absent: live). */
 export const FIGURE_FILTERS = {
   scope: optionalField(z.enum(SCOPES, { error: 'must be received or cumple' }).default('received')),
   entity: optionalField(z.string().refine(isEntityCode, 'must be a two-digit INEGI state code such as 09').optional()),
   country: optionalField(
     z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in upper case, such as US').optional(),
   ),
+  cut: optionalField(isoDate.optional()),
 };

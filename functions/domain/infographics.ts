@@ -34,16 +34,18 @@ export const PARAM_SPECS = {
   scope: { name: 'scope', required: false, default: 'received', values: SCOPES },
   entity: { name: 'entity', required: false, pattern: '^(0[1-9]|[12][0-9]|3[0-2])$' },
   country: { name: 'country', required: false, pattern: '^[A-Z]{2}$' },
+  cut: { name: 'cut', required: false, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
   page: { name: 'page', required: true, pattern: '^/(es|en)/([a-z0-9-]+/)*$' },
 } satisfies Record<string, ParamSpec>;
 
 /** Which parameters each template takes (the staff page reads this too, without loading the renderer). */
 export const TEMPLATE_PARAMS = {
-  'registrations-total': ['process', 'lang', 'size', 'scope', 'entity', 'country'],
-  'top-countries': ['process', 'lang', 'size', 'scope', 'entity'],
-  'by-entity': ['process', 'lang', 'size', 'scope', 'country'],
-  modality: ['process', 'lang', 'size', 'scope', 'entity', 'country'],
+  'registrations-total': ['process', 'lang', 'size', 'scope', 'entity', 'country', 'cut'],
+  'top-countries': ['process', 'lang', 'size', 'scope', 'entity', 'cut'],
+  'by-entity': ['process', 'lang', 'size', 'scope', 'country', 'cut'],
+  modality: ['process', 'lang', 'size', 'scope', 'entity', 'country', 'cut'],
   deadline: ['process', 'lang', 'size'],
+  'cut-changes': ['process', 'lang', 'size', 'scope', 'cut'],
   'page-card': ['page', 'size'],
 } as const satisfies Record<string, readonly (keyof typeof PARAM_SPECS)[]>;
 
@@ -62,4 +64,5 @@ export const STAFF_TEMPLATES: TemplateId[] = [
   'by-entity',
   'modality',
   'deadline',
+  'cut-changes',
 ];

@@ -100,6 +100,9 @@ export const APPLICATION_FIELDS = Object.keys(applicationSchema.shape) as (keyof
 /** The longest registration window a process may have, in days (two years). */
 export const MAX_WINDOW_DAYS = 731;
 
+/** Parts of the figures that may be modelled rather than published (the demo data's day-by-day series). */
+export const ILLUSTRATIVE_PARTS = ['daily'] as const;
+
 /** The body of `PUT /api/v1/processes/{slug}`. */
 export const processBodySchema = z
   .strictObject({
@@ -118,6 +121,10 @@ export const processBodySchema = z
       .array(z.enum(MODALITIES, { error: 'must be postal, internet or presencial' }))
       .min(1, 'must list at least one modality')
       .refine((list) => new Set(list).size === list.length, 'must not repeat a modality'),
+    illustrative: z
+      .array(z.enum(ILLUSTRATIVE_PARTS, { error: `must list only ${ILLUSTRATIVE_PARTS.join(', ')}` }))
+      .refine((list) => new Set(list).size === list.length, 'must not repeat a part')
+      .default([]),
   })
   .refine((p) => p.registration_opens <= p.registration_closes, {
     path: ['registration_closes'],

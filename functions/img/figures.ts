@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
-import { chooseProcess } from '../dashboard/load.ts';
+import { type ChosenProcess, chooseProcess } from '../dashboard/load.ts';
 import { buildModel, type DashboardModel } from '../dashboard/model.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
@@ -12,6 +12,8 @@ export interface FigureFilters {
   scope: Scope;
   entity?: string;
   country?: string;
+  /** A cut's date: its frozen figures instead of the live ones. */
+  cut?: string;
 }
 
 /** The figures of one image: the summary endpoint's numbers, labelled in both languages. */
@@ -25,7 +27,7 @@ export interface Figures {
 
 /** The process an image is about (the one asked for, else the latest), with the process list for the pace. */
 export async function imageProcess(db: D1Database, slug: string | undefined, filters?: FigureFilters) {
-  const chosen = await chooseProcess(db, slug);
+  const chosen = await chooseProcess(db, slug, filters?.cut);
   if (filters) requireEntityInProcess(chosen.process, filters.entity);
   return chosen;
 }
@@ -36,13 +38,19 @@ export async function imageProcess(db: D1Database, slug: string | undefined, fil
  */
 export async function loadFigures(
   db: D1Database,
-  chosen: { process: ProcessRecord; processes: ProcessRecord[] },
+  chosen: ChosenProcess,
   filters: FigureFilters,
   today: string,
 ): Promise<{ figures: Figures; rowsRead: number }> {
   const entity = filters.entity ?? null;
   const country = filters.country ?? null;
-  const { value: summary, rowsRead } = await readSummary(db, chosen.process, filters.scope, { entity, country });
+  const { value: summary, rowsRead } = await readSummary(
+    db,
+    chosen.process,
+    filters.scope,
+    { entity, country },
+    chosen.cut?.date ?? null,
+  );
   const models = Object.fromEntries(
     LANGS.map((lang) => [
       lang,
@@ -54,6 +62,7 @@ export async function loadFigures(
           scope: filters.scope,
           entity: filters.entity as DashboardModel['query']['entity'],
           country: filters.country,
+          cut: filters.cut,
           view: 'summary',
           theme: 'light',
         },
@@ -62,6 +71,7 @@ export async function loadFigures(
         summary,
         pace: null,
         today,
+        cut: chosen.cut,
       }),
     ]),
   ) as Record<Lang, DashboardModel>;

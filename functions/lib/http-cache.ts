@@ -5,6 +5,9 @@ import { clientAddress, LocalFirstLimiter, tooManyRequests } from './rate-limit.
 /** Browser and proxy freshness for public figures: with the version memo, an ingest shows within 60 s. */
 export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=15';
 
+/** Freshness of a cut's answers: a cut never changes, so anyone may keep them for a year without asking again. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
 /** True when the request's `If-None-Match` names `etag`. */
 export function matchesEtag(c: Context, etag: string): boolean {
   const header = c.req.header('if-none-match');
@@ -30,17 +33,20 @@ export async function serveVersioned(
     build: () => Promise<{ response: Response; rowsRead: number }>;
     /** Public figures are readable from any site (the default); the site's own pages are not. */
     cors?: boolean;
+    /** A cut's answer: it never changes, so browsers and the edge keep it for a year. */
+    immutable?: boolean;
   },
   rowsReadBefore: number,
 ): Promise<Response> {
   let { key, etag } = request;
-  const { build, cors = true } = request;
+  const { build, cors = true, immutable = false } = request;
   // The deployed code's version is part of every key and tag: a deploy that changes how figures are
   // rendered must not serve what the previous code cached.
   const code = c.env?.CF_VERSION_METADATA?.id ?? 'dev';
   etag = `"${code.slice(0, 8)}.${etag.replaceAll('"', '')}"`;
   key = `${code}/${key}`;
-  const common: Record<string, string> = { ETag: etag, 'Cache-Control': FIGURES_CACHE_CONTROL };
+  const freshness = immutable ? IMMUTABLE_CACHE_CONTROL : FIGURES_CACHE_CONTROL;
+  const common: Record<string, string> = { ETag: etag, 'Cache-Control': freshness };
   if (cors) common['Access-Control-Allow-Origin'] = '*';
   if (matchesEtag(c, etag)) {
     return new Response(null, {
@@ -67,7 +73,7 @@ export async function serveVersioned(
   for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
   const stored = response.clone();
   // The edge copy is keyed by version, so it can live long; it never serves stale figures.
-  stored.headers.set('Cache-Control', 'public, max-age=86400');
+  stored.headers.set('Cache-Control', immutable ? IMMUTABLE_CACHE_CONTROL : 'public, max-age=86400');
   const put = cache.put(cacheKey, stored);
   try {
     c.executionCtx.waitUntil(put);

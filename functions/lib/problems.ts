@@ -25,3 +25,11 @@ function entityNotInProcess(process: ProcessRecord, entity: string): ApiError {
 export function requireEntityInProcess(process: ProcessRecord, entity: string | null | undefined): void {
   if (entity && !(process.entities as readonly string[]).includes(entity)) throw entityNotInProcess(process, entity);
 }
+
+/** The 404 for a cut a process does not have. */
+export function unknownCut(slug: string, date: string): ApiError {
+  return new ApiError(
+    'not_found',
+    `The process '${slug}' has no cut of ${date}. GET /api/v1/registrations/${slug}/cuts lists them.`,
+  );
+}

@@ -24,6 +24,7 @@ export const embedRoutes = new Hono<AppEnv>()
         query.theme,
         encodeURIComponent(origin),
       ],
+      changes: query.view === 'changes',
       render: async (model) =>
         new Response(String(embedDocument(model, query.view, origin)), {
           headers: { 'Content-Type': 'text/html; charset=utf-8' },

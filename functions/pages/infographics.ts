@@ -20,7 +20,7 @@ import { problemsHtml } from './problems.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 
 // The form's fields: the query values the page shows (its selected options), and so what its cache key holds.
-const FORM_FIELDS = ['process', 'template', 'scope', 'entity', 'country', 'lang', 'size'] as const;
+const FORM_FIELDS = ['process', 'template', 'scope', 'entity', 'country', 'cut', 'lang', 'size'] as const;
 
 /** Validates the page's query as the image endpoint would (only the fields the chosen template takes). */
 function pageRequest(query: Record<string, string>, lang: Lang): ImageRequest {

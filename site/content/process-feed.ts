@@ -15,5 +15,7 @@ export function feedBody(process: ProcessData): ProcessBody {
     // The schema only accepts INEGI codes as keys, so the cast is checked at parse time.
     entities: Object.keys(process.states).sort() as EntityCode[],
     modalities: [...process.modalities],
+    // What is modelled is the loader's to say (the demo data's day-by-day series), not the content's.
+    illustrative: [],
   };
 }

@@ -1,3 +1,5 @@
+import { fillCutSelect } from './cut-select.ts';
+
 /** Keeps the builder's snippet and preview in step with its fields (and the page URL's query). */
 export function startEmbedBuilder(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-embed-builder]');
@@ -6,7 +8,7 @@ export function startEmbedBuilder(): void {
   const preview = form.querySelector<HTMLIFrameElement>('iframe[data-preview]');
   const copy = form.querySelector<HTMLButtonElement>('button[data-copy]');
   const status = form.querySelector<HTMLElement>('[data-copy-status]');
-  const fields = ['process', 'view', 'lang', 'scope', 'entity', 'country', 'theme'];
+  const fields = ['process', 'view', 'lang', 'scope', 'entity', 'country', 'cut', 'theme'];
   const initial = new URLSearchParams(location.search);
   for (const name of fields) {
     const select = form.elements.namedItem(name) as HTMLSelectElement | null;
@@ -33,6 +35,15 @@ export function startEmbedBuilder(): void {
     }
     if (preview && preview.src !== src) preview.src = src;
   };
+  // The cuts depend on the process: listed again whenever it changes (a cut's date belongs to one process).
+  const cut = form.elements.namedItem('cut') as HTMLSelectElement | null;
+  const process = form.elements.namedItem('process') as HTMLSelectElement | null;
+  const refreshCuts = async (wanted: string | null) => {
+    if (cut && process) await fillCutSelect(cut, process.value, wanted);
+    update();
+  };
+  process?.addEventListener('change', () => void refreshCuts(null));
+  void refreshCuts(initial.get('cut'));
   form.addEventListener('change', update);
   form.addEventListener('submit', (event) => event.preventDefault());
   copy?.addEventListener('click', async () => {

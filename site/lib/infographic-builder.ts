@@ -1,3 +1,5 @@
+import { fillCutSelect } from './cut-select.ts';
+
 /** Upgrades the infographics form: image, download links, alt text and the page URL follow the fields. */
 export function startInfographicBuilder(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-infographic-builder]');
@@ -20,7 +22,7 @@ export function startInfographicBuilder(): void {
     const template = field('template')?.value ?? 'registrations-total';
     const names = params[template] ?? [];
     const query = new URLSearchParams();
-    for (const name of ['process', 'scope', 'entity', 'country', 'lang', 'size']) {
+    for (const name of ['process', 'scope', 'entity', 'country', 'cut', 'lang', 'size']) {
       const select = field(name);
       if (!select) continue;
       // Fields the template does not take are greyed out and left out of the image's URL.
@@ -50,6 +52,15 @@ export function startInfographicBuilder(): void {
   };
 
   const run = () => void update().catch(() => undefined);
+  const cut = field('cut');
+  const process = field('process');
+  if (cut && process) {
+    const wanted = new URLSearchParams(location.search).get('cut');
+    void fillCutSelect(cut, process.value, wanted).then(() => {
+      if (wanted) run();
+    });
+    process.addEventListener('change', () => void fillCutSelect(cut, process.value, null).then(run));
+  }
   form.addEventListener('change', run);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -65,7 +76,7 @@ export function startInfographicBuilder(): void {
     if (status) status.textContent = copy.dataset.copied ?? '';
   });
   // Only the field states: the Worker already rendered the image and alt text for the URL's parameters.
-  for (const name of ['scope', 'entity', 'country']) {
+  for (const name of ['scope', 'entity', 'country', 'cut']) {
     const select = field(name);
     if (select) select.disabled = !(params[field('template')?.value ?? ''] ?? []).includes(name);
   }

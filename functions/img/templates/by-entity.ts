@@ -18,6 +18,7 @@ export const byEntity = defineTemplate({
     ...processParams,
     scope: FIGURE_FILTERS.scope,
     country: FIGURE_FILTERS.country,
+    cut: FIGURE_FILTERS.cut,
   }),
   prepare: (ctx, params) => prepareFigures(ctx, params, false),
   langOf: (_figures: Figures, params) => params.lang,

@@ -59,13 +59,16 @@ export async function prepareFigures(
   dependsOnToday: boolean,
 ): Promise<Prepared<Figures>> {
   const chosen = await imageProcess(ctx.db, params.process, params);
-  const { process } = chosen;
-  const day = dependsOnToday ? `.${windowKey(process, ctx.today)}` : '';
+  const { process, cut } = chosen;
+  // A cut is drawn as on its own day, so its image never changes.
+  const today = cut?.date ?? ctx.today;
+  const day = dependsOnToday && !cut ? `.${windowKey(process, today)}` : '';
   return {
-    version: `${process.slug}.v${process.data_version}${day}`,
+    version: cut ? `${process.slug}.cut-${cut.date}` : `${process.slug}.v${process.data_version}${day}`,
     rowsRead: 0,
+    frozen: cut !== null,
     load: async () => {
-      const { figures, rowsRead } = await loadFigures(ctx.db, chosen, params, ctx.today);
+      const { figures, rowsRead } = await loadFigures(ctx.db, chosen, params, today);
       return { model: figures, rowsRead };
     },
   };

@@ -45,6 +45,8 @@ function content(figures: Figures, lang: Lang) {
     total: fmt.number(summary.total),
     what: t(model.query.scope === 'cumple' ? 'dash.total.cumple' : 'dash.total.received'),
     growth: growthLine,
+    // The week's growth comes from the day-by-day series: when that is modelled, the image says so.
+    illustrative: growthLine && model.process.illustrative?.includes('daily') ? t('dash.illustrative.daily') : null,
     window: windowSentence(model),
     source: sourceLine(model),
   };
@@ -66,11 +68,21 @@ export const registrationsTotal = defineTemplate({
       hero(s, c.total),
       line(s, c.what, true),
       c.growth ? line(s, c.growth) : null,
+      c.illustrative ? line(s, c.illustrative) : null,
       line(s, c.window),
     );
   },
   alt: (figures, lang) => {
     const c = content(figures, lang);
-    return sentences([c.title, c.kicker, c.filter, `${c.total} ${c.what}`, c.growth, c.window, c.source]);
+    return sentences([
+      c.title,
+      c.kicker,
+      c.filter,
+      `${c.total} ${c.what}`,
+      c.growth,
+      c.illustrative,
+      c.window,
+      c.source,
+    ]);
   },
 });

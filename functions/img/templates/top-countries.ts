@@ -18,6 +18,7 @@ export const topCountries = defineTemplate({
     ...processParams,
     scope: FIGURE_FILTERS.scope,
     entity: FIGURE_FILTERS.entity,
+    cut: FIGURE_FILTERS.cut,
   }),
   prepare: (ctx, params) => prepareFigures(ctx, params, false),
   langOf: (_figures: Figures, params) => params.lang,

@@ -18,6 +18,8 @@ export interface Prepared<M> {
   /** Changes exactly when something drawn changes (data version, window day, page entry). */
   version: string;
   rowsRead: number;
+  /** True for an image of a cut: it never changes, so it is cached for a year. */
+  frozen?: boolean;
   load: () => Promise<{ model: M; rowsRead: number }>;
 }
 

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { useTranslations } from '../../site/i18n/ui.ts';
+import { cutReportHtml } from '../dashboard/cut-report.ts';
+import { chooseProcess, loadModel } from '../dashboard/load.ts';
+import { dashboardProblem } from '../dashboard/page.ts';
+import { dashboardQuerySchema } from '../dashboard/params.ts';
+import type { AppEnv } from '../env.ts';
+import { serveVersioned } from '../lib/http-cache.ts';
+import { parseOrThrow } from '../lib/validate.ts';
+import { htmlErrors } from './html-errors.ts';
+import { problemsHtml } from './problems.ts';
+import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
+
+/** `/es/dashboard/cortes/{process}/{date}/` and `/en/…`: the printable report of a cut (immutable, like the cut). */
+export const cutReportRoutes = new Hono<AppEnv>()
+  .get(`${LANG_SEGMENT}/dashboard/cortes/:process/:date/`, async (c) => {
+    const lang = pageLang(c);
+    const query = parseOrThrow(
+      dashboardQuerySchema,
+      { process: c.req.param('process'), cut: c.req.param('date'), lang },
+      'path',
+    );
+    const chosen = await chooseProcess(c.env.DB, query.process, query.cut);
+    const cut = chosen.cut;
+    if (!cut) throw new Error('a cut report without a cut');
+    return serveVersioned(
+      c,
+      {
+        key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}`,
+        etag: `"cut-report.${lang}.${chosen.process.slug}.${cut.date}"`,
+        immutable: true,
+        cors: false,
+        build: async () => {
+          const model = await loadModel(c.env.DB, query, chosen, cut.date, true);
+          // A cut always has its changes (from zero before the first cut).
+          if (!model.changes) throw new Error('a cut without its changes');
+          const body = String(cutReportHtml(model, model.changes));
+          return {
+            response: new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+            rowsRead: 0,
+          };
+        },
+      },
+      0,
+    );
+  })
+  .onError(
+    htmlErrors((c, error, lang) => {
+      const t = useTranslations(lang);
+      return renderInShell(c, lang, 'dashboard', {
+        selector: '#dashboard-root',
+        markup: dashboardProblem(problemsHtml(error, t('dash.error.params')), lang, t('dash.error.reset')),
+        status: error.status,
+      });
+    }),
+  );
