@@ -1,0 +1,138 @@
+// Runs in the browser beside Decap CMS (bundled to /admin/editor.js): the file formats of this repository, the
+// content:check rules and messages before anything is saved, and a preview in the site's own styles.
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { z } from 'zod';
+import { PAGE_SCHEMAS, splitFrontMatter } from '../content-check/front-matter.ts';
+import { describeIssue } from '../zod-issues.ts';
+import { DATA_LISTS, YAML_LIST_FORMAT } from './config.ts';
+import { cleanFrontMatter, FRONT_MATTER_FORMAT } from './front-matter-format.ts';
+
+interface Immutable {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+  toJS(): unknown;
+}
+
+interface DecapCms {
+  registerCustomFormat(name: string, extension: string, format: object): void;
+  registerEventListener(listener: { name: string; handler: (event: { entry: Immutable }) => unknown }): void;
+  registerPreviewStyle(url: string): void;
+  registerPreviewTemplate(name: string, component: unknown): void;
+  registerLocale(locale: string, phrases: object): void;
+  getLocale(locale: string): Record<string, Record<string, Record<string, Record<string, string>>>> | undefined;
+}
+
+declare global {
+  interface Window {
+    CMS: DecapCms;
+    h: (tag: unknown, props: object | null, ...children: unknown[]) => unknown;
+  }
+}
+
+const CMS = window.CMS;
+
+// Page files: YAML front matter and a Markdown body, written the way `npm run new` writes them.
+CMS.registerCustomFormat(FRONT_MATTER_FORMAT, 'mdx', {
+  fromFile(text: string) {
+    const split = splitFrontMatter(text);
+    if (!split) return { body: text };
+    return { ...(parseYaml(split.yaml) ?? {}), body: split.body.replace(/^\n/, '') };
+  },
+  toFile(data: Record<string, unknown>) {
+    const { body, ...front } = data;
+    return `---\n${stringifyYaml(cleanFrontMatter(front))}---\n\n${String(body ?? '').trim()}\n`;
+  },
+});
+
+// The data files are bare YAML lists; the editor sees them as an object with one list, `items`.
+CMS.registerCustomFormat(YAML_LIST_FORMAT, 'yaml', {
+  fromFile: (text: string) => ({ items: parseYaml(text) ?? [] }),
+  toFile: (data: { items?: unknown[] }) =>
+    stringifyYaml((data.items ?? []).map((item) => cleanFrontMatter(item as Record<string, unknown>))),
+});
+
+// A missing field reads as content:check says it, since the labels are the field names.
+const english = CMS.getLocale('en');
+if (english?.editor?.editorControlPane?.widget) {
+  english.editor.editorControlPane.widget.required = "'%{fieldLabel}' is required. Fix the front matter.";
+  CMS.registerLocale('en', english);
+}
+
+function problems(schema: z.ZodType, data: unknown, suffix: string): string[] {
+  const parsed = schema.safeParse(data);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${describeIssue(issue, data)}. ${suffix}`);
+}
+
+/** The same rules as content:check, with its words: the save stops and the notification lists what to fix. */
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }) => {
+    const collection = entry.get('collection') as string;
+    const found: string[] = [];
+    const pageSchema = (PAGE_SCHEMAS as Record<string, z.ZodType>)[collection];
+    if (pageSchema) {
+      for (const [lang, data] of [
+        ['es', entry.get('data')],
+        ['en', entry.getIn(['i18n', 'en', 'data'])],
+      ] as const) {
+        if (!data) continue;
+        const { body: _body, ...front } = (data as Immutable).toJS() as Record<string, unknown>;
+        for (const message of problems(pageSchema, cleanFrontMatter(front), 'Fix the front matter.'))
+          found.push(`${lang}: ${message}`);
+      }
+    } else if (collection === 'data') {
+      const list = DATA_LISTS[entry.get('slug') as string];
+      const items = ((entry.get('data') as Immutable).toJS() as { items?: unknown[] }).items ?? [];
+      items.forEach((item, index) => {
+        const clean = cleanFrontMatter(item as Record<string, unknown>);
+        if (list)
+          for (const message of problems(list.schema, clean, 'Fix the entry.')) found.push(`${index + 1}: ${message}`);
+      });
+    }
+    if (found.length > 0) throw new Error(found.join(' · '));
+    return undefined;
+  },
+});
+
+CMS.registerPreviewStyle('/admin/preview.css');
+
+/** A page as the site lays it out: title, summary, the facts list, then the text. */
+function PagePreview({ entry, widgetFor }: { entry: Immutable; widgetFor: (name: string) => unknown }) {
+  const { h } = window;
+  const data = (entry.get('data') as Immutable).toJS() as Record<string, unknown>;
+  const facts = ['date', 'start', 'end', 'time', 'place', 'organizer', 'source', 'expires', 'publish_date', 'updated']
+    .filter((key) => data[key])
+    .flatMap((key) => [h('dt', { key: `${key}-t` }, key), h('dd', { key: `${key}-d` }, String(data[key]))]);
+  const article = h('article', { className: 'prose' }, widgetFor('body'));
+  return h(
+    'main',
+    { id: 'main', className: 'page' },
+    data.draft ? h('p', { className: 'notice' }, 'Borrador / Draft') : null,
+    h('h1', null, String(data.title ?? '')),
+    h('p', { className: 'lead' }, String(data.description ?? '')),
+    facts.length ? h('dl', { className: 'facts' }, ...facts) : null,
+    data.level === 'important' ? h('div', { className: 'notice-item important' }, article) : article,
+  );
+}
+
+for (const name of Object.keys(PAGE_SCHEMAS)) CMS.registerPreviewTemplate(name, PagePreview);
+
+// Decap has no menu entry of its own for this, so the translation status is one fixed link on every screen.
+const link = document.createElement('a');
+link.href = '/admin/translations.html';
+link.target = '_blank';
+link.textContent = 'Traducciones pendientes / Translation status';
+link.className = 'vx-translations-link';
+Object.assign(link.style, {
+  position: 'fixed',
+  right: '1rem',
+  bottom: '1rem',
+  zIndex: '400',
+  padding: '0.5rem 0.75rem',
+  background: '#fff',
+  border: '2px solid #1f5f3a',
+  borderRadius: '4px',
+  color: '#1f5f3a',
+  fontWeight: '600',
+});
+document.body.appendChild(link);
