@@ -29,7 +29,7 @@ export const ADMIN_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
   "font-src 'self' data:",
-  "connect-src 'self' https://api.github.com https://raw.githubusercontent.com",
+  "connect-src 'self' blob: data: https://api.github.com https://raw.githubusercontent.com",
   "frame-src 'self' blob:",
   "worker-src 'self' blob:",
   "object-src 'none'",

@@ -73,8 +73,9 @@ function pageCollections(): CmsCollection[] {
       slug: '{{slug}}',
       summary: '{{title}} ({{updated}}){{draft | ternary(" — borrador/draft", "")}}',
       preview_path: `{{locale}}/${SECTION_SEGMENT[name as keyof typeof SECTION_SEGMENT]}/{{slug}}/`,
-      // Raw Markdown first: the rich-text mode may rewrite the MDX the site relies on (`<span lang="es">`).
-      fields: [...fields, { name: 'body', label: 'body', widget: 'markdown', modes: ['raw', 'rich_text'], i18n: true }],
+      // The body is kept as typed (a plain text area): a rich-text editor would rewrite the Markdown and the
+      // `<span lang="es">` the site relies on. The preview renders it.
+      fields: [...fields, { name: 'body', label: 'body', widget: 'text', i18n: true, required: true }],
     };
   });
 }

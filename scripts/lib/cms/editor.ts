@@ -1,5 +1,7 @@
 // Runs in the browser beside Decap CMS (bundled to /admin/editor.js): the file formats of this repository, the
 // content:check rules and messages before anything is saved, and a preview in the site's own styles.
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { PAGE_SCHEMAS, splitFrontMatter } from '../content-check/front-matter.ts';
@@ -97,13 +99,19 @@ CMS.registerEventListener({
 CMS.registerPreviewStyle('/admin/preview.css');
 
 /** A page as the site lays it out: title, summary, the facts list, then the text. */
-function PagePreview({ entry, widgetFor }: { entry: Immutable; widgetFor: (name: string) => unknown }) {
+function PagePreview({ entry }: { entry: Immutable }) {
   const { h } = window;
   const data = (entry.get('data') as Immutable).toJS() as Record<string, unknown>;
   const facts = ['date', 'start', 'end', 'time', 'place', 'organizer', 'source', 'expires', 'publish_date', 'updated']
     .filter((key) => data[key])
     .flatMap((key) => [h('dt', { key: `${key}-t` }, key), h('dd', { key: `${key}-d` }, String(data[key]))]);
-  const article = h('article', { className: 'prose' }, widgetFor('body'));
+  // Staff's own Markdown and inline HTML (`<span lang>`), rendered as the site renders it, tables included.
+  const html = micromark(String(data.body ?? ''), {
+    allowDangerousHtml: true,
+    extensions: [gfm()],
+    htmlExtensions: [gfmHtml()],
+  });
+  const article = h('article', { className: 'prose', dangerouslySetInnerHTML: { __html: html } });
   return h(
     'main',
     { id: 'main', className: 'page' },
