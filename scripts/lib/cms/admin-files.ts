@@ -23,6 +23,7 @@ export function adminIndexHtml(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Editor · Voto Extranjero</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PAGE_COLLECTIONS } from '../../../site/content/routes.ts';
+import { LANGS } from '../../../site/i18n/locales.ts';
+import { PAGE_SCHEMAS } from '../content-check/front-matter.ts';
+import { describeIssue } from '../zod-issues.ts';
+import { type CmsCollection, cmsConfig, DATA_LISTS } from './config.ts';
+import { type CmsField, fieldsOf } from './fields.ts';
+import { cleanFrontMatter } from './front-matter-format.ts';
+
+const config = cmsConfig({ mode: 'local', proxyUrl: 'http://127.0.0.1:1/api/v1' });
+const collections = config.collections as CmsCollection[];
+
+/** Every key of a zod object and whether it may be left out, as the editor must mirror it. */
+function schemaKeys(schema: z.ZodObject): Record<string, boolean> {
+  return Object.fromEntries(
+    Object.entries(schema.shape).map(([key, value]) => [key, (value as z.ZodType).safeParse(undefined).success]),
+  );
+}
+
+function fieldKeys(fields: CmsField[]): Record<string, boolean> {
+  return Object.fromEntries(fields.map((field) => [field.name, !field.required]));
+}
+
+/** The value the editor would save for a field when staff fill it with a typical valid input. */
+function sample(field: CmsField): unknown {
+  if (field.default !== undefined) return field.default;
+  if (field.options) return field.options[0];
+  if (field.widget === 'datetime') return '2026-11-30';
+  if (field.widget === 'number') return field.min ?? 1;
+  if (field.widget === 'boolean') return false;
+  if (field.widget === 'list') return [];
+  if (field.widget === 'object') return Object.fromEntries((field.fields ?? []).map((f) => [f.name, sample(f)]));
+  if (field.name === 'id') return 'una-entrada';
+  if (field.name === 'dimensions') return '1080x1080';
+  if (field.name === 'file') return '/materiales/campana/cartel.png';
+  if (field.pattern?.[0] === '^https://') return 'https://example.org/';
+  return 'Un texto de prueba suficientemente largo para cualquier campo.';
+}
+
+describe('editor configuration generated from the content schemas', () => {
+  it('offers every page collection, both languages side by side, in the files content:check reads', () => {
+    expect(collections.map((c) => c.name)).toEqual([...PAGE_COLLECTIONS, 'data']);
+    expect(config.i18n).toEqual({ structure: 'multiple_folders', locales: [...LANGS], default_locale: 'es' });
+    for (const name of PAGE_COLLECTIONS) {
+      const collection = collections.find((c) => c.name === name);
+      expect(collection?.folder).toBe(`content/${name}`);
+      expect(collection?.extension).toBe('mdx');
+      expect(collection?.fields?.every((field) => field.i18n)).toBe(true);
+    }
+  });
+
+  it('has exactly the fields of each schema, required where the schema requires them', () => {
+    for (const name of PAGE_COLLECTIONS) {
+      const fields = collections.find((c) => c.name === name)?.fields ?? [];
+      expect(fieldKeys(fields.filter((f) => f.name !== 'body')), name).toEqual(
+        schemaKeys(PAGE_SCHEMAS[name] as unknown as z.ZodObject),
+      );
+    }
+    const data = collections.find((c) => c.name === 'data') as { files: { name: string; fields: CmsField[] }[] };
+    for (const [name, { schema }] of Object.entries(DATA_LISTS)) {
+      const items = data.files.find((file) => file.name === name)?.fields[0]?.fields ?? [];
+      expect(fieldKeys(items), name).toEqual(schemaKeys(schema));
+    }
+  });
+
+  it("carries the schemas' choices and patterns with their messages", () => {
+    const news = collections.find((c) => c.name === 'news')?.fields ?? [];
+    expect(news.find((f) => f.name === 'updated')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD' });
+    const events = collections.find((c) => c.name === 'events')?.fields ?? [];
+    expect(events.find((f) => f.name === 'kind')?.options).toContain('conversatorio');
+    expect(events.find((f) => f.name === 'time')?.pattern).toEqual(['^\\d{2}:\\d{2}$', 'must be a time written HH:MM']);
+    const data = collections.find((c) => c.name === 'data') as { files: { name: string; fields: CmsField[] }[] };
+    const partner = data.files.find((file) => file.name === 'partners')?.fields[0]?.fields ?? [];
+    expect(partner.find((f) => f.name === 'id')?.pattern).toEqual([
+      '^[a-z0-9-]+$',
+      'must be lowercase letters, digits and hyphens',
+    ]);
+  });
+
+  it('starts new pages as drafts, and saves an entry filled as the editor asks that the schema accepts', () => {
+    for (const name of PAGE_COLLECTIONS) {
+      const fields = (collections.find((c) => c.name === name)?.fields ?? []).filter((f) => f.name !== 'body');
+      expect(fields.find((f) => f.name === 'draft')?.default).toBe(true);
+      const entry = cleanFrontMatter(
+        Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, sample(f)])),
+      );
+      const parsed = PAGE_SCHEMAS[name].safeParse(entry);
+      expect(parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, entry)), name).toEqual([]);
+    }
+  });
+
+  it('picks up a field added to a schema, and refuses a kind of field it cannot edit', () => {
+    const grown = z.strictObject({
+      title: z.string(),
+      glossary: z.array(z.string()).default([]),
+      announced: z.boolean(),
+    });
+    expect(fieldsOf(grown).map((f) => [f.name, f.widget, f.required])).toEqual([
+      ['title', 'string', true],
+      ['glossary', 'list', false],
+      ['announced', 'boolean', true],
+    ]);
+    expect(() => fieldsOf(z.strictObject({ states: z.record(z.string(), z.string()) }))).toThrow(
+      /'record' has no editor widget/,
+    );
+  });
+});
