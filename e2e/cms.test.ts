@@ -107,7 +107,7 @@ describe('content editor (local mode)', () => {
     // New entries start as drafts in both languages.
     expect(await page.locator('button[id^="draft-field"][aria-checked="true"]').count()).toBe(2);
 
-    const texts = {
+    const texts: Record<'es' | 'en', [string, string, string]> = {
       es: [
         'Prueba del editor de contenido',
         'Una noticia escrita en el editor, en español y en inglés.',

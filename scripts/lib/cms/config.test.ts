@@ -57,7 +57,9 @@ describe('editor configuration generated from the content schemas', () => {
         schemaKeys(PAGE_SCHEMAS[name] as unknown as z.ZodObject),
       );
     }
-    const data = collections.find((c) => c.name === 'data') as { files: { name: string; fields: CmsField[] }[] };
+    const data = collections.find((c) => c.name === 'data') as unknown as {
+      files: { name: string; fields: CmsField[] }[];
+    };
     for (const [name, { schema }] of Object.entries(DATA_LISTS)) {
       const items = data.files.find((file) => file.name === name)?.fields[0]?.fields ?? [];
       expect(fieldKeys(items), name).toEqual(schemaKeys(schema));
@@ -70,7 +72,9 @@ describe('editor configuration generated from the content schemas', () => {
     const events = collections.find((c) => c.name === 'events')?.fields ?? [];
     expect(events.find((f) => f.name === 'kind')?.options).toContain('conversatorio');
     expect(events.find((f) => f.name === 'time')?.pattern).toEqual(['^\\d{2}:\\d{2}$', 'must be a time written HH:MM']);
-    const data = collections.find((c) => c.name === 'data') as { files: { name: string; fields: CmsField[] }[] };
+    const data = collections.find((c) => c.name === 'data') as unknown as {
+      files: { name: string; fields: CmsField[] }[];
+    };
     const partner = data.files.find((file) => file.name === 'partners')?.fields[0]?.fields ?? [];
     expect(partner.find((f) => f.name === 'id')?.pattern).toEqual([
       '^[a-z0-9-]+$',
