@@ -104,7 +104,7 @@ function dataCollection(): CmsCollection {
               ? {
                   file: { widget: 'file', media_folder: `/${MEDIA.folder}`, public_folder: MEDIA.public },
                   dimensions: {
-                    hint: 'Tamaño real en píxeles / real pixel size (1080x1080), o duración / or duration (30 s).',
+                    hint: 'Las imágenes se miden al guardar / images are measured on save (1080x1080); spots y radio: duración / duration (30 s).',
                   },
                 }
               : {},

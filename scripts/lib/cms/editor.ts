@@ -8,10 +8,12 @@ import { PAGE_SCHEMAS, splitFrontMatter } from '../content-check/front-matter.ts
 import { describeIssue } from '../zod-issues.ts';
 import { DATA_LISTS, YAML_LIST_FORMAT } from './config.ts';
 import { cleanFrontMatter, FRONT_MATTER_FORMAT } from './front-matter-format.ts';
+import { listFromFile, listToFile } from './yaml-list.ts';
 
 interface Immutable {
   get(key: string): unknown;
   getIn(path: string[]): unknown;
+  setIn(path: (string | number)[], value: unknown): Immutable;
   toJS(): unknown;
 }
 
@@ -46,12 +48,9 @@ CMS.registerCustomFormat(FRONT_MATTER_FORMAT, 'mdx', {
   },
 });
 
-// The data files are bare YAML lists; the editor sees them as an object with one list, `items`.
-CMS.registerCustomFormat(YAML_LIST_FORMAT, 'yaml', {
-  fromFile: (text: string) => ({ items: parseYaml(text) ?? [] }),
-  toFile: (data: { items?: unknown[] }) =>
-    stringifyYaml((data.items ?? []).map((item) => cleanFrontMatter(item as Record<string, unknown>))),
-});
+// The data files are bare YAML lists; the editor sees them as an object with one list, `items`, and saves them
+// back with their comments.
+CMS.registerCustomFormat(YAML_LIST_FORMAT, 'yaml', { fromFile: listFromFile, toFile: listToFile });
 
 // A missing field reads as content:check says it, since the labels are the field names.
 const english = CMS.getLocale('en');
@@ -65,12 +64,35 @@ function problems(schema: z.ZodType, data: unknown, suffix: string): string[] {
   return parsed.success ? [] : parsed.error.issues.map((issue) => `${describeIssue(issue, data)}. ${suffix}`);
 }
 
+/** The pixel size of an image the site serves (the file just uploaded, in local mode), or null when it is not one. */
+function pixelSize(path: string): Promise<string | null> {
+  if (!/\.(png|jpe?g|svg|webp|gif)$/i.test(path)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const image = new Image();
+    image.onload = () => resolve(image.naturalWidth ? `${image.naturalWidth}x${image.naturalHeight}` : null);
+    image.onerror = () => resolve(null);
+    image.src = path;
+  });
+}
+
+/** Records each material's real pixel size, read from the file, so 'dimensions' never disagrees with it. */
+async function measureMaterials(data: Immutable): Promise<Immutable> {
+  let out = data;
+  const items = (data.toJS() as { items?: { file?: unknown }[] }).items ?? [];
+  for (const [index, item] of items.entries()) {
+    const size = typeof item.file === 'string' ? await pixelSize(item.file) : null;
+    if (size) out = out.setIn(['items', index, 'dimensions'], size);
+  }
+  return out;
+}
+
 /** The same rules as content:check, with its words: the save stops and the notification lists what to fix. */
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }) => {
+  handler: async ({ entry }) => {
     const collection = entry.get('collection') as string;
     const found: string[] = [];
+    let measured: Immutable | undefined;
     const pageSchema = (PAGE_SCHEMAS as Record<string, z.ZodType>)[collection];
     if (pageSchema) {
       for (const [lang, data] of [
@@ -84,7 +106,8 @@ CMS.registerEventListener({
       }
     } else if (collection === 'data') {
       const list = DATA_LISTS[entry.get('slug') as string];
-      const items = ((entry.get('data') as Immutable).toJS() as { items?: unknown[] }).items ?? [];
+      if (entry.get('slug') === 'materials') measured = await measureMaterials(entry.get('data') as Immutable);
+      const items = ((measured ?? (entry.get('data') as Immutable)).toJS() as { items?: unknown[] }).items ?? [];
       items.forEach((item, index) => {
         const clean = cleanFrontMatter(item as Record<string, unknown>);
         if (list)
@@ -92,7 +115,7 @@ CMS.registerEventListener({
       });
     }
     if (found.length > 0) throw new Error(found.join(' · '));
-    return undefined;
+    return measured;
   },
 });
 
