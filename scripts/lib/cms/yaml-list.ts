@@ -1,6 +1,6 @@
 // Reads and writes the YAML data lists (content/partners.yaml, ...) for the editor without losing what people wrote
 // by hand around the entries: the header and section comments stay on the entries they belong to.
-import { type Document, isMap, isSeq, parseDocument, type YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isSeq, parseDocument, type YAMLMap, YAMLSeq } from 'yaml';
 import { cleanFrontMatter } from './front-matter-format.ts';
 
 /** The documents as last read, so a save can put each entry back into its own commented node. */
@@ -50,7 +50,5 @@ export function listToFile({ items = [] }: { items?: unknown[] }): string {
 }
 
 function stringifyPlain(items: unknown[]): string {
-  const doc = parseDocument('[]');
-  doc.contents = doc.createNode(items) as YAMLSeq;
-  return doc.toString({ lineWidth: 0 });
+  return new Document(items).toString({ lineWidth: 0 });
 }
