@@ -109,4 +109,22 @@ describe('editor configuration generated from the content schemas', () => {
       /'record' has no editor widget/,
     );
   });
+
+  it('saves through reviewed pull requests on GitHub in production, and to the local file server otherwise', () => {
+    const production = cmsConfig({
+      mode: 'production',
+      repo: 'org/site',
+      branch: 'main',
+      authUrl: 'https://auth.example',
+    });
+    expect(production.backend).toEqual({
+      name: 'github',
+      repo: 'org/site',
+      branch: 'main',
+      base_url: 'https://auth.example',
+    });
+    expect(production.publish_mode).toBe('editorial_workflow');
+    expect(config.backend).toMatchObject({ name: 'proxy' });
+    expect(config.publish_mode).toBeUndefined();
+  });
 });
