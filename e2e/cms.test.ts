@@ -204,4 +204,16 @@ describe('content editor (local mode)', () => {
     await expect.poll(() => page.getByText('Published').count()).toBeGreaterThan(0);
     expect(await readFile(path, 'utf8')).toBe(before);
   });
+
+  it("previews a page in the site's stylesheet, its table included, in Spanish and in English", async () => {
+    await openEditor('/collections/guides/entries/formas-de-votar');
+    await page.getByRole('button', { name: 'Toggle preview' }).click();
+    const preview = page.frameLocator('iframe').first();
+    await expect.poll(() => preview.locator('h1').textContent()).toBe('Las tres formas de votar desde el extranjero');
+    expect(await preview.locator('link[href="/admin/preview.css"]').count()).toBe(1);
+    expect(await preview.locator('article.prose table').count()).toBeGreaterThan(0);
+    await page.getByText('Writing in ES').first().click();
+    await page.getByRole('menuitem', { name: 'en', exact: true }).click();
+    await expect.poll(() => preview.locator('h1').textContent()).toBe('The three ways to vote from abroad');
+  });
 });
