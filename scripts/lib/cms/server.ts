@@ -28,10 +28,10 @@ export async function startCmsServer({
 }): Promise<CmsServer> {
   // decap-server reads the folder to save into from the environment when its middleware is registered.
   process.env.GIT_REPO_DIRECTORY = root;
-  const require = createRequire(require_base());
+  const require = createRequire(createRequire(import.meta.url).resolve('decap-server/package.json'));
   const express = require('express') as Express;
   const { registerLocalFs } = require('decap-server/dist/middlewares') as {
-    registerLocalFs(app: unknown, options?: object): Promise<void>;
+    registerLocalFs(app: unknown, options?: { logLevel?: string }): Promise<void>;
   };
   const app = express() as {
     use(...handlers: unknown[]): void;
@@ -57,7 +57,8 @@ export async function startCmsServer({
   });
   app.use('/admin', express.static(adminDir));
   app.get('/', (_req: unknown, res: { redirect(to: string): void }) => res.redirect('/admin/'));
-  await registerLocalFs(app, {});
+  // Its request log stays quiet: the URL printed at start is all staff need; failures still show.
+  await registerLocalFs(app, { logLevel: 'warn' });
   // Images in the preview load from the folder the editor saves into.
   app.use(express.static(join(root, 'public')));
   return {
@@ -67,8 +68,4 @@ export async function startCmsServer({
       await rm(adminDir, { recursive: true, force: true });
     },
   };
-}
-
-function require_base(): string {
-  return createRequire(import.meta.url).resolve('decap-server/package.json');
 }
