@@ -208,7 +208,7 @@ describe('content editor (local mode)', () => {
   it("previews a page in the site's stylesheet, its table included, in Spanish and in English", async () => {
     await openEditor('/collections/guides/entries/formas-de-votar');
     await page.getByRole('button', { name: 'Toggle preview' }).click();
-    const preview = page.frameLocator('iframe').first();
+    const preview = page.locator('iframe').first().contentFrame();
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Las tres formas de votar desde el extranjero');
     expect(await preview.locator('link[href="/admin/preview.css"]').count()).toBe(1);
     expect(await preview.locator('article.prose table').count()).toBeGreaterThan(0);
