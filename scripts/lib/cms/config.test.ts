@@ -71,14 +71,21 @@ describe('editor configuration generated from the content schemas', () => {
     expect(news.find((f) => f.name === 'updated')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD' });
     const events = collections.find((c) => c.name === 'events')?.fields ?? [];
     expect(events.find((f) => f.name === 'kind')?.options).toContain('conversatorio');
-    expect(events.find((f) => f.name === 'time')?.pattern).toEqual(['^\\d{2}:\\d{2}$', 'must be a time written HH:MM']);
+    expect(events.find((f) => f.name === 'time')?.pattern).toEqual([
+      '^\\d{2}:\\d{2}$',
+      "'time' must be a time written HH:MM. Fix the front matter.",
+    ]);
     const data = collections.find((c) => c.name === 'data') as unknown as {
       files: { name: string; fields: CmsField[] }[];
     };
     const partner = data.files.find((file) => file.name === 'partners')?.fields[0]?.fields ?? [];
     expect(partner.find((f) => f.name === 'id')?.pattern).toEqual([
       '^[a-z0-9-]+$',
-      'must be lowercase letters, digits and hyphens',
+      "'id' must be lowercase letters, digits and hyphens. Fix the entry.",
+    ]);
+    expect(partner.find((f) => f.name === 'summary')?.fields?.map((f) => f.label)).toEqual([
+      'summary.es',
+      'summary.en',
     ]);
   });
 
@@ -126,5 +133,35 @@ describe('editor configuration generated from the content schemas', () => {
     expect(production.publish_mode).toBe('editorial_workflow');
     expect(config.backend).toMatchObject({ name: 'proxy' });
     expect(config.publish_mode).toBeUndefined();
+  });
+
+  it('refuses a value that breaks a pattern with the very sentence content:check prints', () => {
+    const data = collections.find((c) => c.name === 'data') as unknown as {
+      files: { name: string; fields: CmsField[] }[];
+    };
+    const cases: [z.ZodObject, CmsField[], string][] = [
+      ...PAGE_COLLECTIONS.map((name): [z.ZodObject, CmsField[], string] => [
+        PAGE_SCHEMAS[name] as unknown as z.ZodObject,
+        collections.find((c) => c.name === name)?.fields ?? [],
+        'Fix the front matter.',
+      ]),
+      ...Object.entries(DATA_LISTS).map(([name, { schema }]): [z.ZodObject, CmsField[], string] => [
+        schema,
+        data.files.find((file) => file.name === name)?.fields[0]?.fields ?? [],
+        'Fix the entry.',
+      ]),
+    ];
+    let patterns = 0;
+    for (const [schema, fields, fix] of cases) {
+      for (const field of fields.filter((f) => f.pattern)) {
+        const input = { [field.name]: 'NOT VALID !' };
+        const issue = z.object({ [field.name]: schema.shape[field.name] as z.ZodType }).safeParse(input).error
+          ?.issues[0];
+        expect(issue, field.name).toBeDefined();
+        expect(field.pattern?.[1]).toBe(`${describeIssue(issue as z.core.$ZodIssue, input)}. ${fix}`);
+        patterns += 1;
+      }
+    }
+    expect(patterns).toBeGreaterThan(5);
   });
 });

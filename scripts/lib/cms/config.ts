@@ -108,6 +108,7 @@ function dataCollection(): CmsCollection {
                   },
                 }
               : {},
+            { fix: 'Fix the entry.' },
           ),
         },
       ],

@@ -70,19 +70,21 @@ function checksOf(def: Def): Check['_zod']['def'][] {
 }
 
 /** The `pattern` a string field gets from the schema's regex, with the schema's own message. */
-function patternOf(def: Def): [string, string] | undefined {
-  if (def.format === 'url') return ['^https://', 'must be a full https:// address'];
+function patternOf(def: Def, path: string, fix: string): [string, string] | undefined {
+  // Worded as content:check words it (`describeIssue`): the field's name, the schema's message, the fix.
+  const say = (message: string) => `'${path}' ${message}. ${fix}`;
+  if (def.format === 'url') return ['^https://', say('must be a full https:// address')];
   for (const check of checksOf(def)) {
     if (check.check === 'string_format' && check.format === 'regex' && check.pattern instanceof RegExp) {
       const message = (check.error as ((issue: unknown) => string) | undefined)?.({}) ?? 'has the wrong form';
-      return [check.pattern.source, message];
+      return [check.pattern.source, say(message)];
     }
   }
   return undefined;
 }
 
 /** The Decap widget options for one zod type (without name, label and required). */
-function widgetFor(path: string, inner: AnySchema): Omit<CmsField, 'name' | 'label'> {
+function widgetFor(path: string, inner: AnySchema, fix: string): Omit<CmsField, 'name' | 'label'> {
   if (inner === (isoDay as unknown as AnySchema)) {
     // A plain day, stored as the YYYY-MM-DD string content:check expects, never as a timestamp.
     return {
@@ -96,7 +98,7 @@ function widgetFor(path: string, inner: AnySchema): Omit<CmsField, 'name' | 'lab
   const def = defOf(inner);
   switch (def.type) {
     case 'string': {
-      const pattern = patternOf(def);
+      const pattern = patternOf(def, path, fix);
       return pattern ? { widget: 'string', pattern } : { widget: 'string' };
     }
     case 'boolean':
@@ -119,7 +121,7 @@ function widgetFor(path: string, inner: AnySchema): Omit<CmsField, 'name' | 'lab
       return { widget: 'list' };
     }
     case 'object':
-      return { widget: 'object', fields: fieldsOf(inner as z.ZodObject, {}, `${path}.`) };
+      return { widget: 'object', fields: fieldsOf(inner as z.ZodObject, {}, { prefix: `${path}.`, fix }) };
     default:
       throw new Error(
         `${path}: the zod type '${def.type}' has no editor widget yet (add one in scripts/lib/cms/fields.ts)`,
@@ -128,15 +130,20 @@ function widgetFor(path: string, inner: AnySchema): Omit<CmsField, 'name' | 'lab
 }
 
 /** Decap fields for every key of an object schema, in the schema's order; `overrides` add defaults and hints. */
-export function fieldsOf(schema: z.ZodObject, overrides: Record<string, FieldOverride> = {}, prefix = ''): CmsField[] {
+export function fieldsOf(
+  schema: z.ZodObject,
+  overrides: Record<string, FieldOverride> = {},
+  { prefix = '', fix = 'Fix the front matter.' }: { prefix?: string; fix?: string } = {},
+): CmsField[] {
   return Object.entries(schema.shape).map(([name, value]) => {
     const { inner, optional, defaultValue } = unwrap(value as AnySchema);
     const override = overrides[name] ?? {};
     const field: CmsField = {
-      // The label is the name in the file, so the editor's messages and content:check's name the same field.
+      // The label is the name in the file (`summary.es` inside an object), so the editor's messages and
+      // content:check's name the same field.
       name,
-      label: name,
-      ...widgetFor(`${prefix}${name}`, inner),
+      label: `${prefix}${name}`,
+      ...widgetFor(`${prefix}${name}`, inner, fix),
       required: !optional,
     };
     const fallback = override.default ?? defaultValue;
