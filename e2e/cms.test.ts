@@ -1,7 +1,7 @@
 // The content editor in local mode, driven in real Chromium: it saves into a throw-away copy of the repository's
 // content (so the working tree is never touched, even when a step fails), and what it saves must pass content:check
 // and build into pages in both languages.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,18 +79,53 @@ afterAll(async () => {
 });
 
 describe('content editor (local mode)', () => {
+  it('npm run cms starts the editor with no account and prints its address', async () => {
+    const cli = spawn(process.execPath, [join(ROOT, 'scripts/cms.ts'), '--port', '0', '--root', work], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      let printed = '';
+      cli.stdout.on('data', (chunk) => {
+        printed += String(chunk);
+      });
+      await expect
+        .poll(() => printed, { timeout: 20_000 })
+        .toMatch(/Content editor: http:\/\/127\.0\.0\.1:\d+\/admin\//);
+      const url = /http:\/\/\S+\/admin\//.exec(printed)?.[0] ?? '';
+      expect((await fetch(url)).status).toBe(200);
+      const config = await (await fetch(`${url}config.yml`)).text();
+      expect(config).toContain('name: proxy');
+    } finally {
+      const exited = new Promise((resolve) => cli.once('exit', resolve));
+      cli.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('serves /admin/ with its own CSP, never indexed, and lists what lacks English', async () => {
     const response = await fetch(`${server.url}/admin/`);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-eval'");
     expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
     expect(await response.text()).toContain('<meta name="robots" content="noindex, nofollow">');
-    const { translations } = await checkContent({ root: work, today: DAY });
-    const lagging = translations.find((row) => row.status !== 'translated');
-    const table = await (await fetch(`${server.url}/admin/translations.html`)).text();
-    if (lagging) expect(table).toContain(`<td>${lagging.slug}</td>`);
-    expect(table).toContain(
-      `${translations.filter((row) => row.status !== 'translated').length} de ${translations.length}`,
+    // A page written only in Spanish shows up in the editor's translation status, as in content:check's table.
+    const spanishOnly = join(work, 'content/notices/es/solo-en-espanol.mdx');
+    await writeFile(
+      spanishOnly,
+      `---\ntitle: Solo en español\ndescription: Un aviso que todavía no tiene versión en inglés.\nupdated: ${DAY}\ndate: ${DAY}\n---\n\nTexto.\n`,
     );
+    try {
+      const { translations } = await checkContent({ root: work, today: DAY });
+      const row = translations.find((r) => r.slug === 'solo-en-espanol');
+      expect(row?.status).toBe('missing English');
+      const table = await (await fetch(`${server.url}/admin/translations.html`)).text();
+      expect(table).toContain(
+        `<td>notices</td><td>solo-en-espanol</td><td>${DAY}</td><td>—</td><td>missing English</td>`,
+      );
+      const lagging = translations.filter((r) => r.status !== 'translated').length;
+      expect(table).toContain(`${lagging} de ${translations.length}`);
+    } finally {
+      await rm(spanishOnly);
+    }
   });
 
   it('creates a news item in both languages with an image and its alt text that passes content:check and builds', async () => {
