@@ -169,7 +169,10 @@ describe('content editor (local mode)', () => {
     const saved = join(work, 'content/news/es/prueba-del-editor-de-contenido.mdx');
     await expect.poll(() => readFile(saved, 'utf8').catch(() => ''), { timeout: 15_000 }).toContain('title:');
     const english = await readFile(join(work, 'content/news/en/prueba-del-editor-de-contenido.mdx'), 'utf8');
-    expect(english).toContain('title: Content editor test');
+    // Only the fields given, in the schema's order, and the draft flag staff turned off.
+    expect(english).toMatch(
+      /^---\ntitle: Content editor test\ndescription: A news item .*\ndraft: false\nupdated: 2026-11-30\ndate: 2026-11-30\n---\n/,
+    );
     expect(english).toContain('![Campaign poster](/materiales/cartel-editor.png)');
     expect(await readFile(join(work, 'public/materiales/cartel-editor.png'))).toEqual(await readFile(image));
 

@@ -35,7 +35,17 @@ declare global {
 
 const CMS = window.CMS;
 
-// Page files: YAML front matter and a Markdown body, written the way `npm run new` writes them.
+/** Front-matter keys in the schemas' order (title and description first), whatever order the editor filled them. */
+const KEY_ORDER = [
+  ...new Set(Object.values(PAGE_SCHEMAS).flatMap((schema) => Object.keys((schema as unknown as z.ZodObject).shape))),
+];
+
+function ordered(front: Record<string, unknown>): Record<string, unknown> {
+  const rank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
+  return Object.fromEntries(Object.entries(front).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+// Page files: YAML front matter (only the fields that have a value) and a Markdown body.
 CMS.registerCustomFormat(FRONT_MATTER_FORMAT, 'mdx', {
   fromFile(text: string) {
     const split = splitFrontMatter(text);
@@ -44,7 +54,7 @@ CMS.registerCustomFormat(FRONT_MATTER_FORMAT, 'mdx', {
   },
   toFile(data: Record<string, unknown>) {
     const { body, ...front } = data;
-    return `---\n${stringifyYaml(cleanFrontMatter(front))}---\n\n${String(body ?? '').trim()}\n`;
+    return `---\n${stringifyYaml(ordered(cleanFrontMatter(front)))}---\n\n${String(body ?? '').trim()}\n`;
   },
 });
 
