@@ -22,7 +22,8 @@ export const DATA_LISTS: Record<string, { file: string; schema: z.ZodObject; lab
   materials: { file: 'content/materials.yaml', schema: materialSchema, label: 'Materiales / Materials' },
 };
 
-const LABELS: Record<keyof typeof PAGE_SCHEMAS, string> = {
+// A collection added to the schemas later shows under its own name until it gets a label here.
+const LABELS: Partial<Record<string, string>> = {
   guides: 'Guías / Guides',
   news: 'Noticias / News',
   events: 'Eventos / Events',
@@ -64,7 +65,7 @@ function pageCollections(): CmsCollection[] {
     }));
     return {
       name,
-      label: LABELS[name as keyof typeof LABELS],
+      label: LABELS[name] ?? name,
       folder: `content/${name}`,
       extension: 'mdx',
       format: FRONT_MATTER_FORMAT,
