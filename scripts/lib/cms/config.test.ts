@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PAGE_COLLECTIONS } from '../../../site/content/routes.ts';
@@ -163,5 +165,15 @@ describe('editor configuration generated from the content schemas', () => {
       }
     }
     expect(patterns).toBeGreaterThan(5);
+  });
+
+  it('offers every YAML list in content/', async () => {
+    const lists = (await readdir(join(import.meta.dirname, '../../../content'))).filter((f) => f.endsWith('.yaml'));
+    expect(lists.length).toBeGreaterThan(2);
+    expect(
+      Object.values(DATA_LISTS)
+        .map((list) => list.file)
+        .sort(),
+    ).toEqual(lists.map((f) => `content/${f}`).sort());
   });
 });

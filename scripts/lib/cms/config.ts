@@ -3,7 +3,7 @@
 // edited as files and reviewed with the data team.
 import type { z } from 'zod';
 import { SECTION_SEGMENT } from '../../../site/content/routes.ts';
-import { campaignSchema, materialSchema, partnerSchema } from '../../../site/content/schemas.ts';
+import * as schemas from '../../../site/content/schemas.ts';
 import { DEFAULT_LANG, LANGS } from '../../../site/i18n/locales.ts';
 import { PAGE_SCHEMAS } from '../content-check/front-matter.ts';
 import { type CmsField, type FieldOverride, fieldsOf } from './fields.ts';
@@ -15,12 +15,25 @@ export const MEDIA = { folder: 'public/materiales', public: '/materiales' } as c
 /** The name of the custom file format that reads and writes a YAML file holding a bare list (see editor.ts). */
 export const YAML_LIST_FORMAT = 'yaml-list';
 
-/** The YAML data lists the editor offers, each with the schema of one entry. */
-export const DATA_LISTS: Record<string, { file: string; schema: z.ZodObject; label: string }> = {
-  partners: { file: 'content/partners.yaml', schema: partnerSchema, label: 'Aliados / Partners' },
-  campaigns: { file: 'content/campaigns.yaml', schema: campaignSchema, label: 'Campañas / Campaigns' },
-  materials: { file: 'content/materials.yaml', schema: materialSchema, label: 'Materiales / Materials' },
+/**
+ * The YAML lists of content/ (`content/<name>.yaml`) by the name of their entry schema in schemas.ts. A list whose
+ * schema is not there yet is skipped (the glossary arrives with issue 18); `config.test.ts` fails when a list
+ * file in content/ has no entry here.
+ */
+const DATA_LIST_SCHEMAS: Record<string, { schema: string; label: string }> = {
+  partners: { schema: 'partnerSchema', label: 'Aliados / Partners' },
+  campaigns: { schema: 'campaignSchema', label: 'Campañas / Campaigns' },
+  materials: { schema: 'materialSchema', label: 'Materiales / Materials' },
+  glossary: { schema: 'glossaryEntrySchema', label: 'Glosario / Glossary' },
 };
+
+/** The YAML data lists the editor offers, each with the schema of one entry. */
+export const DATA_LISTS: Record<string, { file: string; schema: z.ZodObject; label: string }> = Object.fromEntries(
+  Object.entries(DATA_LIST_SCHEMAS).flatMap(([name, { schema, label }]) => {
+    const found = (schemas as Record<string, unknown>)[schema] as z.ZodObject | undefined;
+    return found ? [[name, { file: `content/${name}.yaml`, schema: found, label }]] : [];
+  }),
+);
 
 // A collection added to the schemas later shows under its own name until it gets a label here.
 const LABELS: Partial<Record<string, string>> = {
