@@ -46,9 +46,9 @@ export function listToFile({ items = [] }: { items?: unknown[] }): string {
     seq.items.push(node);
   }
   doc.contents = seq;
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function stringifyPlain(items: unknown[]): string {
-  return new Document(items).toString({ lineWidth: 0 });
+  return new Document(items).toString({ lineWidth: 0, flowCollectionPadding: false });
 }
