@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import cmsAdmin from './scripts/lib/cms/astro-integration.ts';
 import { DEFAULT_LANG, LANGS, LOCALES } from './site/i18n/locales.ts';
 import { glossaryLinks, readGlossary } from './site/lib/glossary-links.ts';
 import localized404 from './site/lib/localized-404-integration.mjs';
@@ -34,11 +35,14 @@ export default defineConfig({
         defaultLocale: DEFAULT_LANG,
         locales: Object.fromEntries(LANGS.map((lang) => [lang, LOCALES[lang].htmlLang])),
       },
-      filter: (page) => !/\/(staff|404|infografias|aliados\/panel)\/|page-index\.json/.test(new URL(page).pathname),
+      filter: (page) =>
+        !/\/(admin|staff|404|infografias|aliados\/panel)\/|page-index\.json/.test(new URL(page).pathname),
     }),
     localized404(),
     staticHeaders(),
     vendorScalar(),
+    // The content editor at /admin/ (its own files and CSP; nothing of it on public pages).
+    cmsAdmin(),
   ],
   // Scripts always ship as files so the CSP can forbid inline scripts.
   vite: { build: { assetsInlineLimit: 0 } },

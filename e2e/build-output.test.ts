@@ -40,4 +40,21 @@ describe('the built site', () => {
     const everyPath = headers.split(/\n(?=\S)/).find((block) => block.startsWith('/*\n')) ?? '';
     expect(everyPath).toMatch(/^ {2}Strict-Transport-Security: max-age=63072000; includeSubDomains$/m);
   });
+
+  it('keeps the content editor to /admin/: never indexed, out of the sitemap, loaded by no public page', async () => {
+    const files = await htmlFiles();
+    expect(files).toEqual(expect.arrayContaining(['admin/index.html', 'admin/translations.html']));
+    for (const file of files.filter((f) => f.startsWith('admin/'))) {
+      expect(await readFile(new URL(file, DIST), 'utf8'), file).toContain(
+        '<meta name="robots" content="noindex, nofollow">',
+      );
+    }
+    for (const file of files.filter((f) => !f.startsWith('admin/'))) {
+      expect(await readFile(new URL(file, DIST), 'utf8'), file).not.toMatch(/\/admin\/|decap-cms/);
+    }
+    const sitemaps = (await readdir(DIST)).filter((name) => name.startsWith('sitemap'));
+    for (const sitemap of sitemaps) expect(await readFile(new URL(sitemap, DIST), 'utf8')).not.toContain('/admin/');
+    expect(await readFile(new URL('page-index.json', DIST), 'utf8')).not.toContain('/admin/');
+    expect(await readFile(new URL('robots.txt', DIST), 'utf8')).toContain('Disallow: /admin/');
+  });
 });

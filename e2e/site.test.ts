@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_CSP, securityHeaders } from '../functions/domain/security-policy.ts';
 import { closeSession, openSession, type TestServer } from './support/session.ts';
 
 let server: TestServer;
@@ -70,5 +71,18 @@ describe('site in a real browser', () => {
       expect(await page.locator('h1').textContent()).toBe(heading);
       await close();
     }
+  });
+
+  it('serves the content editor at /admin/ with its own CSP, never indexed, while public pages keep theirs', async () => {
+    const { page, response, errors, close } = await open('/admin/');
+    expect(response?.headers()['content-security-policy']).toBe(ADMIN_CSP);
+    expect(response?.headers()['x-robots-tag']).toBe('noindex, nofollow');
+    // The production editor signs in with the repository host; it starts under its CSP without a violation.
+    await page.getByRole('button', { name: /GitHub/ }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+    const home = await fetch(`${server.url}/es/`);
+    expect(home.headers.get('content-security-policy')).toBe(securityHeaders('deny')['Content-Security-Policy']);
+    expect(await home.text()).not.toMatch(/\/admin\/|decap/i);
   });
 });

@@ -1,9 +1,13 @@
 // `npm run content:check`: validates content/ and prints the translation status table. Exit 1 on errors.
+// CONTENT_ROOT checks another copy (as the build reads it), e.g. the one the editor's browser test saves into.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishingDay } from '../site/content/publishing.ts';
 import { checkContent, type TranslationRow } from './lib/content-check.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = process.env.CONTENT_ROOT
+  ? resolve(process.env.CONTENT_ROOT)
+  : fileURLToPath(new URL('..', import.meta.url));
 const today = publishingDay();
 const result = await checkContent({ root, today });
 

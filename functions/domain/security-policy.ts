@@ -18,6 +18,26 @@ const SITE_CSP = [
   "form-action 'self'",
 ];
 
+/**
+ * The content editor's CSP (/admin/ only, behind sign-in): Decap CMS compiles its configuration schema with `new
+ * Function` (hence 'unsafe-eval', which the public pages never allow), styles itself inline, talks to the repository
+ * host's API and shows its avatars and files, and previews in a frame of its own; inline scripts stay forbidden.
+ */
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+  "font-src 'self' data:",
+  "connect-src 'self' blob: data: https://api.github.com https://raw.githubusercontent.com",
+  "frame-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** HSTS for two years on the domain and its subdomains: after one visit, browsers never try plain HTTP. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
 
@@ -49,6 +69,13 @@ export function staticHeadersFile(): string {
     '',
     '/_astro/*',
     '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+    // The editor replaces the site's CSP with its own (the `!` line detaches the one set above) and is never indexed.
+    '/admin/*',
+    '  ! Content-Security-Policy',
+    `  Content-Security-Policy: ${ADMIN_CSP}`,
+    '  X-Robots-Tag: noindex, nofollow',
+    '  Cache-Control: no-store',
     '',
   ].join('\n');
 }

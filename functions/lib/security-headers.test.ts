@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders, staticHeadersFile } from '../domain/security-policy.ts';
+import { ADMIN_CSP, securityHeaders, staticHeadersFile } from '../domain/security-policy.ts';
 
 describe('security headers', () => {
   it('deny framing on the site, allow it on embeds', () => {
@@ -27,5 +27,18 @@ describe('security headers', () => {
     expect(file).toMatch(/^\/\*$/m);
     expect(file).toContain('  X-Content-Type-Options: nosniff');
     expect(file).toContain('  Strict-Transport-Security: max-age=63072000; includeSubDomains');
+  });
+
+  it('give the content editor (/admin/*) its own CSP in place of the site one, and only there', () => {
+    const blocks = staticHeadersFile().split(/\n(?=\S)/);
+    const admin = blocks.find((block) => block.startsWith('/admin/*\n')) ?? '';
+    expect(admin.split('\n').slice(1, 3)).toEqual([
+      '  ! Content-Security-Policy',
+      `  Content-Security-Policy: ${ADMIN_CSP}`,
+    ]);
+    expect(admin).toContain('  X-Robots-Tag: noindex, nofollow');
+    expect(ADMIN_CSP).toContain("frame-ancestors 'none'");
+    expect(ADMIN_CSP).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    for (const block of blocks.filter((b) => !b.startsWith('/admin/*'))) expect(block).not.toContain("'unsafe-eval'");
   });
 });
