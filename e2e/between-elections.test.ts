@@ -1,7 +1,7 @@
 // What a reader finds on 30 November 2026, with every election past and the next cycle announced without dates:
 // the home page, three state pages of the finder, the planner and the dashboard lead with what to do now and with
 // the next cycle, labelled with the month of the report it comes from; the home page shows the latest figure
-// rendered by the Worker, with no JavaScript. Real wrangler dev with the demo data, real Chromium.
+// rendered by the Worker, with no JavaScript, and a link to its latest cut. Real wrangler dev with the demo data, real Chromium.
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { useSession } from './support/session.ts';
@@ -87,6 +87,10 @@ describe('between elections', () => {
       expect(await page.locator('#home-live .live-total').textContent()).toBe('3,641');
       expect(await page.locator('#home-live').textContent()).toContain(WORDS[lang].asOf);
       expect(await page.locator(`#home-live a[href="/${lang}/dashboard/"]`).count()).toBe(1);
+      // The latest cut, the copy a reader can cite, opens as its printable report.
+      const cut = `/${lang}/dashboard/cortes/pel-2022-2023/2022-11-15/`;
+      expect(await page.locator('#home-live .latest-cut a').getAttribute('href')).toBe(cut);
+      expect((await page.request.get(`${session.server.url}${cut}`)).status()).toBe(200);
     }
     await context.close();
   });

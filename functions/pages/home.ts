@@ -3,6 +3,7 @@ import { fill, formatters } from '../../site/i18n/format.ts';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
 import { chooseProcess } from '../dashboard/load.ts';
+import { type CutRecord, listCuts } from '../data/cuts.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary, type Summary } from '../data/summary.ts';
 import type { AppEnv } from '../env.ts';
@@ -10,8 +11,8 @@ import { html } from '../lib/html.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 
-/** The latest figure in words: the process, its total and the moment the figures describe. */
-function liveFigureHtml(process: ProcessRecord, summary: Summary, lang: Lang) {
+/** The latest figure in words: the process, its total, the moment the figures describe and its latest cut. */
+function liveFigureHtml(process: ProcessRecord, summary: Summary, latestCut: CutRecord | undefined, lang: Lang) {
   const t = useTranslations(lang);
   const fmt = formatters(lang);
   const asOf = summary.as_of;
@@ -22,11 +23,19 @@ function liveFigureHtml(process: ProcessRecord, summary: Summary, lang: Lang) {
     asOf
       ? html`<p class="as-of">${t('dash.asOf')} <time datetime="${asOf}">${fmt.date(asOf.slice(0, 10))}</time></p>`
       : ''
+  }${
+    latestCut
+      ? html`<p class="latest-cut">${t('home.live.cut')} <a href="/${lang}/dashboard/cortes/${process.slug}/${latestCut.date}/">${fill(
+          t('dash.cuts.report'),
+          { date: fmt.date(latestCut.date) },
+        )}</a></p>`
+      : ''
   }<p><a href="/${lang}/dashboard/">${t('home.live.more')}</a> · <a href="/api/v1/processes">${t('home.live.api')}</a></p>`;
 }
 
 /**
- * `/es/` and `/en/`: the built home page with the latest registration figure rendered into it, so it reads
+ * `/es/` and `/en/`: the built home page with the latest registration figure (and a link to its latest cut, the
+ * citable copy) rendered into it, so it reads
  * without JavaScript. The home page must always answer: without figures (no process yet, a database
  * problem, a client past its limit) it is the static page as built, which links to the dashboard.
  */
@@ -42,13 +51,13 @@ export const homeRoutes = new Hono<AppEnv>().get(`${LANG_SEGMENT}/`, async (c) =
         etag: `"home.${version}.${lang}"`,
         cors: false,
         build: async () => {
-          const { value: summary, rowsRead } = await readSummary(c.env.DB, process, 'received', {
-            entity: null,
-            country: null,
-          });
+          const [{ value: summary, rowsRead }, cuts] = await Promise.all([
+            readSummary(c.env.DB, process, 'received', { entity: null, country: null }),
+            listCuts(c.env.DB, process.slug),
+          ]);
           const page = await renderInShell(c, lang, '', {
             selector: '#home-live',
-            markup: liveFigureHtml(process, summary, lang),
+            markup: liveFigureHtml(process, summary, cuts[0], lang),
           });
           return { response: await wholePage(page), rowsRead };
         },
