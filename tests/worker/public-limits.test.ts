@@ -47,67 +47,82 @@ beforeAll(async () => {
   await postBatch(SLUG, csv([row('L1'), row('L2', { country: 'CA', status: 'cumple' })]), auth);
 });
 
+// Each test may first wait up to five seconds for a fresh limiter minute (see exhaust), then sends up to a hundred
+// uncached reads: more than vitest's default five seconds on a busy machine.
+const EXHAUSTING_MS = 30_000;
+
 describe('the per-address limit on public reads', () => {
-  it('answers a client over its misses with the JSON 429 and Retry-After; cache hits and 304s still pass', async () => {
-    const address = '203.0.113.10';
-    const cachedUrl = `/api/v1/registrations/${SLUG}/summary?country=US`;
-    const first = await call(cachedUrl, from(address));
-    expect(first.status).toBe(200);
-    const etag = first.headers.get('etag') ?? '';
+  it(
+    'answers a client over its misses with the JSON 429 and Retry-After; cache hits and 304s still pass',
+    async () => {
+      const address = '203.0.113.10';
+      const cachedUrl = `/api/v1/registrations/${SLUG}/summary?country=US`;
+      const first = await call(cachedUrl, from(address));
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag') ?? '';
 
-    const limited = await exhaust(address);
-    expect(limited.headers.get('retry-after')).toBe('60');
-    expect(limited.headers.get('content-type')).toContain('application/json');
-    // A partner's script reading the figures sees the answer and how long to wait.
-    expect(limited.headers.get('access-control-allow-origin')).toBe('*');
-    expect(limited.headers.get('access-control-expose-headers')).toContain('Retry-After');
-    const body = (await limited.json()) as ErrorBody;
-    expect(body.error.code).toBe('rate_limited');
-    expect(body.error.message).toMatch(/wait a minute/);
-    expect(body.error.details).toEqual([]);
-    // Over the limit, other misses stay refused: an infographic too.
-    const image = await call(`/api/v1/infographics/registrations-total.png?process=${SLUG}&size=story`, from(address));
-    expect(image.status).toBe(429);
-    expect(image.headers.get('retry-after')).toBe('60');
+      const limited = await exhaust(address);
+      expect(limited.headers.get('retry-after')).toBe('60');
+      expect(limited.headers.get('content-type')).toContain('application/json');
+      // A partner's script reading the figures sees the answer and how long to wait.
+      expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+      expect(limited.headers.get('access-control-expose-headers')).toContain('Retry-After');
+      const body = (await limited.json()) as ErrorBody;
+      expect(body.error.code).toBe('rate_limited');
+      expect(body.error.message).toMatch(/wait a minute/);
+      expect(body.error.details).toEqual([]);
+      // Over the limit, other misses stay refused: an infographic too.
+      const image = await call(
+        `/api/v1/infographics/registrations-total.png?process=${SLUG}&size=story`,
+        from(address),
+      );
+      expect(image.status).toBe(429);
+      expect(image.headers.get('retry-after')).toBe('60');
 
-    // (a) The same request again is a cache hit, and a revalidation a 304: neither counts nor is refused.
-    for (let i = 0; i < 5; i++) {
-      const again = await call(cachedUrl, from(address));
-      expect(again.status).toBe(200);
-      expect(again.headers.get('server-timing')).toContain('hit');
-      await again.arrayBuffer();
-    }
-    const revalidated = await call(cachedUrl, { headers: { ...from(address).headers, 'if-none-match': etag } });
-    expect(revalidated.status).toBe(304);
-    // (b) Another address is not limited.
-    const other = await call(uncachedSummary(), from('198.51.100.20'));
-    expect(other.status).toBe(200);
-    expect(other.headers.get('server-timing')).toContain('miss');
-    // (c) Without the header (tests, local dev) there is no per-address limit at all.
-    for (let i = 0; i < 3; i++) expect((await call(uncachedSummary())).status).toBe(200);
-  });
+      // (a) The same request again is a cache hit, and a revalidation a 304: neither counts nor is refused.
+      for (let i = 0; i < 5; i++) {
+        const again = await call(cachedUrl, from(address));
+        expect(again.status).toBe(200);
+        expect(again.headers.get('server-timing')).toContain('hit');
+        await again.arrayBuffer();
+      }
+      const revalidated = await call(cachedUrl, { headers: { ...from(address).headers, 'if-none-match': etag } });
+      expect(revalidated.status).toBe(304);
+      // (b) Another address is not limited.
+      const other = await call(uncachedSummary(), from('198.51.100.20'));
+      expect(other.status).toBe(200);
+      expect(other.headers.get('server-timing')).toContain('miss');
+      // (c) Without the header (tests, local dev) there is no per-address limit at all.
+      for (let i = 0; i < 3; i++) expect((await call(uncachedSummary())).status).toBe(200);
+    },
+    EXHAUSTING_MS,
+  );
 
-  it('answers the HTML routes with their own error page, status 429 and Retry-After', async () => {
-    const address = '203.0.113.11';
-    await exhaust(address);
-    const pages: [string, string][] = [
-      [`/embed/registrations?process=${SLUG}&view=countries&theme=dark`, 'class="embed"'],
-      [`/en/dashboard/?process=${SLUG}&country=MX`, 'id="dashboard-root"'],
-      [`/es/infografias/?process=${SLUG}&template=modality`, 'data-infographic-error'],
-      ['/en/transparencia/', 'id="transparency-traffic"'],
-    ];
-    for (const [path, marker] of pages) {
-      const response = await call(path, from(address));
-      expect(response.status, path).toBe(429);
-      expect(response.headers.get('retry-after'), path).toBe('60');
-      expect(response.headers.get('content-type'), path).toContain('text/html');
-      const html = await response.text();
-      expect(html, path).toContain(marker);
-      expect(html, path).toContain('wait a minute');
-    }
-    // The same pages for anyone else.
-    for (const [path] of pages) expect((await call(path, from('198.51.100.21'))).status, path).toBe(200);
-  });
+  it(
+    'answers the HTML routes with their own error page, status 429 and Retry-After',
+    async () => {
+      const address = '203.0.113.11';
+      await exhaust(address);
+      const pages: [string, string][] = [
+        [`/embed/registrations?process=${SLUG}&view=countries&theme=dark`, 'class="embed"'],
+        [`/en/dashboard/?process=${SLUG}&country=MX`, 'id="dashboard-root"'],
+        [`/es/infografias/?process=${SLUG}&template=modality`, 'data-infographic-error'],
+        ['/en/transparencia/', 'id="transparency-traffic"'],
+      ];
+      for (const [path, marker] of pages) {
+        const response = await call(path, from(address));
+        expect(response.status, path).toBe(429);
+        expect(response.headers.get('retry-after'), path).toBe('60');
+        expect(response.headers.get('content-type'), path).toContain('text/html');
+        const html = await response.text();
+        expect(html, path).toContain(marker);
+        expect(html, path).toContain('wait a minute');
+      }
+      // The same pages for anyone else.
+      for (const [path] of pages) expect((await call(path, from('198.51.100.21'))).status, path).toBe(200);
+    },
+    EXHAUSTING_MS,
+  );
 });
 
 describe('the infographics page', () => {
