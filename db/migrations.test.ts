@@ -12,6 +12,7 @@ const PINNED: Record<string, string> = {
   '0004_reshape_metric_bookkeeping.sql': '2167568c557c6100364ee839efbcefe1e68a8df48ebad5e87e755c6417472b60',
   '0005_rebuild_api_tokens_with_lifecycle.sql': 'bdd6f7f01b530155cacaeca7740240c7c0f42dc75e0e9ac1afcae1d620cc2fc3',
   '0006_bound_metric_cardinality.sql': '5547670f67f8fdc219a9e66a8ce771d62c44c7f55adacd78f9db1776532ebc34',
+  '0008_create_outreach.sql': '6b41db2d9399a7388744ec41281cffa615dcdbda6f859bb095399209896f7598',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);
