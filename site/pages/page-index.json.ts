@@ -27,7 +27,7 @@ export const GET: APIRoute = async () => {
           // The outreach report lists the news and events dated in its period.
           ...('date' in entry.data ? { date: entry.data.date } : {}),
           ...('start' in entry.data ? { date: entry.data.start, end: entry.data.end } : {}),
-          source: entry.data.source,
+          ...('source' in entry.data ? { source: entry.data.source } : {}),
         });
       }
     }

@@ -20,7 +20,12 @@ const CONTACT_KEY = ['period_start', 'period_end', 'subject', 'dimension', 'cate
 const keyOf = (row: Record<string, unknown>, columns: string[]) => JSON.stringify(columns.map((c) => String(row[c])));
 const numberOf = (cell: string) => (cell === '' ? null : Number(cell));
 
-async function send(path: string, body: string | Uint8Array, auth: Record<string, string>, type = 'text/csv') {
+async function send(
+  path: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  auth: Record<string, string>,
+  type = 'text/csv',
+) {
   return call(`/api/v1/outreach/${path}`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
 }
 
@@ -163,7 +168,9 @@ describe('outreach imports', () => {
     const records = (name: string) => {
       const data = sheets.find((s) => s.sheet.startsWith(name))?.data ?? [];
       const [head, ...rest] = data;
-      return rest.map((row) => Object.fromEntries((head ?? []).map((h, i) => [String(h), row[i]])));
+      return rest.map(
+        (row): Record<string, unknown> => Object.fromEntries((head ?? []).map((h, i) => [String(h), row[i]])),
+      );
     };
     const figures = [
       'Radio and TV spots',
@@ -173,13 +180,15 @@ describe('outreach imports', () => {
       'Other outreach',
     ]
       .flatMap(records)
-      .map((r) => ({
-        ...r,
-        link: r.link ?? '',
-        date: r.date instanceof Date ? r.date.toISOString().slice(0, 10) : (r.date ?? ''),
-        period_start: (r.period_start as Date).toISOString().slice(0, 10),
-        period_end: (r.period_end as Date).toISOString().slice(0, 10),
-      }));
+      .map(
+        (r): Record<string, unknown> => ({
+          ...r,
+          link: r.link ?? '',
+          date: r.date instanceof Date ? r.date.toISOString().slice(0, 10) : (r.date ?? ''),
+          period_start: (r.period_start as Date).toISOString().slice(0, 10),
+          period_end: (r.period_end as Date).toISOString().slice(0, 10),
+        }),
+      );
     const byKey = new Map(figures.map((r) => [keyOf(r, FIGURE_KEY), r]));
     const expected = campaign.filter((r) => r.period_start === '2022-09-01');
     expect(figures.length).toBe(expected.length);
