@@ -53,7 +53,7 @@ interface Report {
 type Labels = Record<string, string>;
 
 // The dashboard's bar table: each row's bar sits under its label, scaled to the largest value.
-function barTable(caption: string, rows: [string, number][], format: (n: number) => string, id: string) {
+function barTable(caption: string | undefined, rows: [string, number][], format: (n: number) => string, id: string) {
   if (rows.length === 0) return '';
   const max = Math.max(1, ...rows.map(([, value]) => value));
   const body = rows.map(
@@ -168,7 +168,8 @@ export function startStaffOutreach(): void {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const tokenField = () => document.querySelector<HTMLInputElement>('form[data-staff-metrics] input[name="token"]');
   const token = () => tokenField()?.value.trim() ?? '';
-  const select = chooser.elements.namedItem('period') as HTMLSelectElement;
+  const select = chooser.elements.namedItem('period') as HTMLSelectElement | null;
+  if (!select) return;
   const status = document.getElementById('outreach-import-status') as HTMLElement;
 
   const loadPeriods = async () => {
@@ -196,7 +197,7 @@ export function startStaffOutreach(): void {
   upload.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = (upload.elements.namedItem('file') as HTMLInputElement).files?.[0];
-    const route = (upload.elements.namedItem('kind') as HTMLSelectElement).value;
+    const route = (upload.elements.namedItem('kind') as HTMLSelectElement | null)?.value;
     if (!file) return;
     const response = await fetch(`/api/v1/outreach/${route === 'inetel' ? 'inetel' : 'figures'}`, {
       method: 'POST',
@@ -212,7 +213,7 @@ export function startStaffOutreach(): void {
     };
     if (response.ok) {
       status.innerHTML = String(
-        html`<p role="status">${labels.importDone.replace('{inserted}', String(body.inserted)).replace('{updated}', String(body.updated)).replace('{unchanged}', String(body.unchanged))}</p>`,
+        html`<p role="status">${(labels.importDone ?? '').replace('{inserted}', String(body.inserted)).replace('{updated}', String(body.updated)).replace('{unchanged}', String(body.unchanged))}</p>`,
       );
       await loadPeriods();
     } else {
