@@ -32,7 +32,7 @@ export const OutreachReportAnswer = z
             key: z.string(),
             label: z.string(),
             rows: z.array(stored('figures')),
-            sums: z.array(z.object({ metric: z.string(), value: z.number() })),
+            sums: z.array(z.object({ source: z.string(), metric: z.string(), value: z.number() })),
           }),
         ),
       }),

@@ -10,8 +10,12 @@ export interface FigureGroup {
   key: string;
   label: string;
   rows: FigureRow[];
-  /** Sums of detail rows only: printed totals stay in `rows`, flagged, and are never added here. */
-  sums: { metric: string; value: number }[];
+  /**
+   * Sums of detail rows by source (the report's section) and metric: a report may list an account's figures
+   * for the period in one section and per-post figures in another, which must not be added together. Printed
+   * totals stay in `rows`, flagged, and are never added here.
+   */
+  sums: { source: string; metric: string; value: number }[];
 }
 
 /** The report of a period: imported figures grouped as the reports group them, the site's own, and content. */
@@ -73,13 +77,16 @@ function group<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
-function sums(rows: FigureRow[]): { metric: string; value: number }[] {
-  const totals = new Map<string, number>();
+function sums(rows: FigureRow[]): FigureGroup['sums'] {
+  const totals = new Map<string, { source: string; metric: string; value: number }>();
   for (const row of rows) {
     if (row.is_reported_total === 1 || row.value === null) continue;
-    totals.set(row.metric, (totals.get(row.metric) ?? 0) + row.value);
+    const key = `${row.source}\u0000${row.metric}`;
+    const sum = totals.get(key) ?? { source: row.source, metric: row.metric, value: 0 };
+    sum.value += row.value;
+    totals.set(key, sum);
   }
-  return [...totals].map(([metric, value]) => ({ metric, value }));
+  return [...totals.values()];
 }
 
 const detailSum = (rows: { count: number; is_reported_total: 0 | 1 }[]) =>

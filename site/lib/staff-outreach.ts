@@ -33,7 +33,12 @@ interface Report {
   figures: {
     table: string;
     title: string;
-    groups: { key: string; label: string; rows: FigureRow[]; sums: { metric: string; value: number }[] }[];
+    groups: {
+      key: string;
+      label: string;
+      rows: FigureRow[];
+      sums: { source: string; metric: string; value: number }[];
+    }[];
   }[];
   inetel_calls: { title: string; rows: CountRow[]; detail_sum: number }[];
   inetel_contacts: { title: string; dimensions: { dimension: string; rows: CountRow[]; detail_sum: number }[] }[];
@@ -76,7 +81,12 @@ function render(report: Report, labels: Labels, number: Intl.NumberFormat, perce
         );
         return html`<h4>${group.label}</h4>${barTable(
           `${group.label}: ${labels.detailSum}`,
-          group.sums.map((s) => [s.metric, s.value]),
+          group.sums.map((s) => [
+            new Set(group.sums.map((x) => x.source)).size > 1
+              ? `${s.metric} (${s.source.split(' · ')[1] ?? s.source})`
+              : s.metric,
+            s.value,
+          ]),
           fmt,
           `${table.table}-${group.key}`,
         )}<table class="staff-table outreach-table"><thead><tr><th scope="col">${labels.item}</th><th scope="col">Format</th><th scope="col">${labels.date}</th><th scope="col">${labels.metric}</th><th scope="col" class="num">${labels.value}</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -45,7 +45,7 @@ const periodsOf = (rows: Cells[]) => [...new Set(rows.map((r) => `${r.period_sta
 interface Report {
   figures: {
     table: string;
-    groups: { sums: { metric: string; value: number }[]; rows: Record<string, unknown>[] }[];
+    groups: { sums: { source: string; metric: string; value: number }[]; rows: Record<string, unknown>[] }[];
   }[];
   inetel_calls: { rows: Record<string, unknown>[]; detail_sum: number }[];
   inetel_contacts: { dimensions: { rows: Record<string, unknown>[]; detail_sum: number }[] }[];
@@ -104,9 +104,9 @@ describe('outreach imports', () => {
       }
       // Sums are over detail rows only: a printed total is never added in.
       for (const group of report.figures.flatMap((t) => t.groups)) {
-        for (const { metric, value } of group.sums) {
+        for (const { source, metric, value } of group.sums) {
           const detail = group.rows
-            .filter((r) => r.metric === metric && r.is_reported_total === 0 && r.value !== null)
+            .filter((r) => r.source === source && r.metric === metric && r.is_reported_total === 0 && r.value !== null)
             .reduce((sum, r) => sum + (r.value as number), 0);
           expect(value).toBe(detail);
         }
@@ -150,6 +150,12 @@ describe('outreach imports', () => {
     const table = report.inetel_calls.find((t) => t.rows[0]?.call_type === 'outbound_registration_invitation');
     expect(table?.detail_sum).toBe(detail);
     expect(table?.rows.length).toBe(invitations.length);
+    // Facebook's printed reach total is the sum of its posts in that section, not of every Facebook row.
+    const facebook = report.figures.flatMap((t) => t.groups).find((g) => g.rows[0]?.platform === 'Facebook');
+    const printed = facebook?.rows.find((r) => r.metric === 'reach' && r.is_reported_total === 1);
+    expect(printed?.value).toBe(26268);
+    const sum = facebook?.sums.find((s) => s.metric === 'reach' && s.source === printed?.source);
+    expect(sum?.value).toBe(26268);
   });
 
   it('writes the same rows into the workbook, numbers as numbers and days as dates', async () => {
