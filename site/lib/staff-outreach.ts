@@ -89,7 +89,7 @@ function render(report: Report, labels: Labels, number: Intl.NumberFormat, perce
           ]),
           fmt,
           `${table.table}-${group.key}`,
-        )}<table class="staff-table outreach-table"><thead><tr><th scope="col">${labels.item}</th><th scope="col">Format</th><th scope="col">${labels.date}</th><th scope="col">${labels.metric}</th><th scope="col" class="num">${labels.value}</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table>`;
+        )}<table class="staff-table outreach-table"><thead><tr><th scope="col">${labels.item}</th><th scope="col">${labels.format}</th><th scope="col">${labels.date}</th><th scope="col">${labels.metric}</th><th scope="col" class="num">${labels.value}</th><th scope="col">${labels.flag}</th></tr></thead><tbody>${rows}</tbody></table>`;
       });
       return html`<section class="outreach-section" data-table="${table.table}"><h3>${table.title}</h3>${groups}</section>`;
     });
@@ -105,7 +105,7 @@ function render(report: Report, labels: Labels, number: Intl.NumberFormat, perce
         table.rows.filter((r) => !r.is_reported_total).map((r) => [`${r.outcome_label_es} · ${r.entity}`, r.count]),
         fmt,
         'inetel-calls',
-      )}<table class="staff-table outreach-table"><thead><tr><th scope="col">${labels.outcome} · ${labels.entity}</th><th scope="col" class="num">${labels.count}</th><th scope="col"></th></tr></thead><tbody>${countRows(table.rows, (r) => `${r.outcome_label_es} · ${r.entity}`)}</tbody><tfoot><tr><th scope="row">${labels.detailSum}</th><td class="num">${fmt(table.detail_sum)}</td><td></td></tr></tfoot></table>`,
+      )}<table class="staff-table outreach-table"><thead><tr><th scope="col">${labels.outcome} · ${labels.entity}</th><th scope="col" class="num">${labels.count}</th><th scope="col">${labels.flag}</th></tr></thead><tbody>${countRows(table.rows, (r) => `${r.outcome_label_es} · ${r.entity}`)}</tbody><tfoot><tr><th scope="row">${labels.detailSum}</th><td class="num">${fmt(table.detail_sum)}</td><td></td></tr></tfoot></table>`,
   );
   const contacts = report.inetel_contacts.map(
     (table) =>
