@@ -49,7 +49,7 @@ interface Report {
   }[];
   inetel_calls: { rows: Record<string, unknown>[]; detail_sum: number }[];
   inetel_contacts: { dimensions: { rows: Record<string, unknown>[]; detail_sum: number }[] }[];
-  content: { events: { date: string }[]; press_releases: { date: string }[] };
+  content: { events: { date: string; end: string | null }[]; press_releases: { date: string; end: string | null }[] };
 }
 
 async function count(table: string): Promise<number> {
@@ -156,6 +156,19 @@ describe('outreach imports', () => {
     expect(printed?.value).toBe(26268);
     const sum = facebook?.sums.find((s) => s.metric === 'reach' && s.source === printed?.source);
     expect(sum?.value).toBe(26268);
+    // The site's own figures are the metrics summary of the same days; content is what the build dates in them.
+    const summary = (await (
+      await call('/api/v1/metrics/summary?from=2022-09-01&to=2022-11-15', { headers: staff })
+    ).json()) as Record<string, unknown>;
+    const site = (report as unknown as { site: Record<string, unknown> }).site;
+    for (const key of ['pageviews', 'visitors', 'register_clicks', 'campaigns', 'downloads', 'embeds']) {
+      expect(site[key], key).toEqual(summary[key]);
+    }
+    const dated = [...report.content.events, ...report.content.press_releases];
+    expect(dated.length).toBeGreaterThan(0);
+    for (const item of dated) {
+      expect((item.end ?? item.date) >= '2022-09-01' && item.date <= '2022-11-15', item.date).toBe(true);
+    }
   });
 
   it('writes the same rows into the workbook, numbers as numbers and days as dates', async () => {
