@@ -13,6 +13,7 @@ const PINNED: Record<string, string> = {
   '0005_rebuild_api_tokens_with_lifecycle.sql': 'bdd6f7f01b530155cacaeca7740240c7c0f42dc75e0e9ac1afcae1d620cc2fc3',
   '0006_bound_metric_cardinality.sql': '5547670f67f8fdc219a9e66a8ce771d62c44c7f55adacd78f9db1776532ebc34',
   '0007_create_cuts.sql': '1dcf5a04948c71e22005618b1a82dd6c87163023f17790145e5cf5f617279576',
+  '0008_create_outreach.sql': '6b41db2d9399a7388744ec41281cffa615dcdbda6f859bb095399209896f7598',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

@@ -58,6 +58,10 @@ export async function demoProcesses(): Promise<{ slug: string; body: ProcessBody
     .map(({ slug, data }) => ({ slug, body: demoBody(slug, feedBody(data)) }));
 }
 
+// The reports' promotion tables (campaign figures, INETEL calls and contacts): copies in db/seed/outreach/ of
+// ../shared/data's files, so the Worker tests can import them too; outreach-copies.test.ts keeps them identical.
+const OUTREACH_FILES = ['campaign_metrics.csv', 'inetel_calls.csv', 'inetel_contacts.csv'];
+
 /**
  * The reports publish totals, not days: the generator models the day-by-day series of the processes it fills, so
  * their definition says so (`illustrative`) and every page, embed, image and CSV labels that series.
@@ -143,11 +147,13 @@ export async function seedDemoData(
   baseUrl: string,
   { persistTo, quiet = false }: { persistTo?: string; quiet?: boolean } = {},
 ): Promise<void> {
-  // Two short-lived tokens, as a real deployment has: admin defines the processes, ingest feeds them.
-  const [admin, ingest] = [await mintToken(), await mintToken()];
+  // Short-lived tokens, as a real deployment has: admin defines the processes, ingest feeds them, staff
+  // imports the outreach figures.
+  const [admin, ingest, staff] = [await mintToken(), await mintToken(), await mintToken()];
   await withLocalDb(async (db) => {
     await insertToken(db, { id: admin.id, scope: 'admin', name: 'demo seed (temporary)', hash: admin.hash });
     await insertToken(db, { id: ingest.id, scope: 'ingest', name: 'demo seed (temporary)', hash: ingest.hash });
+    await insertToken(db, { id: staff.id, scope: 'staff', name: 'demo seed (temporary)', hash: staff.hash });
   }, persistTo);
   const adminAuth = { authorization: `Bearer ${admin.token}` };
   const auth = { authorization: `Bearer ${ingest.token}` };
@@ -165,10 +171,23 @@ export async function seedDemoData(
           `› demo data ${slug}: ${result.rows} applications (${result.inserted} new, ${result.updated} updated), cuts ${REPORT_CUTS[slug as ProcessSlug].join(', ')}`,
         );
     }
+    // The reports' promotion tables, so the staff page shows the 2019, 2020, 2022 and 2024 report periods.
+    for (const file of OUTREACH_FILES) {
+      const body = await readFile(new URL(`./outreach/${file}`, import.meta.url), 'utf8');
+      const route = file.startsWith('inetel_') ? 'inetel' : 'figures';
+      const result = (await send(
+        `${baseUrl}/api/v1/outreach/${route}`,
+        { method: 'POST', headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'text/csv' }, body },
+        `outreach figures ${file}`,
+      )) as { rows: number; inserted: number; updated: number };
+      if (!quiet)
+        console.log(`› demo data ${file}: ${result.rows} rows (${result.inserted} new, ${result.updated} updated)`);
+    }
   } finally {
     await withLocalDb(async (db) => {
       await deleteToken(db, admin.id);
       await deleteToken(db, ingest.id);
+      await deleteToken(db, staff.id);
     }, persistTo);
   }
 }

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.ts';
 import { infographicRoutes } from './infographics.ts';
 import { meRoutes } from './me.ts';
 import { metricsRoutes } from './metrics.ts';
+import { outreachRoutes } from './outreach.ts';
 import { processRoutes } from './processes.ts';
 
 const publicReadCors = cors({
@@ -40,6 +41,7 @@ apiRoutes.route('/health', healthRoutes);
 apiRoutes.route('/me', meRoutes);
 apiRoutes.route('/events', eventRoutes);
 apiRoutes.route('/metrics', metricsRoutes);
+apiRoutes.route('/outreach', outreachRoutes);
 apiRoutes.openapi(
   createRoute({
     method: 'get',
@@ -74,6 +76,7 @@ apiRoutes.doc31('/openapi.json', (c) => ({
     { name: 'Registrations', description: 'The live feed of applications and their public figures.' },
     { name: 'Infographics', description: 'Images of the current figures, with alt text.' },
     { name: 'Metrics', description: 'Privacy-first engagement events and the reports built from them.' },
+    { name: 'Outreach', description: "Staff imports of the campaign's other channels and the report of a period." },
     { name: 'Service', description: 'Health and latency.' },
   ],
 }));

@@ -137,7 +137,7 @@ class RowCollector {
 }
 
 /** The text, or the first line that is not valid UTF-8. */
-function decodeUtf8(bytes: Uint8Array): string | LineProblem {
+export function decodeUtf8(bytes: Uint8Array): string | LineProblem {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -9,6 +9,12 @@ const pageSchema = z.object({
   section: z.string(),
   section_label: z.string().optional(),
   description: z.string().optional(),
+  /** News: the day published; events: the first day. */
+  date: z.string().optional(),
+  /** Events: the last day, when it differs. */
+  end: z.string().optional(),
+  /** Where the facts come from (the report or release the entry cites). */
+  source: z.string().optional(),
 });
 
 /** One page of the site as the build lists it in `/page-index.json`. */
@@ -55,6 +61,22 @@ export async function sitePages(assets: Fetcher, origin: string): Promise<(path:
     return () => null;
   }
   return (path) => (pages.has(path) ? path : pages.has(`${path}/`) ? `${path}/` : null);
+}
+
+/** News and events of the build's content whose day falls within `from`–`to`, in one language, by day. */
+export async function datedPages(
+  assets: Fetcher,
+  origin: string,
+  lang: Lang,
+  from: string,
+  to: string,
+): Promise<PageEntry[]> {
+  const pages = [...(await loadIndex(assets, origin)).values()];
+  return pages
+    .filter(
+      (page) => page.date && page.path.startsWith(`/${lang}/`) && page.date <= to && (page.end ?? page.date) >= from,
+    )
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path));
 }
 
 /**

@@ -24,6 +24,10 @@ export const GET: APIRoute = async () => {
           section: collection,
           section_label: t(`${collection}.title`),
           description: entry.data.description,
+          // The outreach report lists the news and events dated in its period.
+          ...('date' in entry.data ? { date: entry.data.date } : {}),
+          ...('start' in entry.data ? { date: entry.data.start, end: entry.data.end } : {}),
+          ...('source' in entry.data ? { source: entry.data.source } : {}),
         });
       }
     }
