@@ -1,5 +1,6 @@
 import { fill } from '../../site/i18n/format.ts';
 import { withCumulative } from '../data/summary.ts';
+import { barLabel, barScale } from '../domain/bar-chart.ts';
 import { countryName } from '../domain/countries.ts';
 import { type EntityCode, entityName } from '../domain/entities.ts';
 import type { View } from '../domain/views.ts';
@@ -17,11 +18,10 @@ import { type FigureTable, viewTables, withheldSentence } from './view-tables.ts
  */
 export function barTable(model: DashboardModel, table: FigureTable, more = 0): Html {
   const { t, fmt } = model;
-  // Bars are scaled to the largest category, so the leader fills its bar and the rest compare to it.
-  const max = Math.max(1, ...table.categories.map((c) => c.count));
+  const length = barScale(table.categories.map((c) => c.count));
   const rows = table.categories.map(
     (c) =>
-      html`<tr><th scope="row">${c.label}<span class="bar" style="--f:${(c.count / max).toFixed(3)}"></span></th><td class="num">${fmt.number(c.count)}</td><td class="num share">${fmt.percent(c.share)}</td></tr>`,
+      html`<tr><th scope="row">${barLabel(c.label, length(c.count))}</th><td class="num">${fmt.number(c.count)}</td><td class="num share">${fmt.percent(c.share)}</td></tr>`,
   );
   const footer =
     more > 0 && html`<tfoot><tr><td colspan="3">${fill(t('dash.more'), { count: fmt.number(more) })}</td></tr></tfoot>`;

@@ -174,3 +174,55 @@ export const OUTREACH_LIMITS = { maxBytes: 2 * 1024 * 1024, maxRows: 20_000, max
 export function naturalKey<K extends OutreachKind>(kind: K, row: OutreachRows[K]): string {
   return JSON.stringify(NATURAL_KEYS[kind].map((column) => (row as unknown as Record<string, unknown>)[column]));
 }
+
+/** One group of a figures table (a medium, a network, a channel) with the sums of its detail rows by metric. */
+export interface FigureGroup {
+  key: string;
+  label: string;
+  rows: FigureRow[];
+  /**
+   * Sums of detail rows by source (the report's section) and metric: a report may list an account's figures
+   * for the period in one section and per-post figures in another, which must not be added together. Printed
+   * totals stay in `rows`, flagged, and are never added here.
+   */
+  sums: { source: string; metric: string; value: number }[];
+}
+
+/** The report of a period: imported figures grouped as the reports group them, the site's own, and content. */
+export interface OutreachReport {
+  from: string;
+  to: string;
+  lang: 'es' | 'en';
+  periods: { from: string; to: string }[];
+  sources: string[];
+  figures: { table: FigureTable; title: string; groups: FigureGroup[] }[];
+  inetel_calls: { call_type: string; title: string; rows: CallRow[]; detail_sum: number }[];
+  inetel_contacts: {
+    subject: string;
+    title: string;
+    dimensions: { dimension: string; rows: ContactRow[]; detail_sum: number }[];
+  }[];
+  site: {
+    pageviews: number;
+    visitors: number;
+    register_clicks: number;
+    conversion_rate: number | null;
+    campaigns: { source: string; medium: string; campaign: string; visits: number }[];
+    downloads: { asset: string; count: number }[];
+    infographic_downloads: { asset: string; count: number }[];
+    embeds: { host: string; views: number }[];
+  };
+  content: {
+    events: ContentItem[];
+    press_releases: ContentItem[];
+  };
+}
+
+/** A news item or event of `content/` dated in the period. */
+export interface ContentItem {
+  date: string;
+  end: string | null;
+  title: string;
+  path: string;
+  source: string | null;
+}

@@ -1,13 +1,6 @@
 import { parse } from 'csv-parse';
-import {
-  CONTACT_DIMENSIONS,
-  type FigureRow,
-  naturalKey,
-  OUTREACH_CHANNELS,
-  OUTREACH_LIMITS,
-  type OutreachKind,
-  type OutreachRows,
-} from './outreach.ts';
+import { naturalKey, OUTREACH_LIMITS, type OutreachKind, type OutreachRows, STORED_COLUMNS } from './outreach.ts';
+import { OUTREACH_ROW_SCHEMAS } from './outreach-rows.ts';
 import { decodeUtf8, type LineProblem } from './parse-batch.ts';
 
 /** The outcome of reading an import: its kind and valid rows, or every problem found (up to the limit). */
@@ -16,50 +9,24 @@ export type ParsedOutreach<K extends OutreachKind = OutreachKind> =
   | { ok: false; problems: LineProblem[]; tooManyRows: boolean };
 
 type Cells = Record<string, string>;
-type Check = (cells: Cells, problem: (field: string, message: string) => void) => unknown;
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const CODE = /^[a-z0-9_]+$/;
+// Columns a file may leave out; every other stored column but `source` must be in its header.
+const OPTIONAL: Record<OutreachKind, string[]> = {
+  figures: ['is_reported_total', 'note'],
+  calls: ['is_reported_total', 'note'],
+  contacts: ['unit', 'is_reported_total', 'note'],
+};
 
 /** Columns each kind of file must have (besides its provenance), and the optional ones. */
-const COLUMNS: Record<OutreachKind, { required: string[]; optional: string[] }> = {
-  figures: {
-    required: [
-      'period_start',
-      'period_end',
-      'area',
-      'channel',
-      'platform',
-      'item',
-      'format',
-      'date',
-      'date_end',
-      'segment',
-      'link',
-      'metric',
-      'value',
-      'value_qualifier',
-    ],
-    optional: ['is_reported_total', 'note'],
-  },
-  calls: {
-    required: ['process', 'period_start', 'period_end', 'call_type', 'entity', 'outcome', 'outcome_label_es', 'count'],
-    optional: ['is_reported_total', 'note'],
-  },
-  contacts: {
-    required: [
-      'process',
-      'period_start',
-      'period_end',
-      'subject',
-      'dimension',
-      'category',
-      'category_label_es',
-      'count',
-    ],
-    optional: ['unit', 'is_reported_total', 'note'],
-  },
-};
+const COLUMNS = Object.fromEntries(
+  (Object.keys(OPTIONAL) as OutreachKind[]).map((kind) => [
+    kind,
+    {
+      required: STORED_COLUMNS[kind].filter((column) => column !== 'source' && !OPTIONAL[kind].includes(column)),
+      optional: OPTIONAL[kind],
+    },
+  ]),
+) as Record<OutreachKind, { required: string[]; optional: string[] }>;
 
 // Provenance: the contract's `source`, or the shared files' own columns that it stands for.
 const PROVENANCE: Record<OutreachKind, string[]> = {
@@ -105,9 +72,8 @@ export async function parseOutreach(bytes: Uint8Array, route: ImportRoute): Prom
       continue;
     }
     const cells: Cells = Object.fromEntries(names.map((name, i) => [name, record[i] ?? '']));
-    const before = problems.length;
-    const row = ROW[kind](cells, (field, message) => problems.push({ line, field, message }));
-    if (problems.length > before) continue;
+    const row = checkRow(kind, cells, (field, message) => problems.push({ line, field, message }));
+    if (!row) continue;
     const key = naturalKey(kind, row as never);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -169,158 +135,34 @@ function checkHeader(names: string[], kind: OutreachKind, route: ImportRoute): L
   return problems;
 }
 
-function text(cells: Cells, field: string): string {
-  return (cells[field] ?? '').trim();
-}
-
-function required(cells: Cells, field: string, problem: (field: string, message: string) => void): string {
-  const value = text(cells, field);
-  if (!value) problem(field, 'is empty: every row must give it');
-  return value;
-}
-
-function code(cells: Cells, field: string, problem: (field: string, message: string) => void): string {
-  const value = required(cells, field, problem);
-  if (value && !CODE.test(value)) problem(field, `'${value}' is not a code: use lower case letters, digits and _`);
-  return value;
-}
-
-function isoDay(value: string): boolean {
-  if (!ISO.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-function period(cells: Cells, problem: (field: string, message: string) => void): { start: string; end: string } {
-  const start = required(cells, 'period_start', problem);
-  const end = required(cells, 'period_end', problem);
-  if (start && !isoDay(start)) problem('period_start', `'${start}' is not a date written YYYY-MM-DD`);
-  if (end && !isoDay(end)) problem('period_end', `'${end}' is not a date written YYYY-MM-DD`);
-  if (isoDay(start) && isoDay(end) && end < start) {
-    problem('period_end', `${end} is before period_start ${start}: the period is out of order`);
-  }
-  return { start, end };
-}
-
-function flag(cells: Cells, problem: (field: string, message: string) => void): 0 | 1 {
-  const value = text(cells, 'is_reported_total');
-  if (value === '' || value === '0') return 0;
-  if (value === '1') return 1;
-  problem('is_reported_total', `'${value}' must be 1 (a printed total) or 0 (detail)`);
-  return 0;
-}
-
-function count(cells: Cells, field: string, problem: (field: string, message: string) => void): number {
-  const value = required(cells, field, problem);
-  if (!value) return 0;
-  if (!/^-?\d+$/.test(value)) {
-    problem(field, `'${value}' is not a whole number (write digits only, no thousands separators)`);
-    return 0;
-  }
-  const number = Number(value);
-  if (number < 0) problem(field, `${value} is negative: counts are 0 or more`);
-  if (!Number.isSafeInteger(number)) problem(field, `${value} is too large`);
-  return number;
-}
-
+/** The report file and section, as one `source`: the contract's column, or the shared files' two. */
 function source(cells: Cells, kind: OutreachKind): string {
-  const given = text(cells, 'source');
+  const given = (cells.source ?? '').trim();
   if (given) return given;
   const [, file, section] = PROVENANCE[kind];
-  return [text(cells, file as string), text(cells, section as string)].filter(Boolean).join(' · ');
+  return [cells[file as string], cells[section as string]]
+    .map((part) => (part ?? '').trim())
+    .filter(Boolean)
+    .join(' · ');
 }
 
-const CHANNELS = new Set<string>(OUTREACH_CHANNELS);
-const QUALIFIERS = new Set(['', '>', '<']);
-
-function figureRow(cells: Cells, problem: (field: string, message: string) => void): FigureRow {
-  const { start, end } = period(cells, problem);
-  const channel = text(cells, 'channel');
-  if (!CHANNELS.has(channel)) {
-    problem('channel', `'${channel}' is not a channel; use one of ${OUTREACH_CHANNELS.join(', ')}`);
+/** Validates one row's cells with its kind's schema; each problem goes to `problem` with its field. */
+function checkRow(
+  kind: OutreachKind,
+  cells: Cells,
+  problem: (field: string, message: string) => void,
+): OutreachRows[OutreachKind] | null {
+  // A column the file may leave out (a note, the total flag) reads as an empty cell.
+  const given = Object.fromEntries(STORED_COLUMNS[kind].map((column) => [column, cells[column] ?? '']));
+  const parsed = OUTREACH_ROW_SCHEMAS[kind].safeParse({ ...given, source: source(cells, kind) });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const value = (cells[field] ?? '').trim();
+    problem(field, value ? `'${value}' ${issue.message}` : issue.message);
   }
-  const date = text(cells, 'date');
-  const days = date ? date.split(';').map((d) => d.trim()) : [];
-  if (days.some((d) => !isoDay(d))) {
-    problem('date', `'${date}' must be a date written YYYY-MM-DD (several dates joined by ;), or empty`);
-  }
-  const dateEnd = text(cells, 'date_end');
-  if (dateEnd && !isoDay(dateEnd)) problem('date_end', `'${dateEnd}' is not a date written YYYY-MM-DD`);
-  else if (dateEnd && days[0] && isoDay(days[0]) && dateEnd < days[0]) {
-    problem('date_end', `${dateEnd} is before date ${days[0]}: the dates are out of order`);
-  }
-  const raw = text(cells, 'value');
-  let value: number | null = null;
-  if (raw !== '') {
-    if (!/^-?\d+(\.\d+)?$/.test(raw)) {
-      problem('value', `'${raw}' is not a number (digits and a decimal point only, no thousands separators)`);
-    } else if (Number(raw) < 0) {
-      problem('value', `${raw} is negative: figures are 0 or more`);
-    } else value = Number(raw);
-  }
-  const qualifier = text(cells, 'value_qualifier');
-  if (!QUALIFIERS.has(qualifier)) problem('value_qualifier', `'${qualifier}' must be empty, > (more than) or <`);
-  return {
-    period_start: start,
-    period_end: end,
-    area: text(cells, 'area'),
-    channel: channel as FigureRow['channel'],
-    platform: required(cells, 'platform', problem),
-    item: required(cells, 'item', problem),
-    format: text(cells, 'format'),
-    date: days.join(';'),
-    date_end: dateEnd,
-    segment: text(cells, 'segment'),
-    link: text(cells, 'link'),
-    metric: code(cells, 'metric', problem),
-    value,
-    value_qualifier: qualifier,
-    is_reported_total: flag(cells, problem),
-    source: source(cells, 'figures'),
-    note: text(cells, 'note'),
-  };
+  return null;
 }
-
-const ROW: Record<OutreachKind, Check> = {
-  figures: figureRow,
-  calls: (cells, problem) => {
-    const { start, end } = period(cells, problem);
-    return {
-      process: text(cells, 'process'),
-      period_start: start,
-      period_end: end,
-      call_type: code(cells, 'call_type', problem),
-      entity: required(cells, 'entity', problem),
-      outcome: code(cells, 'outcome', problem),
-      outcome_label_es: text(cells, 'outcome_label_es'),
-      count: count(cells, 'count', problem),
-      is_reported_total: flag(cells, problem),
-      source: source(cells, 'calls'),
-      note: text(cells, 'note'),
-    };
-  },
-  contacts: (cells, problem) => {
-    const { start, end } = period(cells, problem);
-    const dimension = text(cells, 'dimension');
-    if (!(CONTACT_DIMENSIONS as readonly string[]).includes(dimension)) {
-      problem('dimension', `'${dimension}' is not a dimension; use one of ${CONTACT_DIMENSIONS.join(', ')}`);
-    }
-    return {
-      process: text(cells, 'process'),
-      period_start: start,
-      period_end: end,
-      subject: code(cells, 'subject', problem),
-      dimension,
-      category: code(cells, 'category', problem),
-      category_label_es: text(cells, 'category_label_es'),
-      count: count(cells, 'count', problem),
-      unit: text(cells, 'unit') || 'contacts',
-      is_reported_total: flag(cells, problem),
-      source: source(cells, 'contacts'),
-      note: text(cells, 'note'),
-    };
-  },
-};
 
 async function readRecords(
   text: string,

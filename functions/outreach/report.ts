@@ -1,61 +1,16 @@
 import type { Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
 import { readOutreach } from '../data/outreach.ts';
-import { type CallRow, type ContactRow, FIGURE_TABLES, type FigureRow, type FigureTable } from '../domain/outreach.ts';
+import {
+  type ContentItem,
+  FIGURE_TABLES,
+  type FigureGroup,
+  type FigureRow,
+  type FigureTable,
+  type OutreachReport,
+} from '../domain/outreach.ts';
 import type { PageEntry } from '../lib/page-index.ts';
 import { readMetrics } from '../metrics/summary.ts';
-
-/** One group of a figures table (a medium, a network, a channel) with the sums of its detail rows by metric. */
-export interface FigureGroup {
-  key: string;
-  label: string;
-  rows: FigureRow[];
-  /**
-   * Sums of detail rows by source (the report's section) and metric: a report may list an account's figures
-   * for the period in one section and per-post figures in another, which must not be added together. Printed
-   * totals stay in `rows`, flagged, and are never added here.
-   */
-  sums: { source: string; metric: string; value: number }[];
-}
-
-/** The report of a period: imported figures grouped as the reports group them, the site's own, and content. */
-export interface OutreachReport {
-  from: string;
-  to: string;
-  lang: Lang;
-  periods: { from: string; to: string }[];
-  sources: string[];
-  figures: { table: FigureTable; title: string; groups: FigureGroup[] }[];
-  inetel_calls: { call_type: string; title: string; rows: CallRow[]; detail_sum: number }[];
-  inetel_contacts: {
-    subject: string;
-    title: string;
-    dimensions: { dimension: string; rows: ContactRow[]; detail_sum: number }[];
-  }[];
-  site: {
-    pageviews: number;
-    visitors: number;
-    register_clicks: number;
-    conversion_rate: number | null;
-    campaigns: { source: string; medium: string; campaign: string; visits: number }[];
-    downloads: { asset: string; count: number }[];
-    infographic_downloads: { asset: string; count: number }[];
-    embeds: { host: string; views: number }[];
-  };
-  content: {
-    events: ContentItem[];
-    press_releases: ContentItem[];
-  };
-}
-
-/** A news item or event of `content/` dated in the period. */
-export interface ContentItem {
-  date: string;
-  end: string | null;
-  title: string;
-  path: string;
-  source: string | null;
-}
 
 // Spots and paid media are grouped by outlet, posts by network; the other tables by channel.
 const GROUP_BY: Record<FigureTable, 'platform' | 'channel'> = {

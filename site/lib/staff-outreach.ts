@@ -1,69 +1,22 @@
 /** The staff page's outreach report: imports a CSV, chooses a report period, renders the report's tables. */
 import { html } from 'hono/html';
+import { barLabel, barScale } from '../../functions/domain/bar-chart.ts';
+import type { CallRow, ContactRow, ContentItem, OutreachReport } from '../../functions/domain/outreach.ts';
 import { downloadWithToken, readWithToken } from './token-report.ts';
 
-interface FigureRow {
-  item: string;
-  format: string;
-  date: string;
-  link: string;
-  metric: string;
-  value: number | null;
-  value_qualifier: string;
-  is_reported_total: 0 | 1;
-}
-interface CountRow {
-  entity?: string;
-  outcome?: string;
-  outcome_label_es?: string;
-  category?: string;
-  category_label_es?: string;
-  count: number;
-  is_reported_total: 0 | 1;
-}
-interface ContentItem {
-  date: string;
-  title: string;
-  path: string;
-}
-interface Report {
-  from: string;
-  to: string;
-  sources: string[];
-  figures: {
-    table: string;
-    title: string;
-    groups: {
-      key: string;
-      label: string;
-      rows: FigureRow[];
-      sums: { source: string; metric: string; value: number }[];
-    }[];
-  }[];
-  inetel_calls: { title: string; rows: CountRow[]; detail_sum: number }[];
-  inetel_contacts: { title: string; dimensions: { dimension: string; rows: CountRow[]; detail_sum: number }[] }[];
-  site: {
-    pageviews: number;
-    visitors: number;
-    register_clicks: number;
-    conversion_rate: number | null;
-    campaigns: { source: string; medium: string; campaign: string; visits: number }[];
-    downloads: { asset: string; count: number }[];
-    infographic_downloads: { asset: string; count: number }[];
-    embeds: { host: string; views: number }[];
-  };
-  content: { events: ContentItem[]; press_releases: ContentItem[] };
-}
+type Report = OutreachReport;
+// A row of INETEL calls or contacts, as the tables below read it.
+type CountRow = CallRow | ContactRow;
 
 type Labels = Record<string, string>;
 
-// The dashboard's bar table: each row's bar sits under its label, scaled to the largest value.
+// The dashboard's bar table (functions/domain/bar-chart.ts), with the figure's own format.
 function barTable(caption: string | undefined, rows: [string, number][], format: (n: number) => string, id: string) {
   if (rows.length === 0) return '';
-  const max = Math.max(1, ...rows.map(([, value]) => value));
+  const length = barScale(rows.map(([, value]) => value));
   const body = rows.map(
     ([label, value]) =>
-      html`<tr><th scope="row">${label}<span class="bar" style="--f:${(value / max).toFixed(3)}"></span></th><td class="num">${format(value)}</td></tr>`,
+      html`<tr><th scope="row">${barLabel(label, length(value))}</th><td class="num">${format(value)}</td></tr>`,
   );
   return html`<figure class="outreach-chart" data-chart="${id}"><table class="bars"><caption>${caption}</caption><tbody>${body}</tbody></table></figure>`;
 }
@@ -93,7 +46,7 @@ function render(report: Report, labels: Labels, number: Intl.NumberFormat, perce
       });
       return html`<section class="outreach-section" data-table="${table.table}"><h3>${table.title}</h3>${groups}</section>`;
     });
-  const countRows = (rows: CountRow[], label: (r: CountRow) => string) =>
+  const countRows = <R extends CountRow>(rows: R[], label: (r: R) => string) =>
     rows.map(
       (r) =>
         html`<tr${r.is_reported_total ? html` class="is-total"` : ''}><td>${label(r)}</td><td class="num">${fmt(r.count)}</td><td>${r.is_reported_total ? total : ''}</td></tr>`,
