@@ -143,7 +143,12 @@ describe('the logs of a real wrangler dev', () => {
       found.map(([name]) => name),
       output,
     ).toEqual([]);
-    // The secret half of a token alone, too (its id is printed by `token list`, never by the Worker).
-    for (const token of [staff, admin, ingest]) expect(output).not.toContain(token.split('_')[2]);
+    // The secret half of a token alone, too (its id is printed by `token list`, never by the Worker). The secret is
+    // base64url and may itself hold '_', so it is everything after `vx_<id>_`, not a split on '_'.
+    for (const token of [staff, admin, ingest]) {
+      const secret = token.slice('vx_'.length + 12 + 1);
+      expect(secret).toHaveLength(43);
+      expect(output).not.toContain(secret);
+    }
   });
 });
