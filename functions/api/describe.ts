@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { requireScope } from '../auth/require-scope.ts';
+import { daysBetween } from '../domain/dates.ts';
 import type { TokenScope } from '../domain/scopes.ts';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.ts';
 
@@ -94,4 +95,11 @@ export function textAnswer(description: string, mediaType = 'text/csv') {
 /** A JSON answer described by a zod schema. */
 export function jsonAnswer(description: string, schema: z.ZodType) {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/** The rule of a period query (`from` to `to`, UTC days, at most two years), for every route that reads one. */
+export function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (p.from > p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be on or after from' });
+  else if (daysBetween(p.from, p.to) > 731)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'a period covers at most two years' });
 }

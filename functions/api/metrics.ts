@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { daysBetween, previousPeriod, todayUtc } from '../domain/dates.ts';
+import { previousPeriod, todayUtc } from '../domain/dates.ts';
 import { METRIC_TABLES, type MetricTable } from '../domain/metrics.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
@@ -12,12 +12,9 @@ import { PUBLIC_SLOT_MS, readPublicTraffic } from '../metrics/public-traffic.ts'
 import { readReferral } from '../metrics/referrals.ts';
 import { metricsCsv, readMetrics } from '../metrics/summary.ts';
 import { MetricsSummaryAnswer, PublicTrafficAnswer, ReferralAnswer } from './answers.ts';
-import { errors, jsonAnswer, scoped, textAnswer } from './describe.ts';
+import { checkPeriod, errors, jsonAnswer, scoped, textAnswer } from './describe.ts';
 
-const periodSchema = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'must be on or after from' })
-  .refine((p) => daysBetween(p.from, p.to) <= 731, { path: ['to'], message: 'a period covers at most two years' });
+const periodSchema = z.object({ from: isoDate, to: isoDate }).superRefine(checkPeriod);
 
 // Every route here that reads a period names it so in its 422.
 const periodHook = validationHook('period');

@@ -2,7 +2,6 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
 import { applyOutreach, outreachPeriods } from '../data/outreach.ts';
-import { daysBetween } from '../domain/dates.ts';
 import { OUTREACH_CHANNELS, OUTREACH_LIMITS } from '../domain/outreach.ts';
 import { type ImportRoute, parseOutreach } from '../domain/parse-outreach.ts';
 import { isoDate } from '../domain/registration.ts';
@@ -14,7 +13,7 @@ import { readBodyLimited } from '../lib/read-body.ts';
 import { validationHook } from '../lib/validate.ts';
 import { buildReport } from '../outreach/report.ts';
 import { reportWorkbook } from '../outreach/workbook.ts';
-import { errors, jsonAnswer, scoped, textAnswer } from './describe.ts';
+import { checkPeriod, errors, jsonAnswer, scoped, textAnswer } from './describe.ts';
 import { KEY_WORDS, OutreachImportAnswer, OutreachPeriodsAnswer, OutreachReportAnswer } from './outreach-answers.ts';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
@@ -29,8 +28,7 @@ const reportQuery = z
       .default('es')
       .describe('Language of titles and labels.'),
   })
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'must be on or after from' })
-  .refine((p) => daysBetween(p.from, p.to) <= 731, { path: ['to'], message: 'a period covers at most two years' });
+  .superRefine(checkPeriod);
 
 const importErrors = errors(
   'unauthorized',

@@ -1,13 +1,8 @@
-import { MIN_GROUP, type Suppressed } from './small-groups.ts';
+import { MIN_GROUP, type Suppressed, WITHHELD_FIELDS, type WithheldField } from './small-groups.ts';
 
-/** The breakdowns `…/cuts/{date}/changes` compares (every summary breakdown but the daily series). */
+/** The breakdowns `…/cuts/{date}/changes` compares: every summary breakdown but the daily series. */
 export const CHANGE_BREAKDOWNS = [
-  'by_channel',
-  'by_credential',
-  'by_sex',
-  'by_age_band',
-  'by_modality',
-  'by_status',
+  ...WITHHELD_FIELDS.filter((field): field is Exclude<WithheldField, 'daily'> => field !== 'daily'),
   'by_entity',
   'by_country',
 ] as const;

@@ -1,30 +1,6 @@
 // The shapes of the outreach figures staff import: the columns of the reports' extracted tables
 // (db/seed/outreach/*.csv) and the codes they use.
 
-/** Channel codes of campaign figures, as `campaign_metrics.csv` uses them. */
-export const OUTREACH_CHANNELS = [
-  'radio',
-  'tv',
-  'radio_tv',
-  'social_organic',
-  'digital_paid',
-  'email',
-  'sms',
-  'newsletter',
-  'automated_call',
-  'email_and_automated_call',
-  'press',
-  'media_monitoring',
-  'media_interviews',
-  'content_production',
-  'online_course',
-  'civic_network',
-  'event',
-] as const;
-
-/** One channel code. */
-export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
-
 /** How the report groups channels into its tables (the order of the reports' promotion chapter). */
 export const FIGURE_TABLES = {
   spots: ['radio', 'tv', 'radio_tv'],
@@ -40,7 +16,13 @@ export const FIGURE_TABLES = {
     'civic_network',
     'event',
   ],
-} as const satisfies Record<string, readonly OutreachChannel[]>;
+} as const;
+
+/** One channel code. */
+export type OutreachChannel = (typeof FIGURE_TABLES)[keyof typeof FIGURE_TABLES][number];
+
+/** Channel codes of campaign figures, as `campaign_metrics.csv` uses them: every table's, in the tables' order. */
+export const OUTREACH_CHANNELS = Object.values(FIGURE_TABLES).flat() as [OutreachChannel, ...OutreachChannel[]];
 
 /** The id of one table of imported campaign figures. */
 export type FigureTable = keyof typeof FIGURE_TABLES;

@@ -1,15 +1,12 @@
 import { Hono } from 'hono';
-import { useTranslations } from '../../site/i18n/ui.ts';
 import { cutReportHtml } from '../dashboard/cut-report.ts';
 import { chooseProcess, loadModel } from '../dashboard/load.ts';
-import { dashboardProblem } from '../dashboard/page.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import type { AppEnv } from '../env.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
-import { htmlErrors } from './html-errors.ts';
-import { problemsHtml } from './problems.ts';
-import { LANG_SEGMENT, pageLang, renderInShell } from './shell.ts';
+import { dashboardErrors } from './dashboard-errors.ts';
+import { LANG_SEGMENT, pageLang } from './shell.ts';
 
 /** `/es/dashboard/cortes/{process}/{date}/` and `/en/…`: the printable report of a cut (immutable, like the cut). */
 export const cutReportRoutes = new Hono<AppEnv>()
@@ -44,13 +41,4 @@ export const cutReportRoutes = new Hono<AppEnv>()
       0,
     );
   })
-  .onError(
-    htmlErrors((c, error, lang) => {
-      const t = useTranslations(lang);
-      return renderInShell(c, lang, 'dashboard', {
-        selector: '#dashboard-root',
-        markup: dashboardProblem(problemsHtml(error, t('dash.error.params')), lang, t('dash.error.reset')),
-        status: error.status,
-      });
-    }),
-  );
+  .onError(dashboardErrors);

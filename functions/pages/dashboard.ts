@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
-import { useTranslations } from '../../site/i18n/ui.ts';
 import { liveUrl } from '../dashboard/cut-notice.ts';
 import { cutsList } from '../dashboard/cuts-list.ts';
-import { dashboardHtml, dashboardProblem } from '../dashboard/page.ts';
+import { dashboardHtml } from '../dashboard/page.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
 import { listCuts } from '../data/cuts.ts';
 import { readSummary } from '../data/summary.ts';
 import type { AppEnv } from '../env.ts';
 import { parseOrThrow } from '../lib/validate.ts';
-import { htmlErrors } from './html-errors.ts';
-import { problemsHtml } from './problems.ts';
+import { dashboardErrors } from './dashboard-errors.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 
 /** `/es/dashboard/` and `/en/dashboard/`: the static page shell with the live figures rendered into it. */
@@ -49,13 +47,4 @@ export const dashboardRoutes = new Hono<AppEnv>()
       },
     });
   })
-  .onError(
-    htmlErrors((c, error, lang) => {
-      const t = useTranslations(lang);
-      return renderInShell(c, lang, 'dashboard', {
-        selector: '#dashboard-root',
-        markup: dashboardProblem(problemsHtml(error, t('dash.error.params')), lang, t('dash.error.reset')),
-        status: error.status,
-      });
-    }),
-  );
+  .onError(dashboardErrors);
