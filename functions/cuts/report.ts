@@ -1,7 +1,6 @@
 import type { CutChanges } from '../registrations/changes.ts';
 import { changeLabel, PANEL_BREAKDOWNS, signed, totalSentence } from '../registrations/dashboard/changes-panel.ts';
-import type { Category, DashboardModel } from '../registrations/dashboard/model.ts';
-import { withheldSentence } from '../registrations/dashboard/view-tables.ts';
+import { type Category, type DashboardModel, withheldSentence } from '../registrations/dashboard/model.ts';
 import { type Html, html, trusted } from '../shared/html.ts';
 import { fill, LOCALES, type UiKey } from '../shared/i18n.ts';
 import { howToCite } from './package.ts';

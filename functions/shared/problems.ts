@@ -1,7 +1,9 @@
-import type { ProcessRecord } from '../processes/store.ts';
 import { ApiError } from './errors.ts';
 
 // The errors that more than one router or page answers with, written once so their words never drift.
+
+/** What the state rule reads of a process (its record lives in processes/, which the shared room does not import). */
+type ProcessStates = { entities: readonly string[] };
 
 /** The 404 for a process slug nobody has created (or, without a slug, for an empty database). */
 export function unknownProcess(slug: string | undefined): ApiError {
@@ -14,7 +16,7 @@ export function unknownProcess(slug: string | undefined): ApiError {
 }
 
 /** The 422 for a state filter that is not one of the process's states. */
-function entityNotInProcess(process: ProcessRecord, entity: string): ApiError {
+function entityNotInProcess(process: ProcessStates, entity: string): ApiError {
   const allowed = process.entities.join(', ');
   return new ApiError('validation_failed', `State ${entity} is not part of this process; use one of ${allowed}.`, [
     { field: 'entity', message: `must be one of ${allowed}` },
@@ -22,8 +24,8 @@ function entityNotInProcess(process: ProcessRecord, entity: string): ApiError {
 }
 
 /** Throws the 422 above unless `entity` is empty or one of the process's states. */
-export function requireEntityInProcess(process: ProcessRecord, entity: string | null | undefined): void {
-  if (entity && !(process.entities as readonly string[]).includes(entity)) throw entityNotInProcess(process, entity);
+export function requireEntityInProcess(process: ProcessStates, entity: string | null | undefined): void {
+  if (entity && !process.entities.includes(entity)) throw entityNotInProcess(process, entity);
 }
 
 /** The 404 for a cut a process does not have. */

@@ -4,8 +4,7 @@ import { type Html, html } from '../../shared/html.ts';
 import { fill, type Lang, type UiKey } from '../../shared/i18n.ts';
 import type { CutChanges } from '../changes.ts';
 import type { Change, ChangeBreakdown } from '../compare.ts';
-import type { DashboardModel } from './model.ts';
-import { withheldSentence } from './view-tables.ts';
+import { type DashboardModel, withheldSentence } from './model.ts';
 
 /** The breakdowns the panel names its largest moves in, with their titles and how their codes read. */
 export const PANEL_BREAKDOWNS: { field: ChangeBreakdown; title: UiKey; label: (code: string, lang: Lang) => string }[] =

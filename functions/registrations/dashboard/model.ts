@@ -6,6 +6,7 @@ import type { ProcessRecord } from '../../processes/store.ts';
 import { type Formatters, fill, formatters, type Lang, type UiKey, useTranslations } from '../../shared/i18n.ts';
 import { rankEntries } from '../../shared/ordered-json.ts';
 import type { CutChanges } from '../changes.ts';
+import { MIN_GROUP } from '../small-groups.ts';
 import type { Summary } from '../summary.ts';
 import type { DashboardQuery } from './params.ts';
 
@@ -122,4 +123,9 @@ export function buildModel(input: {
     age: categories(summary.by_age_band, (band) => fill(t('label.age.years'), { band }), total),
     status: categories(summary.by_status, labelled('status'), total),
   };
+}
+
+/** The sentence that says why a breakdown is not shown, in the reader's language. */
+export function withheldSentence(model: DashboardModel): string {
+  return fill(model.t('dash.withheld'), { min: MIN_GROUP });
 }

@@ -9,8 +9,8 @@ import { changesPanel } from './changes-panel.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import { illustrativeNote } from './cut-notice.ts';
-import type { DashboardModel } from './model.ts';
-import { type FigureTable, viewTables, withheldSentence } from './view-tables.ts';
+import { type DashboardModel, withheldSentence } from './model.ts';
+import { type FigureTable, viewTables } from './view-tables.ts';
 
 /**
  * A breakdown as a table whose rows double as the bar chart: each bar sits under its label, so on a phone the

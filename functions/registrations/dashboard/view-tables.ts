@@ -1,10 +1,9 @@
 import type { View } from '../../domain/views.ts';
 import { toCsv } from '../../shared/csv.ts';
-import { fill, type UiKey } from '../../shared/i18n.ts';
-import { MIN_GROUP } from '../small-groups.ts';
+import type { UiKey } from '../../shared/i18n.ts';
 import { withCumulative } from '../summary.ts';
 import { changeLabel, PANEL_BREAKDOWNS, totalSentence } from './changes-panel.ts';
-import type { Category, DashboardModel } from './model.ts';
+import { type Category, type DashboardModel, withheldSentence } from './model.ts';
 
 /** A titled table of figures: what a view shows, as data (rendered as HTML, or exported as CSV). */
 export interface FigureTable {
@@ -17,11 +16,6 @@ export interface FigureTable {
 
 // States and countries stay exact for a small group; every other breakdown is withheld with it.
 const EXACT_TABLES = new Set(['countries', 'entities']);
-
-/** The sentence that says why a breakdown is not shown, in the reader's language. */
-export function withheldSentence(model: DashboardModel): string {
-  return fill(model.t('dash.withheld'), { min: MIN_GROUP });
-}
 
 /** The breakdown tables each view shows, in order (the timeline has its own table). */
 export function viewTables(model: DashboardModel, view: View): FigureTable[] {
