@@ -105,7 +105,7 @@ export async function fingerprint(): Promise<string> {
   return JSON.stringify(rows.map((r) => r.results));
 }
 
-// The naive recomputation, written independently of functions/domain/rollup-keys.ts: SQL over the raw rows.
+// The naive recomputation, written independently of functions/registrations/rollup-keys.ts: SQL over the raw rows.
 const NAIVE_ROLLUPS = `
   WITH sc(scope) AS (VALUES ('received'), ('cumple')),
     fl(by_entity, by_country) AS (VALUES (0, 0), (1, 0), (0, 1), (1, 1)),
