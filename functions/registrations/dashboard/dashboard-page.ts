@@ -6,9 +6,9 @@ import { parseOrThrow } from '../../shared/validate.ts';
 import { readSummary } from '../summary.ts';
 import { liveUrl } from './cut-notice.ts';
 import { cutsList } from './cuts-list.ts';
+import { dashboardHtml } from './dashboard-html.ts';
 import { dashboardErrors } from './errors-page.ts';
 import { dashboardQuerySchema } from './params.ts';
-import { dashboardHtml } from './sections-page.ts';
 import { serveFiguresView } from './serve-view.ts';
 
 /** `/es/dashboard/` and `/en/dashboard/`: the static page shell with the live figures rendered into it. */

@@ -2,7 +2,7 @@ import { htmlErrors } from '../../shared/html-errors.ts';
 import { useTranslations } from '../../shared/i18n.ts';
 import { problemsHtml } from '../../shared/problem-html.ts';
 import { renderInShell } from '../../shared/shell.ts';
-import { dashboardProblem } from './sections-page.ts';
+import { dashboardProblem } from './dashboard-html.ts';
 
 /**
  * The error handler of the dashboard's pages (the dashboard and a cut's report): the problem in the reader's
