@@ -1,4 +1,4 @@
-import type { TokenScope } from './domain/scopes.ts';
+import type { TokenScope } from './auth/scopes.ts';
 import type { EventMessage } from './metrics/event.ts';
 
 /** The vars that configure sign-in through Cloudflare Access; an empty `ACCESS_TEAM_DOMAIN` means none (local, tests). */

@@ -1,5 +1,5 @@
-import type { TokenScope } from '../domain/scopes.ts';
 import type { AccessVars } from '../env.ts';
+import type { TokenScope } from './scopes.ts';
 
 /** Who may do what when signed in through Cloudflare Access, from the Worker's vars (README, "Signing in"). */
 export interface AccessConfig {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 import { type AccessConfig, accessConfig, type PersonRoles, rolesOf } from './access-roles.ts';
 
 /** A person signed in through Cloudflare Access, verified, with what they may do. */

@@ -1,5 +1,5 @@
 import { EVENT_NAMES, type MetricsSummary, type MetricTable, MIN_SEARCH_VISITORS, OTHER } from '../domain/metrics.ts';
-import { recordsCsv } from '../lib/csv.ts';
+import { recordsCsv } from '../shared/csv.ts';
 
 // Largest first; the (other) row, whatever its size, last, where a reader expects the remainder.
 const isOther = (row: Record<string, unknown>) => Object.values(row).includes(OTHER);
