@@ -48,10 +48,7 @@ export function holdsPersonalData(value: string): boolean {
     // A CURP or a key may be written in groups (`GOMC 800101 HDF…`).
     const compact = text.replace(/[\s_.-]+/gu, '');
     return (
-      AT_SIGNS.test(text) ||
-      DIGIT_RUN.test(text.replace(YEARS, ' ')) ||
-      CURP.test(compact) ||
-      VOTER_KEY.test(compact)
+      AT_SIGNS.test(text) || DIGIT_RUN.test(text.replace(YEARS, ' ')) || CURP.test(compact) || VOTER_KEY.test(compact)
     );
   });
 }
