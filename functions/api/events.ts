@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
+import { clientOverLimit } from '../lib/client-limit.ts';
 import { ApiError } from '../lib/errors.ts';
 import { sitePages } from '../lib/page-index.ts';
 import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../lib/rate-limit.ts';
@@ -69,7 +70,7 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     c.header('Cache-Control', 'no-store');
     const address = clientAddress(c);
     // Before anything else, so no user agent (a bot's included) and no Sec-GPC header gets a client past it.
-    if (address && (await clientLimit.over(c.env.CLIENT_EVENTS_LIMITER, address))) {
+    if (await clientOverLimit(c, clientLimit, c.env.CLIENT_EVENTS_LIMITER, 'events')) {
       throw tooManyRequests('Too many events from this address; try again in a minute.');
     }
     const userAgent = c.req.header('user-agent') ?? '';
