@@ -9,7 +9,7 @@ import { validationHook } from '../lib/validate.ts';
 import { botReason } from '../metrics/bots.ts';
 import { type EventMessage, eventSchema, eventTimes, MAX_EVENT_BYTES, reduceEvent } from '../metrics/event.ts';
 import { queueEvent } from '../metrics/send-buffer.ts';
-import { saltFor, visitorHash } from '../metrics/visitor.ts';
+import { networkId, saltFor, visitorHash } from '../metrics/visitor.ts';
 import { bodyOf, errors } from './describe.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
@@ -78,7 +78,8 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     if (c.req.header('sec-gpc') === '1' || botReason(userAgent)) return c.body(null, 202);
     const times = eventTimes(new Date());
     // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
-    const visitor = await visitorHash(await saltFor(c.env.DB, times.day), pageUrl.hostname, address ?? '', userAgent);
+    const salt = await saltFor(c.env.DB, times.day);
+    const visitor = await visitorHash(salt, pageUrl.hostname, address ?? '', userAgent);
     if (await visitorLimit.over(c.env.EVENTS_LIMITER, visitor)) {
       throw tooManyRequests('Too many events from this browser; try again in a minute.');
     }
@@ -88,6 +89,7 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       id: crypto.randomUUID(),
       ...times,
       visitor,
+      ...(address ? { network: await networkId(salt, address) } : {}),
       ...reduceEvent(event, country, pages),
     };
     queueEvent(c.env.EVENTS, message, (promise) => {

@@ -1,5 +1,5 @@
 import { addDays } from '../domain/dates.ts';
-import { clientKey } from '../lib/client-network.ts';
+import { clientKey, networkOf } from '../lib/client-network.ts';
 
 // The day's salt, per isolate: one D1 read a day per isolate, not one per event.
 let cached: { day: string; salt: string } | undefined;
@@ -41,6 +41,12 @@ export async function visitorHash(salt: string, host: string, ip: string, userAg
   const bucket = ((await digest(userAgent))[0] ?? 0) % VISITORS_PER_ADDRESS;
   const id = await digest(`${salt}|${host}|${clientKey(ip)}|${bucket}`);
   return Array.from(id.slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The sender's network (IPv4 /24, IPv6 /48) as a daily id: new free values need two of them (admission.ts). */
+export async function networkId(salt: string, ip: string): Promise<string> {
+  const id = await digest(`${salt}|network|${networkOf(ip)}`);
+  return Array.from(id.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const digest = async (text: string) =>
