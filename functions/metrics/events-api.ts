@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
+import { clientOverLimit } from '../shared/client-limit.ts';
 import { bodyOf, errors } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { sitePages } from '../shared/page-index.ts';
@@ -9,7 +10,7 @@ import { validationHook } from '../shared/validate.ts';
 import { botReason } from './bots.ts';
 import { type EventMessage, eventSchema, eventTimes, MAX_EVENT_BYTES, reduceEvent } from './event.ts';
 import { queueEvent } from './send-buffer.ts';
-import { saltFor, visitorHash } from './visitor.ts';
+import { networkId, saltFor, visitorHash } from './visitor.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
 
@@ -69,7 +70,7 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     c.header('Cache-Control', 'no-store');
     const address = clientAddress(c);
     // Before anything else, so no user agent (a bot's included) and no Sec-GPC header gets a client past it.
-    if (address && (await clientLimit.over(c.env.CLIENT_EVENTS_LIMITER, address))) {
+    if (await clientOverLimit(c, clientLimit, c.env.CLIENT_EVENTS_LIMITER, 'events')) {
       throw tooManyRequests('Too many events from this address; try again in a minute.');
     }
     const userAgent = c.req.header('user-agent') ?? '';
@@ -77,7 +78,8 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     if (c.req.header('sec-gpc') === '1' || botReason(userAgent)) return c.body(null, 202);
     const times = eventTimes(new Date());
     // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
-    const visitor = await visitorHash(await saltFor(c.env.DB, times.day), pageUrl.hostname, address ?? '', userAgent);
+    const salt = await saltFor(c.env.DB, times.day);
+    const visitor = await visitorHash(salt, pageUrl.hostname, address ?? '', userAgent);
     if (await visitorLimit.over(c.env.EVENTS_LIMITER, visitor)) {
       throw tooManyRequests('Too many events from this browser; try again in a minute.');
     }
@@ -87,6 +89,7 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       id: crypto.randomUUID(),
       ...times,
       visitor,
+      ...(address ? { network: await networkId(salt, address) } : {}),
       ...reduceEvent(event, country, pages),
     };
     queueEvent(c.env.EVENTS, message, (promise) => {

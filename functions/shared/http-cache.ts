@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { clientAddress, LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
+import { clientOverLimit } from './client-limit.ts';
+import { LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
 
 /** Browser and proxy freshness for public figures: with the version memo, an ingest shows within 60 s. */
 export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=15';
@@ -63,8 +64,7 @@ export async function serveVersioned(
     response.headers.set('Server-Timing', timing('hit', rowsReadBefore));
     return response;
   }
-  const address = clientAddress(c);
-  if (address && (await missLimit.over(c.env.PUBLIC_LIMITER, address))) {
+  if (await clientOverLimit(c, missLimit, c.env.PUBLIC_LIMITER, 'reads')) {
     throw tooManyRequests(
       'Too many requests from this address for figures, images or pages that had to be built; wait a minute and try again. Answers already cached are not limited.',
     );
