@@ -23,14 +23,20 @@ export interface Reduction {
  */
 export function reduce(rows: Float64Array[], columns: number, bigColumns: number): Reduction {
   const pivots: number[] = [];
+  const weights = rows.map((row) => nonZeros(row, 0).length);
   let rank = 0;
   for (let col = 0; col < columns && rank < rows.length; col++) {
-    const chosen = choosePivotRow(rows, rank, col);
+    const chosen = choosePivotRow(rows, weights, rank, col);
     if (chosen < 0) continue;
-    [rows[rank], rows[chosen]] = [rows[chosen] as Float64Array, rows[rank] as Float64Array];
+    swap(rows, rank, chosen);
+    swap(weights, rank, chosen);
     const pivotRow = rows[rank] as Float64Array;
     const pivotNonZeros = nonZeros(pivotRow, col);
-    for (let i = rank + 1; i < rows.length; i++) eliminate(rows[i] as Float64Array, pivotRow, col, pivotNonZeros);
+    for (let i = rank + 1; i < rows.length; i++) {
+      const row = rows[i] as Float64Array;
+      const change = eliminate(row, pivotRow, col, pivotNonZeros);
+      weights[i] = Number.isNaN(change) ? nonZeros(row, 0).length : (weights[i] as number) + change;
+    }
     pivots.push(col);
     rank++;
   }
@@ -43,16 +49,28 @@ export function reduce(rows: Float64Array[], columns: number, bigColumns: number
   return { rank, smallSpan };
 }
 
-/** A row from `from` on that is non-zero at `col`, preferring a unit entry so the step stays sparse and small. */
-function choosePivotRow(rows: Float64Array[], from: number, col: number): number {
+/**
+ * A row from `from` on that is non-zero at `col`: a unit entry first (the step then only touches the pivot's
+ * non-zeros and numbers stay small), then the sparsest row, which limits fill-in (the national total as a pivot
+ * would make every state row dense).
+ */
+function choosePivotRow(rows: Float64Array[], weights: readonly number[], from: number, col: number): number {
   let chosen = -1;
+  let chosenKey = Number.POSITIVE_INFINITY;
   for (let i = from; i < rows.length; i++) {
     const value = (rows[i] as Float64Array)[col] as number;
     if (value === 0) continue;
-    if (value === 1 || value === -1) return i;
-    if (chosen < 0) chosen = i;
+    const key = (value === 1 || value === -1 ? 0 : 1e9) + (weights[i] as number);
+    if (key < chosenKey) {
+      chosen = i;
+      chosenKey = key;
+    }
   }
   return chosen;
+}
+
+function swap<T>(items: T[], a: number, b: number): void {
+  [items[a], items[b]] = [items[b] as T, items[a] as T];
 }
 
 /** Clears each pivot column in the rows above it and makes every pivot positive, giving reduced echelon form. */

@@ -33,25 +33,30 @@ export function normalize(row: Float64Array): void {
 /**
  * target := (pivotValue·target − target[col]·pivot) / gcd, which clears `target[col]`. With a unit pivot only the
  * pivot row's non-zero positions change, which keeps the national-scale elimination sparse.
+ * Returns the change in the target's count of non-zero entries (NaN when the whole row was rescaled).
  */
 export function eliminate(
   target: Float64Array,
   pivot: Float64Array,
   col: number,
   pivotNonZeros: readonly number[],
-): void {
+): number {
   const b = target[col] as number;
-  if (b === 0) return;
+  if (b === 0) return 0;
   const p = pivot[col] as number;
   let grew = false;
+  let change = 0;
   if (p === 1 || p === -1) {
     const factor = b * p;
     for (const j of pivotNonZeros) {
-      const value = (target[j] as number) - factor * (pivot[j] as number);
+      const before = target[j] as number;
+      const value = before - factor * (pivot[j] as number);
       target[j] = value;
+      change += Number(value !== 0) - Number(before !== 0);
       if (Math.abs(value) >= ENTRY_LIMIT) grew = true;
     }
   } else {
+    change = Number.NaN;
     const g = gcd(p, b);
     const scaleTarget = p / g;
     const scalePivot = b / g;
@@ -63,6 +68,7 @@ export function eliminate(
   }
   target[col] = 0;
   if (grew) normalize(target);
+  return change;
 }
 
 /** Positions of a row's non-zero entries from `from` on. */

@@ -48,13 +48,17 @@ export interface Atom {
 
 /** Groups the non-zero cells by the set of populations containing them; cells in no population are left out. */
 export function buildAtoms(cells: readonly Cell[], populations: readonly Population[]): Atom[] {
+  const candidates = indexByFilters(populations);
   const bySignature = new Map<string, Atom>();
   cells.forEach((cell, index) => {
     if (cell.count <= 0) return;
     const members: number[] = [];
-    populations.forEach((population, p) => {
-      if (populationContains(population, cell)) members.push(p);
-    });
+    for (const key of filterKeys(cell)) {
+      for (const p of candidates.get(key) ?? []) {
+        if (populationContains(populations[p] as Population, cell)) members.push(p);
+      }
+    }
+    members.sort((a, b) => a - b);
     if (members.length === 0) return;
     const signature = members.join(',');
     const atom = bySignature.get(signature);
@@ -66,4 +70,27 @@ export function buildAtoms(cells: readonly Cell[], populations: readonly Populat
     }
   });
   return [...bySignature.values()];
+}
+
+// Looking populations up by their filters keeps atom building linear in the cells instead of cells x populations.
+function indexByFilters(populations: readonly Population[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  populations.forEach((population, p) => {
+    const key = `${population.scope}|${population.entity ?? '*'}|${population.country ?? '*'}`;
+    const list = index.get(key);
+    if (list) list.push(p);
+    else index.set(key, [p]);
+  });
+  return index;
+}
+
+function filterKeys(cell: Cell): string[] {
+  const scopes = cell.reviewClass === 'cumple' ? ['received', 'cumple'] : ['received'];
+  const { state, country } = cell;
+  return scopes.flatMap((scope) => [
+    `${scope}|${state}|${country}`,
+    `${scope}|${state}|*`,
+    `${scope}|*|${country}`,
+    `${scope}|*|*`,
+  ]);
 }
