@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDisclosure } from './audit.ts';
 import { standardPopulations } from './populations.ts';
-import { cell, cellKeys, combinationIsolates, population } from './test-fixtures.ts';
-
-// The issue's tracker: 641 − 618 − 588 + 566 = 1 (pel-2020-2021, entity 12).
-const fourQueryCells = [
-  cell('cumple', '12', 'US', 566),
-  cell('other', '12', 'US', 52),
-  cell('cumple', '12', 'CA', 15),
-  cell('cumple', '12', 'ES', 7),
-  cell('other', '12', 'CA', 1),
-];
-const fourQueries = [
-  population('r12', 'received', { entity: '12' }),
-  population('c12', 'cumple', { entity: '12' }),
-  population('r12US', 'received', { entity: '12', country: 'US' }),
-  population('c12US', 'cumple', { entity: '12', country: 'US' }),
-];
+import { cell, cellKeys, combinationIsolates, fourQueries, fourQueryCells, population } from './test-fixtures.ts';
 
 describe('auditDisclosure', () => {
   it('finds the four-query tracker of the issue: one applicant, not cumple, outside the US', () => {

@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { auditDisclosure } from './audit.ts';
 import { standardPopulations } from './populations.ts';
 import { planSuppression } from './suppression.ts';
-import { cell, population } from './test-fixtures.ts';
+import { cell, fourQueries, fourQueryCells } from './test-fixtures.ts';
 
-const cells = [
-  cell('cumple', '12', 'US', 566),
-  cell('other', '12', 'US', 52),
-  cell('cumple', '12', 'CA', 15),
-  cell('cumple', '12', 'ES', 7),
-  cell('other', '12', 'CA', 1),
-];
-const populations = [
-  population('r12', 'received', { entity: '12' }),
-  population('c12', 'cumple', { entity: '12' }),
-  population('r12US', 'received', { entity: '12', country: 'US' }),
-  population('c12US', 'cumple', { entity: '12', country: 'US' }),
-];
+const cells = fourQueryCells;
+const populations = fourQueries;
 const without = (ids: readonly string[]) => populations.filter((p) => !ids.includes(p.id));
 
 describe('planSuppression', () => {

@@ -44,3 +44,20 @@ export function combinationIsolates(
     return sum === (inGroup.has(i) ? group.denominator : 0);
   });
 }
+
+/** The tracker (pel-2020-2021, entity 12): 641 − 618 − 588 + 566 = 1 applicant, not cumple, outside the US. */
+export const fourQueryCells: readonly Cell[] = [
+  cell('cumple', '12', 'US', 566),
+  cell('other', '12', 'US', 52),
+  cell('cumple', '12', 'CA', 15),
+  cell('cumple', '12', 'ES', 7),
+  cell('other', '12', 'CA', 1),
+];
+
+/** The four published answers of that tracker. */
+export const fourQueries: readonly Population[] = [
+  population('r12', 'received', { entity: '12' }),
+  population('c12', 'cumple', { entity: '12' }),
+  population('r12US', 'received', { entity: '12', country: 'US' }),
+  population('c12US', 'cumple', { entity: '12', country: 'US' }),
+];
