@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { migrationLevel } from '../data/migrations.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
+import { isDatabaseBusy } from '../lib/on-error.ts';
 import { validationHook } from '../lib/validate.ts';
 import { HealthAnswer } from './answers.ts';
 import { errors, jsonAnswer, scoped } from './describe.ts';
@@ -36,7 +37,9 @@ export const healthRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     let level: Awaited<ReturnType<typeof migrationLevel>>;
     try {
       level = await migrationLevel(c.env.DB);
-    } catch {
+    } catch (error) {
+      // Overloaded or timing out: the one handler's 503 with Retry-After (a retry will get through).
+      if (isDatabaseBusy(error)) throw error;
       throw new ApiError(
         'service_unavailable',
         'The database is not reachable or not migrated. Run `npm run db:migrate` (locally) and retry.',
