@@ -40,7 +40,9 @@ const auth: Record<'admin' | 'ingest' | 'staff', Record<string, string>> = { adm
 
 beforeAll(async () => {
   Object.assign(auth.ingest, await createProcess(SLUG)); // publish: add "published": true once processes start unpublished
-  expect((await postBatch(SLUG, csv([row('BUSY1'), row('BUSY2', { entity: '05' })]), auth.ingest)).status).toBe(200);
+  expect(
+    (await postBatch(SLUG, csv([row('BUSY1'), row('BUSY2', { entity: '05' })]), auth.ingest as never)).status,
+  ).toBe(200);
   Object.assign(auth.admin, await bearer('admin'));
   Object.assign(auth.staff, await bearer('staff'));
 });
