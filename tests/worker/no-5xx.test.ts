@@ -11,7 +11,7 @@ import { insertToken } from '../../functions/data/tokens.ts';
 import { EVENT_NAMES } from '../../functions/domain/metrics.ts';
 import { call, testEnv } from './helpers.ts';
 import { createProcess, csv, PROCESS_BODY, postBatch, row } from './registration-helpers.ts';
-import { type Generated, maybeTruncated, type Operation, requestsFor, type Seeded } from './request-arbitraries.ts';
+import { type Generated, type Operation, requestsFor, type Seeded } from './request-arbitraries.ts';
 
 const SEED = 20_261_206;
 const SLUG = 'no-5xx';
@@ -23,7 +23,13 @@ const GENERIC = new Set([400, 404, 405, 413, 415]);
 
 type Document = { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
 const doc = (await (await call('/api/v1/openapi.json')).json()) as Document;
-const templates = ((await (await call('/api/v1/infographics')).json()) as { id: string }[]).map((t) => t.id);
+const templates = ((await (await call('/api/v1/infographics')).json()) as { template: string }[]).map(
+  (t) => t.template,
+);
+// The Worker tests may run without a built site (`npm test` builds first): then the page index is missing, and
+// what reads it (page cards, the outreach report) answers 503 whatever the request. Not an input's fault.
+const builtSite = (await testEnv.ASSETS.fetch('https://voto.test/page-index.json')).ok;
+const NO_BUILD = 'The list of pages is missing from this deploy';
 
 const figureQuery = ['process', 'lang', 'scope', 'entity', 'country', 'cut', 'view', 'theme'].map((name) => ({
   name,
@@ -69,50 +75,75 @@ const seeded: Seeded = {
   bodies: {},
 };
 
+// The first rows of the demo data's outreach files (db/seed/outreach/).
+const OUTREACH_FIGURES = `report,period_start,period_end,area,channel,platform,item,format,date,date_end,segment,link,metric,value,value_qualifier,is_reported_total,source_section,note
+r1.txt,2020-09-01,2020-11-30,DECEyEC,radio,Radio,Credencialización en el Extranjero,spot,2020-09-19,2020-10-31,territorio nacional,,impacts,17262,,0,3.1.1 Acciones de Difusión,`;
+const INETEL_CALLS = `process,period_start,period_end,call_type,entity,outcome,outcome_label_es,count,is_reported_total,source_file,source_section,note
+pel-2020-2021,2020-09-01,2020-11-30,outbound_registration_invitation,all,registered,Registrado,4586,0,r1.txt,4.2.1 Llamadas de salida,`;
+const INETEL_CONTACTS = `process,period_start,period_end,subject,dimension,category,category_label_es,count,unit,is_reported_total,source_file,source_section,note
+pel-2020-2021,2020-09-01,2020-11-30,credentialing_abroad,total,total,total,5307,contacts,1,r1.txt,4.2 Atención a través de INETEL,`;
+
 const odd = fc.constantFrom('2023-02-30', '', '\u0000', '😀', 'x'.repeat(300), '15', 'US');
-const field = <T>(...valid: T[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...valid) }, odd);
-const batchRow = fc.record({
-  folio: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), odd),
-  received_on: field('2023-10-02', '2024-02-25', '2023-08-31'),
-  country: field('US', 'CA', 'ES'),
-  entity: field('05', '15', '09'),
-  sex: field('H', 'M', 'X'),
-  age: field('18', '130', '17', '34'),
-  modality: field('postal', 'internet', 'presencial'),
-  channel: field('srve', 'inetel'),
-  credential: field('cpve', 'cpv'),
-  status: field('revision', 'cumple', 'subsane', 'improcedente'),
+// A field valid most of the time (a well-formed body that breaks one rule now and then).
+const field = <T>(...valid: T[]) => fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...valid) }, odd);
+const batchRow = (many: boolean) =>
+  fc.record({
+    folio: fc.oneof({ weight: 12, arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) }, odd),
+    received_on: field('2023-10-02', '2024-02-25', many ? '2023-08-31' : '2023-09-01'),
+    country: field('US', 'CA', 'ES'),
+    entity: field('05', '15', many ? '09' : '05'),
+    sex: field('H', 'M', 'X'),
+    age: field('18', '130', '34', many ? '17' : '65'),
+    modality: field('postal', 'internet', 'presencial'),
+    channel: field('srve', 'inetel'),
+    credential: field('cpve', 'cpv'),
+    status: field('revision', 'cumple', 'subsane', 'improcedente'),
+  });
+const validRow = fc.record({
+  folio: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+  received_on: fc.constantFrom('2023-09-01', '2023-10-02', '2024-02-25'),
+  country: fc.constantFrom('US', 'CA', 'ES'),
+  entity: fc.constantFrom('05', '15'),
+  sex: fc.constantFrom('H', 'M', 'X'),
+  age: fc.integer({ min: 18, max: 130 }),
+  modality: fc.constantFrom('postal', 'internet', 'presencial'),
+  channel: fc.constantFrom('srve', 'inetel'),
+  credential: fc.constantFrom('cpve', 'cpv'),
+  status: fc.constantFrom('revision', 'cumple', 'subsane', 'improcedente'),
 });
 seeded.bodies = {
-  'put /processes/{slug}': maybeTruncated(
-    fc
-      .record({
-        registration_opens: field('2023-09-01', '2024-02-29'),
-        registration_closes: field('2024-02-25', '2023-02-30'),
-        entities: fc.oneof(fc.constant(PROCESS_BODY.entities), fc.constant([]), fc.constant(['99'])),
-        published: fc.boolean(),
-      })
-      .map((tweak) => JSON.stringify({ ...PROCESS_BODY, ...tweak })),
-  ),
-  'post /registrations/{process}/cuts': maybeTruncated(
-    field(CUT, '2024-01-20').map((date) => JSON.stringify({ date })),
-  ),
-  'post /events': maybeTruncated(
-    fc
-      .record({
-        name: field(...EVENT_NAMES, 'purchase'),
-        url: field('https://voto.test/es/', 'https://voto.test/es/guias/?ref=PROP1', 'javascript:alert(1)'),
-        props: fc.dictionary(fc.string({ maxLength: 50 }), fc.oneof(fc.string(), fc.integer(), fc.boolean())),
-      })
-      .map((event) => JSON.stringify(event)),
-  ),
-  'post /registrations/{process}/batches': maybeTruncated(
-    fc
-      .array(batchRow, { minLength: 1, maxLength: 5 })
-      .chain((rows) => fc.constantFrom(csv(rows), rows.map((r) => JSON.stringify(r)).join('\n'))),
-  ),
-  'post /outreach/figures': maybeTruncated(fc.constant('period,channel,metric,value\n2024-01,facebook,reach,10')),
-  'post /outreach/inetel': maybeTruncated(fc.constant('date,calls,contacts\n2024-01-02,5,3')),
+  'put /processes/{slug}': fc
+    .record({
+      registration_opens: field('2023-09-01', '2024-02-29'),
+      registration_closes: field('2024-02-25', '2023-02-30'),
+      entities: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(PROCESS_BODY.entities) },
+        fc.constantFrom<string[]>([], ['99'], ['05', '05']),
+      ),
+      // publish: undefined (dropped) until processes start unpublished; `true` is refused by today's strict schema.
+      published: fc.constantFrom(undefined, undefined, undefined, true),
+    })
+    .map((tweak) => JSON.stringify({ ...PROCESS_BODY, ...tweak })),
+  'post /registrations/{process}/cuts': field(CUT, '2024-01-20').map((date) => JSON.stringify({ date })),
+  'post /events': fc
+    .record({
+      name: field(...EVENT_NAMES, 'purchase'),
+      url: field('https://voto.test/es/', 'https://voto.test/es/guias/?ref=PROP1', 'javascript:alert(1)'),
+      props: fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), {
+        maxKeys: 3,
+      }),
+    })
+    .map((event) => JSON.stringify(event)),
+  'post /registrations/{process}/batches': fc
+    .tuple(fc.boolean(), fc.integer({ min: 1, max: 5 }))
+    .chain(([many, n]) => fc.array(batchRow(many), { minLength: n, maxLength: n }))
+    .chain((rows) => fc.constantFrom(csv(rows), rows.map((r) => JSON.stringify(r)).join('\n'))),
+  'post /registrations/{process}/batches text/csv': fc.array(validRow, { minLength: 1, maxLength: 5 }).map(csv),
+  'post /registrations/{process}/batches application/x-ndjson': fc
+    .array(validRow, { minLength: 1, maxLength: 5 })
+    .map((rows) => rows.map((r) => JSON.stringify(r)).join('\n')),
+  'post /outreach/figures': fc.constant(OUTREACH_FIGURES),
+  'post /outreach/inetel': fc.constantFrom(INETEL_CALLS, INETEL_CONTACTS),
 };
 
 const ajv = new Ajv2020({ strict: false });
@@ -137,7 +168,11 @@ async function problemWith(
   sent: Generated,
   answer: Response,
 ): Promise<string | null> {
-  if (answer.status >= 500) return `${answer.status}: ${(await answer.text()).slice(0, 200)}`;
+  if (answer.status >= 500) {
+    const said = await answer.text();
+    if (!builtSite && answer.status === 503 && said.includes(NO_BUILD)) return null;
+    return `${answer.status}: ${said.slice(0, 200)}`;
+  }
   if (!sent.path.startsWith('/api/')) return null;
   const status = String(answer.status);
   const described = documented ? op.responses[status] : undefined;

@@ -28,6 +28,7 @@ export interface Generated {
 export interface Seeded {
   valid: Record<string, string[]>;
   tokens: Record<string, string>;
+  /** Well-formed bodies per `{method} {path}` (the generator also truncates and replaces them). */
   bodies: Record<string, fc.Arbitrary<string>>;
 }
 
@@ -93,6 +94,7 @@ function valuesFor(
   path: string,
   param: NonNullable<Operation['parameters']>[number],
   seeded: Seeded,
+  strict: boolean,
 ): fc.Arbitrary<Wire> {
   const schema = param.schema ?? {};
   // File names a description lists ("One of daily.csv, pages.csv, …") are valid values too.
@@ -104,6 +106,7 @@ function valuesFor(
     const high = schema.maximum ?? 1_000;
     good.push(...[low, high, low - 1, high + 1, Math.floor((low + high) / 2)].map(String));
   }
+  if (strict && good.length > 0) return text(fc.constantFrom(...good));
   return good.length > 0
     ? fc.oneof({ weight: 3, arbitrary: text(fc.constantFrom(...good)) }, { weight: 1, arbitrary: malformed })
     : malformed;
@@ -112,15 +115,20 @@ function valuesFor(
 const pair = (name: string, value: Wire) => `${encode({ text: name })}=${encode(value)}`;
 
 /** A query string: each documented parameter absent, valid or malformed, sometimes repeated; unknown ones too. */
-function queryFor(path: string, op: Operation, seeded: Seeded): fc.Arbitrary<string> {
+function queryFor(path: string, op: Operation, seeded: Seeded, strict: boolean): fc.Arbitrary<string> {
   const params = (op.parameters ?? []).filter((p) => p.in === 'query');
   const each = params.map((p) =>
     fc
-      .tuple(fc.integer({ min: 0, max: 9 }), valuesFor(path, p, seeded), valuesFor(path, p, seeded))
+      .tuple(fc.integer({ min: 0, max: 9 }), valuesFor(path, p, seeded, strict), valuesFor(path, p, seeded, strict))
       .map(([roll, a, b]) =>
-        roll === 0 && !p.required ? [] : roll === 9 ? [pair(p.name, a), pair(p.name, b)] : [pair(p.name, a)],
+        roll < (strict ? 5 : 3) && !p.required
+          ? []
+          : roll === 9 && !strict
+            ? [pair(p.name, a), pair(p.name, b)]
+            : [pair(p.name, a)],
       ),
   );
+  if (strict) return fc.tuple(...each).map((known) => known.flat().join('&'));
   const unknown = fc.array(
     fc.tuple(fc.constantFrom('foo', 'constructor', '__proto__', 'utm_source', 'lang[]', ''), malformed),
     { maxLength: 2 },
@@ -130,8 +138,11 @@ function queryFor(path: string, op: Operation, seeded: Seeded): fc.Arbitrary<str
     .map(([known, extra]) => [...known.flat(), ...extra.map(([n, v]) => pair(n, v))].join('&'));
 }
 
-/** The Authorization header: none, a token of each scope, or a broken one. */
-function authFor(seeded: Seeded): fc.Arbitrary<Record<string, string>> {
+/** The Authorization header: none, a token of each scope, or a broken one; strict: the scope the route names. */
+function authFor(op: Operation, seeded: Seeded, strict: boolean): fc.Arbitrary<Record<string, string>> {
+  const scope = op.security?.find((s) => s.bearer)?.bearer?.[0];
+  if (strict)
+    return fc.constant<Record<string, string>>(scope ? { authorization: `Bearer ${seeded.tokens[scope]}` } : {});
   return fc.oneof(
     fc.constant({}),
     fc.constantFrom(...Object.values(seeded.tokens)).map((token) => ({ authorization: `Bearer ${token}` })),
@@ -143,7 +154,7 @@ function authFor(seeded: Seeded): fc.Arbitrary<Record<string, string>> {
 
 const WRONG_TYPES = ['application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', ''];
 
-/** Requests for one documented operation (`path` in OpenAPI form, under `prefix`). */
+/** Requests for one operation (`path` in OpenAPI form, under `prefix`): half well formed, half anything. */
 export function requestsFor(
   prefix: string,
   path: string,
@@ -151,31 +162,60 @@ export function requestsFor(
   op: Operation,
   seeded: Seeded,
 ): fc.Arbitrary<Generated> {
+  return fc.oneof(
+    requestsOf(prefix, path, method, op, seeded, true),
+    requestsOf(prefix, path, method, op, seeded, false),
+  );
+}
+
+function requestsOf(
+  prefix: string,
+  path: string,
+  method: string,
+  op: Operation,
+  seeded: Seeded,
+  strict: boolean,
+): fc.Arbitrary<Generated> {
   const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
-  const segments = fc.tuple(...pathParams.map((p) => valuesFor(path, p, seeded)));
+  const segments = fc.tuple(...pathParams.map((p) => valuesFor(path, p, seeded, strict)));
   const types = Object.keys(op.requestBody?.content ?? {});
-  const body = seeded.bodies[`${method} ${path}`] ?? fc.constant('');
+  const key = `${method.toLowerCase()} ${path}`;
+  // Strict: the valid body for the content type sent, when there is one (`{method} {path} {type}`).
+  const bodyFor = (type: string) => {
+    const wellFormed = seeded.bodies[key] ?? fc.constant('');
+    return strict ? (seeded.bodies[`${key} ${type}`] ?? wellFormed) : maybeTruncated(wellFormed);
+  };
   const headerParams = (op.parameters ?? []).filter((p) => p.in === 'header');
   const headers = fc.tuple(
-    ...headerParams.map((p) => fc.option(fc.oneof(fc.uuid(), fc.constantFrom(...ODD, 'x'.repeat(200))))),
+    ...headerParams.map((p) =>
+      strict
+        ? p.name === 'idempotency-key'
+          ? fc.uuid()
+          : fc.constant(null)
+        : fc.option(fc.oneof(fc.uuid(), fc.constantFrom(...ODD, 'x'.repeat(200)))),
+    ),
   );
   const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
   return fc
     .record({
-      method: fc.oneof(
-        { weight: 9, arbitrary: fc.constant(method) },
-        { weight: 1, arbitrary: fc.constantFrom(...methods) },
-      ),
+      method: strict
+        ? fc.constant(method)
+        : fc.oneof(
+            { weight: 9, arbitrary: fc.constant(method) },
+            { weight: 1, arbitrary: fc.constantFrom(...methods) },
+          ),
       segments,
-      query: queryFor(path, op, seeded),
-      auth: authFor(seeded),
-      type: fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...(types.length ? types : ['text/plain'])) },
-        fc.constantFrom(...WRONG_TYPES),
-      ),
-      body,
+      query: queryFor(path, op, seeded, strict),
+      auth: authFor(op, seeded, strict),
+      type: strict
+        ? fc.constantFrom(...(types.length ? types : ['text/plain']))
+        : fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...(types.length ? types : ['text/plain'])) },
+            { weight: 1, arbitrary: fc.constantFrom(...WRONG_TYPES) },
+          ),
       headers,
     })
+    .chain((r) => bodyFor(r.type).map((body) => ({ ...r, body })))
     .map((r) => {
       let filled = path;
       pathParams.forEach((p, i) => {
