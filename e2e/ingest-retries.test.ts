@@ -95,7 +95,7 @@ beforeAll(async () => {
   proxy = await startProxy(server.url);
   const address = proxy.address();
   proxyUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : await freePort()}`;
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   if (proxy) await new Promise((resolve) => proxy.close(resolve));
@@ -103,7 +103,7 @@ afterAll(async () => {
 });
 
 describe('npm run ingest with retries', () => {
-  it('applies each chunk once though answers were lost or refused', async () => {
+  it('applies each chunk once though answers were lost or refused', { timeout: 180_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'voto-retries-'));
     const file = join(dir, 'rows.csv');
     await writeFile(file, `${HEADER}\n${ROWS.join('\n')}\n`);

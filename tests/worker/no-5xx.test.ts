@@ -2,24 +2,20 @@
 // OpenAPI document the Worker serves, and for the public pages outside /api, against the real Worker. Every
 // answer is below 500; an /api answer has a status the route documents (or a generic 4xx of the contract),
 // errors have the one error shape, and 2xx JSON validates against the documented schema.
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../functions/auth/tokens.ts';
 import { insertToken } from '../../functions/data/tokens.ts';
 import { EVENT_NAMES } from '../../functions/domain/metrics.ts';
 import { call, testEnv } from './helpers.ts';
+import { answerChecker } from './openapi-answers.ts';
 import { createProcess, csv, PROCESS_BODY, postBatch, row } from './registration-helpers.ts';
-import { type Generated, type Operation, requestsFor, type Seeded } from './request-arbitraries.ts';
+import { type Operation, requestsFor, type Seeded } from './request-arbitraries.ts';
 
 const SEED = 20_261_206;
 const SLUG = 'no-5xx';
 const CUT = '2024-01-15';
 const CODE = 'PROP1';
-// Statuses any /api route may answer though it does not list them: a malformed request, an unknown path or
-// method, a body too large or of the wrong type (the contract's "Errors" list).
-const GENERIC = new Set([400, 404, 405, 413, 415]);
 
 type Document = { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
 const doc = (await (await call('/api/v1/openapi.json')).json()) as Document;
@@ -146,53 +142,7 @@ seeded.bodies = {
   'post /outreach/inetel': fc.constantFrom(INETEL_CALLS, INETEL_CONTACTS),
 };
 
-const ajv = new Ajv2020({ strict: false });
-addFormats(ajv);
-const DOC_ID = 'https://voto.test/api/v1/openapi.json';
-ajv.addSchema({ $id: DOC_ID, components: doc.components });
-const validators = new Map<string, ReturnType<typeof ajv.compile>>();
-function validate(key: string, schema: unknown, value: unknown): string | null {
-  let check = validators.get(key);
-  if (!check) {
-    check = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC_ID}#/components/`)));
-    validators.set(key, check);
-  }
-  return check(value) ? null : ajv.errorsText(check.errors);
-}
-
-/** Why an answer breaks the contract, or null. */
-async function problemWith(
-  route: string,
-  op: Operation,
-  documented: boolean,
-  sent: Generated,
-  answer: Response,
-): Promise<string | null> {
-  if (answer.status >= 500) {
-    const said = await answer.text();
-    if (!builtSite && answer.status === 503 && said.includes(NO_BUILD)) return null;
-    return `${answer.status}: ${said.slice(0, 200)}`;
-  }
-  if (!sent.path.startsWith('/api/')) return null;
-  const status = String(answer.status);
-  const described = documented ? op.responses[status] : undefined;
-  if (!described && !GENERIC.has(answer.status) && !(sent.method === 'OPTIONS' && answer.status === 204)) {
-    return `status ${status} is not documented for this route`;
-  }
-  const type = answer.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-  if (answer.status >= 400) {
-    if (type !== 'application/json') return `error answer of type ${type}`;
-    if (sent.method === 'HEAD') return null;
-    return validate('Error', { $ref: '#/components/schemas/Error' }, await answer.json());
-  }
-  const contents = described?.content;
-  if (!contents || sent.method === 'HEAD' || answer.status < 200 || answer.status >= 300) return null;
-  if (!(type in contents)) return `answer of type ${type}, documented ${Object.keys(contents).join(', ')}`;
-  const schema = contents[type]?.schema;
-  return type === 'application/json' && schema
-    ? validate(`${route} ${sent.method} ${status}`, schema, await answer.json())
-    : null;
-}
+const answerProblem = answerChecker(doc.components, (said) => !builtSite && said.includes(NO_BUILD));
 
 const routes: [string, string, Operation, boolean][] = [
   ...Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -231,6 +181,20 @@ afterAll(() => {
 });
 
 describe('no input produces a 5xx', () => {
+  it('has a checker that can fail: a 5xx, an undocumented status, a bare error, a 2xx off its schema', async () => {
+    const route = '/registrations/{process}/summary';
+    const op = doc.paths[route]?.get as Operation;
+    const sent = { method: 'GET', path: `/api/v1/registrations/${SLUG}/summary`, headers: {} };
+    const json = (body: unknown, status: number) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const error = { error: { code: 'not_found', message: 'x', details: [] } };
+    expect(await answerProblem(route, op, true, sent, json(error, 500))).toMatch(/^500/);
+    expect(await answerProblem(route, op, true, sent, json(error, 401))).toMatch(/not documented/);
+    expect(await answerProblem(route, op, true, sent, json({ message: 'x' }, 404))).toMatch(/error/);
+    expect(await answerProblem(route, op, true, sent, json({ total: 'many' }, 200))).toMatch(/required|must/);
+    expect(await answerProblem(route, op, true, sent, json(error, 404))).toBeNull();
+  });
+
   it.each(routes)('%s %s', async (path, method, op, documented) => {
     const prefix = documented ? '/api/v1' : '';
     const found: string[] = [];
@@ -243,7 +207,7 @@ describe('no input produces a 5xx', () => {
         // A wrong method is judged by the operation of that method on the path, if there is one.
         const asked = sent.method === 'HEAD' ? 'get' : sent.method.toLowerCase();
         const actual = sent.method.toLowerCase() === method ? op : doc.paths[path]?.[asked];
-        const problem = await problemWith(path, actual ?? { responses: {} }, documented, sent, answer);
+        const problem = await answerProblem(path, actual ?? { responses: {} }, documented, sent, answer);
         if (problem)
           found.push(`${sent.method} ${sent.path.slice(0, 300)} [${Object.keys(sent.headers)}] → ${problem}`);
       }),
