@@ -1,7 +1,7 @@
 // Retries inside one `npm run ingest` run are never applied twice (public contract): a proxy between the CLI and a
-// real `wrangler dev` loses the answer of some batches after the Worker applied them, refuses one with a 503
-// before it arrives, and forwards the rest. The CLI retries; every chunk is stored once, under one key, and the
-// figures equal the file's.
+// real `wrangler dev` loses the answer of some batches after the Worker applied them (dropped, cut off halfway,
+// replaced by a 503), refuses one with a 503 before it arrives, and forwards the rest. The CLI retries; every
+// chunk is stored once, under one key, and the figures equal the file's.
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -23,10 +23,11 @@ const ROWS = Array.from(
     `R${i},2020-10-0${1 + (i % 9)},${i % 3 ? 'US' : 'CA'},${i % 2 ? '09' : '14'},M,${20 + i},postal,srve,cpve,${STATUSES[i % 4]}`,
 );
 // Chunks of 5 rows: 0-4 are full, 4 has the last 3. What the proxy does to each chunk's first attempt.
-const FAULTS: Record<number, 'lose-answer' | 'refuse-503' | 'answer-503-after-applying'> = {
+const FAULTS: Record<number, 'lose-answer' | 'refuse-503' | 'answer-503-after-applying' | 'cut-answer'> = {
   0: 'lose-answer',
   1: 'refuse-503',
   3: 'answer-503-after-applying',
+  4: 'cut-answer',
 };
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -72,7 +73,18 @@ function startProxy(target: string): Promise<Server> {
       response.end('{"error":{"code":"service_unavailable","message":"lost on the way","details":[]}}');
       return;
     }
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    // fetch() has already decoded the body: its length and encoding headers no longer describe it.
+    const forwarded = Object.fromEntries(
+      [...answer.headers].filter(
+        ([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name),
+      ),
+    );
+    if (fault === 'cut-answer') {
+      response.writeHead(answer.status, { ...forwarded, 'content-length': String(text.length) });
+      response.write(text.subarray(0, text.length >> 1), () => request.socket.destroy());
+      return;
+    }
+    response.writeHead(answer.status, forwarded);
     response.end(text);
   });
   return new Promise((resolve) => proxyServer.listen(0, '127.0.0.1', () => resolve(proxyServer)));
@@ -123,10 +135,10 @@ describe('npm run ingest with retries', () => {
       [1, 2],
       [2, 1],
       [3, 2],
-      [4, 1],
+      [4, 2],
     ]);
     // The retried chunks that the Worker had applied come back as replays, counted as first applied.
-    expect(stdout).toContain('23 rows in 5 batches (2 already applied): 23 inserted, 0 updated, 0 unchanged');
+    expect(stdout).toContain('23 rows in 5 batches (3 already applied): 23 inserted, 0 updated, 0 unchanged');
 
     const batches = queryLocalD1<{ idempotency_key: string; rows: number; inserted: number }>(
       server.persistTo,
