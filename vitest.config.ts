@@ -27,7 +27,8 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'worker',
-            include: ['functions/**/*.worker.test.ts'],
+            // Tests of one feature live beside it; tests/contract/ holds the ones that sweep every route or table.
+            include: ['functions/**/*.worker.test.ts', 'tests/contract/**/*.worker.test.ts'],
             setupFiles: ['./tests/support/apply-migrations.ts'],
             // Several tests send hundreds of requests or queue messages through workerd; on a 2-core machine that
             // also runs a build or another test file, five seconds is not enough. Limits are checked by counts, not time.

@@ -53,6 +53,7 @@ async function sendChunk(
   const type = options.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
   for (let attempt = 1; ; attempt++) {
     let response: Response;
+    let text: string;
     try {
       response = await fetch(`${options.url}/api/v1/registrations/${encodeURIComponent(options.process)}/batches`, {
         method: 'POST',
@@ -64,12 +65,13 @@ async function sendChunk(
         },
         body: chunk.body,
       });
+      // Inside the try: an answer cut off on its way is a network failure too, and retried like one.
+      text = await response.text();
     } catch (error) {
       if (attempt >= 5) throw new Error(`cannot reach ${options.url}: ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;
     }
-    const text = await response.text();
     if (response.ok)
       return { result: JSON.parse(text), replayed: response.headers.get('idempotent-replayed') === 'true' };
     if ((response.status === 429 || response.status >= 500) && attempt < 5) {

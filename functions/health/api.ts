@@ -4,6 +4,7 @@ import { scoped } from '../auth/scoped.ts';
 import type { AppEnv } from '../env.ts';
 import { errors, jsonAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
+import { isDatabaseBusy } from '../shared/on-error.ts';
 import { validationHook } from '../shared/validate.ts';
 import { HealthAnswer } from './answers.ts';
 import { migrationLevel } from './migrations.ts';
@@ -37,7 +38,9 @@ export const healthRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     let level: Awaited<ReturnType<typeof migrationLevel>>;
     try {
       level = await migrationLevel(c.env.DB);
-    } catch {
+    } catch (error) {
+      // Overloaded or timing out: the one handler's 503 with Retry-After (a retry will get through).
+      if (isDatabaseBusy(error)) throw error;
       throw new ApiError(
         'service_unavailable',
         'The database is not reachable or not migrated. Run `npm run db:migrate` (locally) and retry.',
