@@ -1,11 +1,12 @@
 // The demo data, loaded by `npm start`'s seed step through the public API, reproduces every published
 // table that the public API can show, cell by cell, read over HTTP as a partner would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROCESS_SLUGS, publishedCountryEntity, publishedCounts } from '../db/seed/published.ts';
 import { REPORT_CUTS, seedDemoData } from '../db/seed/seed.ts';
-import { startTestServer } from './support/server.ts';
+import { sharedServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// The shared server, whose demo data `shared-server.ts` loaded with `seedDemoData` as `npm start` does.
+const server = sharedServer();
 const summaries = new Map<string, Record<string, Record<string, number> | number>>();
 
 async function summary(slug: string, scope: string, entity: string | null, cut: string | null) {
@@ -40,15 +41,6 @@ async function countriesCsv(
     }),
   );
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
-}, 180_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 // The published-tables check runs against the live figures and against the cut at each report's cut-off date.
 const SOURCES = PROCESS_SLUGS.flatMap((slug) => [

@@ -1,11 +1,13 @@
 // `npm run -s token` against a real `wrangler dev` and its local D1: create prints only the token, list never
 // prints a secret, revoke takes effect on the next request, and an admin token (not an ingest one) defines processes.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
-import { putProcess, startTestServer } from './support/server.ts';
+import { putProcess } from './support/server.ts';
+import { sharedServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// The shared server: this file's tokens are found by their id, its process is its own (`token-cli`).
+const server = sharedServer();
 
 function token(...args: string[]) {
   const result = spawnSync(
@@ -25,14 +27,6 @@ const put = (secret: string) =>
     entities: ['09'],
     modalities: ['postal'],
   });
-
-beforeAll(async () => {
-  server = await startTestServer();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('npm run -s token', () => {
   it('creates, lists and revokes tokens', async () => {
