@@ -19,9 +19,15 @@ declare module 'vitest' {
 
 /** Starts the shared server, loads the demo data, hands it to the test files; the returned function stops it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
   const server = await startTestServer();
+  const listening = Date.now();
   try {
     await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+    // The one-off cost every file used to pay, printed so a slow run can be told from a slow test.
+    console.log(
+      `shared wrangler dev: listening in ${Math.round((listening - started) / 1000)} s, demo data loaded in ${Math.round((Date.now() - listening) / 1000)} s`,
+    );
   } catch (error) {
     await server.stop();
     throw error;
