@@ -60,7 +60,8 @@ describe('npm run -s token', () => {
         ?.split('\t')[7],
     ).toMatch(/^\d{4}-/);
     expect(token('revoke', id).code).toBe(1);
-  });
+    // Seven CLI runs in a row, each a Node start: a minute is not enough on a busy 2-core machine.
+  }, 180_000);
 
   it('refuses what it cannot do, and says how', () => {
     expect(token('create', '--scope', 'root').stderr).toContain(
@@ -69,5 +70,5 @@ describe('npm run -s token', () => {
     expect(token('create', '--scope', 'partner').stderr).toContain('needs --code');
     expect(token('create', '--scope', 'staff', '--expires-in', '0').stderr).toContain('--expires-in');
     expect(token('revoke', 'nope').code).toBe(2);
-  });
+  }, 120_000);
 });
