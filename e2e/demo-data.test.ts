@@ -114,7 +114,8 @@ describe.each(SOURCES)('demo data of %s (cut %s) over HTTP', (slug, cut) => {
     const [process] = before.get(slug) ?? [];
     expect((process as { illustrative?: string[] } | undefined)?.illustrative).toEqual(['daily']);
     expect(after.get(slug)).toEqual(before.get(slug));
-  });
+    // The first case waits for the one full second load of the demo data.
+  }, 180_000);
 
   it("has the cuts of the reports, each with the applications received by then and dated at that day's end", async () => {
     const cuts = (await (await fetch(`${server.url}/api/v1/registrations/${slug}/cuts`)).json()) as {
