@@ -40,6 +40,8 @@ export default defineConfig(async () => {
             name: 'e2e',
             environment: 'node',
             include: ['e2e/**/*.test.ts'],
+            // One `wrangler dev` with the demo data for the whole run, handed to the files with `inject`.
+            globalSetup: ['./e2e/support/shared-server.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,
             fileParallelism: false,

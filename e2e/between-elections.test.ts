@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { useSession } from './support/session.ts';
 
-const session = useSession({ demoData: true });
+const session = useSession();
 
 // The reader's clock: the finder recomputes phases and countdowns with it (the build day is the pages' own).
 const TODAY = new Date('2026-11-30T15:00:00Z');

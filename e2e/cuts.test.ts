@@ -9,7 +9,7 @@ import { axeViolations } from './support/axe.ts';
 import { freePort } from './support/server.ts';
 import { useSession } from './support/session.ts';
 
-const session = useSession({ demoData: true });
+const session = useSession();
 
 /** The text of each page of a PDF, as lines (items at the same height joined left to right). */
 async function pdfLines(bytes: Uint8Array): Promise<string[][]> {

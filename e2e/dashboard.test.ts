@@ -5,7 +5,7 @@ import { axeViolations } from './support/axe.ts';
 import { freePort } from './support/server.ts';
 import { useSession } from './support/session.ts';
 
-const session = useSession({ demoData: true });
+const session = useSession();
 
 const total = async (page: import('playwright-core').Page) =>
   (await page.locator('.headline .total strong').first().textContent())?.trim();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { useSession } from './support/session.ts';
 
-const session = useSession({ demoData: true });
+const session = useSession();
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Uint8Array): [number, number] {

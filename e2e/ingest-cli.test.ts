@@ -3,12 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
 import { createToken } from '../scripts/token.ts';
-import { putProcess, startTestServer } from './support/server.ts';
+import { putProcess } from './support/server.ts';
+import { sharedServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// The shared server: this file writes only to its own process, `cli-test`.
+const server = sharedServer();
 let token: string;
 let dir: string;
 
@@ -28,7 +30,6 @@ function ingest(...args: string[]) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
   token = await createToken('ingest', 'cli test', server.persistTo);
   dir = await mkdtemp(join(tmpdir(), 'voto-cli-'));
   const admin = await createToken('admin', 'processes', server.persistTo);
@@ -42,10 +43,6 @@ beforeAll(async () => {
   });
   expect(response.status).toBe(201);
 }, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('npm run ingest', () => {
   it('sends a file in batches, and a second run changes nothing', async () => {

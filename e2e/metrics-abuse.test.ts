@@ -4,10 +4,15 @@
 // bots and Global Privacy Control put nothing on the queue.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAPPED_DIMENSIONS, MAX_DISTINCT_PER_DAY } from '../functions/domain/metrics.ts';
 import { createToken } from '../scripts/token.ts';
 import { queryLocalD1 } from './support/local-d1.ts';
 import { startTestServer } from './support/server.ts';
+
+// The contract's caps, written out (not imported from the code that applies them): at most 500 distinct values a
+// day for each value a visitor chooses freely (referrer hosts, campaigns, embed hosts, download assets, search
+// terms without results) and for paths that are not pages (not_found), the rest under `(other)`.
+const MAX_DISTINCT_PER_DAY = 500;
+const CAPPED_DIMENSIONS = ['referrer', 'campaign', 'embed', 'download', 'search_empty', 'not_found'];
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -125,7 +130,7 @@ describe('events from the open internet', () => {
       ...[10, 11, 12, 13, 14].map((n) => search('constancia consular', n)),
       ...[20, 21, 22, 23].map((n) => search('apellido poco comun', n)),
     ]);
-    expect(answers.every((a) => a.status === 202)).toBe(true);
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(202));
     await drained(before + 12);
     const stored = ['metric_rollups', 'metric_daily_keys', 'metric_daily_visitors']
       .map((t) => JSON.stringify(db(`SELECT * FROM ${t}`)))
@@ -213,13 +218,13 @@ describe('events from the open internet', () => {
       `SELECT SUM(count) AS n FROM metric_daily_keys WHERE dimension = 'download' AND day = '${day}'`,
     );
     expect(downloads?.n).toBeGreaterThanOrEqual(Math.floor(15_000 / 6));
-    // Paths that are not pages were all counted as (other); a share network nobody offers too.
-    expect(db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'page'")).toEqual(
-      [
-        { key: '(other)' },
-        ...db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'page' AND key <> '(other)'"),
-      ].sort((a, b) => a.key.localeCompare(b.key)),
+    // Paths that are not pages were all counted as (other); a share network nobody offers too. The only real page
+    // this file views is /es/ (the person of the first test, if it ran); every /es/x<n>/ above is a stray path.
+    const storedPages = db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'page'").map(
+      (row) => row.key,
     );
+    expect(storedPages).toContain('(other)');
+    expect(storedPages.filter((key) => key !== '(other)' && key !== '/es/')).toEqual([]);
     expect(db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'share'")).toEqual([
       { key: 'other' },
     ]);

@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
 import { axeViolations } from './support/axe.ts';
+import { beaconAccepted } from './support/beacon.ts';
 import { closeSession, openSession, type TestServer } from './support/session.ts';
 
 // A person's browser: the headless marker in the default user agent is, rightly, dropped as a bot.
@@ -41,8 +42,7 @@ describe('partner page', () => {
       route.fulfill({ status: 200, body: 'official site' }),
     );
     await page.goto(`${server.url}/es/?ref=CLUBE2E`);
-    await page.locator('a[data-track="register"]').first().click();
-    await page.waitForTimeout(300);
+    await Promise.all([beaconAccepted(page, 'cta_click'), page.locator('a[data-track="register"]').first().click()]);
     await visitor.close();
     await expect.poll(async () => (await summary()).events.cta_click, { timeout: 20_000, interval: 500 }).toBe(1);
 

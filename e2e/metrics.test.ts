@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
+import { beaconAccepted } from './support/beacon.ts';
 import { closeSession, openSession, type TestServer } from './support/session.ts';
 
 // A person's browser: the headless marker in the default user agent is, rightly, dropped as a bot.
@@ -33,9 +34,12 @@ describe('metrics from a real page', () => {
     const link = page.locator('a[download]').first();
     // The page names what a reader downloads (data-download); the counter stores that name.
     const asset = await link.getAttribute('data-download');
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      beaconAccepted(page, 'download'),
+      link.click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    await page.waitForTimeout(500);
     await context.close();
 
     const day = new Date().toISOString().slice(0, 10);

@@ -121,18 +121,17 @@ describe('the logs of a real wrangler dev', () => {
 
     // The queue consumer has counted the events once the staff report shows them (the consumer's lines, if
     // any, are printed by then).
-    const deadline = Date.now() + 30_000;
-    let pageviews = 0;
-    while (pageviews < 1 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const pageviews = async () => {
       const summary = await send(`/api/v1/metrics/summary?from=${DAY}&to=${DAY}`, { headers: bearer(staff) });
-      pageviews = ((await summary.json()) as { pageviews: number }).pageviews;
-    }
-    expect(pageviews).toBe(1);
+      return ((await summary.json()) as { pageviews: number }).pageviews;
+    };
+    await expect.poll(pageviews, { timeout: 30_000, interval: 250 }).toBe(1);
 
     // The Worker's own line (the retention cron), so an empty capture cannot pass for a clean one.
-    await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('7 * * * *')}`);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const cron = await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('7 * * * *')}`);
+    expect(cron.status).toBe(200);
+    await cron.arrayBuffer();
+    await expect.poll(() => server.output(), { timeout: 15_000, interval: 100 }).toContain('retention (7 * * * *)');
 
     const output = server.output();
     expect(output).toContain('retention (7 * * * *)');

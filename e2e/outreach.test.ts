@@ -2,47 +2,43 @@
 // sends them again and changes nothing), a staff
 // token is typed on the staff page, the 2022 report period is chosen, its tables and charts show, and the
 // page prints to a PDF.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile, routeOf } from '../scripts/outreach-import.ts';
 import { createToken } from '../scripts/token.ts';
 import { axeViolations } from './support/axe.ts';
-import { closeSession, openSession, type TestServer } from './support/session.ts';
+import { useSession } from './support/session.ts';
 
-let server: TestServer;
-let browser: Browser;
+// The shared server holds the demo data, outreach tables included.
+const session = useSession();
 let staff: string;
 const FILES = ['campaign_metrics.csv', 'inetel_calls.csv', 'inetel_contacts.csv'].map(
   (name) => new URL(`../db/seed/outreach/${name}`, import.meta.url).pathname,
 );
 
 beforeAll(async () => {
-  ({ server, browser } = await openSession({ demoData: true }));
-  staff = await createToken('staff', 'e2e outreach', server.persistTo);
-}, 180_000);
-
-afterAll(() => closeSession(server, browser));
+  staff = await createToken('staff', 'e2e outreach', session.server.persistTo);
+});
 
 describe('outreach import script', () => {
   it('finds the demo tables already loaded by npm start, so the same files change nothing', async () => {
     expect(routeOf('process,period_start,period_end,call_type\n')).toBe('inetel');
     expect(routeOf('report,period_start,period_end,area,channel\n')).toBe('figures');
-    const again = await Promise.all(FILES.map((file) => importFile(server.url, staff, file)));
+    const again = await Promise.all(FILES.map((file) => importFile(session.server.url, staff, file)));
     expect(again.map((r) => r.text.replace(/^.*: /, ''))).toEqual([
       '0 new, 0 changed, 262 unchanged',
       '0 new, 0 changed, 56 unchanged',
       '0 new, 0 changed, 39 unchanged',
     ]);
-    const refused = await importFile(server.url, 'not-a-token', FILES[0] ?? '');
+    const refused = await importFile(session.server.url, 'not-a-token', FILES[0] ?? '');
     expect(refused.ok).toBe(false);
   });
 });
 
 describe('staff page outreach report', () => {
   it('chooses the 2022 period, shows the tables and charts, and prints to PDF', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/staff/`);
+    await page.goto(`${session.server.url}/en/staff/`);
     await page.getByLabel('Staff token').fill(staff);
     const period = page.getByLabel('Report period');
     await expect

@@ -8,7 +8,7 @@ import { PROCESS_SLUGS } from '../db/seed/published.ts';
 import { VIEWS } from '../functions/domain/views.ts';
 import { useSession } from './support/session.ts';
 
-const session = useSession({ demoData: true });
+const session = useSession();
 
 /** Phone widths: WCAG's 320 CSS px and a common modern phone. */
 const WIDTHS = [320, 390] as const;

@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../db/seed/seed.ts';
 import { backup, restore } from '../scripts/db.ts';
 import { startWranglerDev } from '../scripts/lib/local-env.ts';
-import { freePort, startTestServer } from './support/server.ts';
+import { freePort } from './support/server.ts';
+import { sharedServer } from './support/session.ts';
 
 const READS = [
   '/api/v1/registrations/pel-2022-2023/summary',
@@ -18,19 +18,17 @@ const READS = [
   '/api/v1/registrations/pel-2020-2021/views/demographics.csv?lang=en',
 ];
 
-let original: Awaited<ReturnType<typeof startTestServer>>;
+// The original is the run's shared server (demo data loaded), only read and exported here; the restore gets its own.
+const original = sharedServer();
 let restored: Awaited<ReturnType<typeof startWranglerDev>> | undefined;
 let scratch: string;
 
 beforeAll(async () => {
-  original = await startTestServer();
-  await seedDemoData(original.url, { persistTo: original.persistTo, quiet: true });
   scratch = await mkdtemp(join(tmpdir(), 'voto-drill-'));
-}, 240_000);
+});
 
 afterAll(async () => {
   await restored?.stop();
-  await original?.stop();
   await rm(scratch, { recursive: true, force: true });
 });
 

@@ -1,11 +1,13 @@
 // `npm run -s token` against a real `wrangler dev` and its local D1: create prints only the token, list never
 // prints a secret, revoke takes effect on the next request, and an admin token (not an ingest one) defines processes.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
-import { putProcess, startTestServer } from './support/server.ts';
+import { putProcess } from './support/server.ts';
+import { sharedServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// The shared server: this file's tokens are found by their id, its process is its own (`token-cli`).
+const server = sharedServer();
 
 function token(...args: string[]) {
   const result = spawnSync(
@@ -25,14 +27,6 @@ const put = (secret: string) =>
     entities: ['09'],
     modalities: ['postal'],
   });
-
-beforeAll(async () => {
-  server = await startTestServer();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
 
 describe('npm run -s token', () => {
   it('creates, lists and revokes tokens', async () => {
@@ -66,7 +60,8 @@ describe('npm run -s token', () => {
         ?.split('\t')[7],
     ).toMatch(/^\d{4}-/);
     expect(token('revoke', id).code).toBe(1);
-  });
+    // Seven CLI runs in a row, each a Node start: a minute is not enough on a busy 2-core machine.
+  }, 180_000);
 
   it('refuses what it cannot do, and says how', () => {
     expect(token('create', '--scope', 'root').stderr).toContain(
@@ -75,5 +70,5 @@ describe('npm run -s token', () => {
     expect(token('create', '--scope', 'partner').stderr).toContain('needs --code');
     expect(token('create', '--scope', 'staff', '--expires-in', '0').stderr).toContain('--expires-in');
     expect(token('revoke', 'nope').code).toBe(2);
-  });
+  }, 120_000);
 });

@@ -1,19 +1,33 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { seedDemoData } from '../../db/seed/seed.ts';
 import { launchChromium } from './browser.ts';
 import { startTestServer } from './server.ts';
+import type { SharedServer } from './shared-server.ts';
 
-/** The server a browser test file runs against. */
+/** A server of this file's own (`startTestServer`), for files that need vars, logs or state no other file may touch. */
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** A real `wrangler dev` (with the demo data loaded through the API, when asked) and Chromium, for one test file. */
+/**
+ * The run's shared `wrangler dev` with the demo data (started once by `shared-server.ts`). Files using it write only
+ * under their own slugs, tokens and codes, and never assert totals another file could change.
+ */
+export function sharedServer(): SharedServer {
+  return inject('sharedServer');
+}
+
+/** A private `wrangler dev` (with the demo data loaded through the API, when asked) and Chromium, for one test file. */
 export async function openSession(
   options: { demoData?: boolean } = {},
 ): Promise<{ server: TestServer; browser: Browser }> {
   const server = await startTestServer();
-  if (options.demoData) await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
-  return { server, browser: await launchChromium() };
+  try {
+    if (options.demoData) await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
+    return { server, browser: await launchChromium() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
 
 /** Stops what `openSession` started; either may be missing when the start failed. */
@@ -23,23 +37,23 @@ export async function closeSession(server: TestServer | undefined, browser: Brow
 }
 
 /**
- * Opens a session before the file's tests and closes it after them: `const session = useSession(...)`, then
- * `session.server.url` and `session.browser.newPage()` inside the tests.
+ * Chromium for one test file against the shared server (a browser cannot cross vitest's worker processes, and a
+ * launch takes about a second): `const session = useSession()`, then `session.server.url` and
+ * `session.browser.newPage()` inside the tests.
  */
-export function useSession(options: { demoData?: boolean } = {}): { server: TestServer; browser: Browser } {
-  let opened: { server: TestServer; browser: Browser } | undefined;
+export function useSession(): { server: SharedServer; browser: Browser } {
+  let browser: Browser | undefined;
   beforeAll(async () => {
-    opened = await openSession(options);
-  }, 180_000);
-  afterAll(() => closeSession(opened?.server, opened?.browser));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(() => browser?.close());
   return {
     get server() {
-      if (!opened) throw new Error('the session is not open yet (use it inside a test)');
-      return opened.server;
+      return sharedServer();
     },
     get browser() {
-      if (!opened) throw new Error('the session is not open yet (use it inside a test)');
-      return opened.browser;
+      if (!browser) throw new Error('the browser is not open yet (use it inside a test)');
+      return browser;
     },
   };
 }
