@@ -368,3 +368,12 @@ export const processSchema = z
 
 /** A parsed process definition. */
 export type ProcessData = z.output<typeof processSchema>;
+
+/** A parsed guide's front matter. */
+export type GuideData = z.output<typeof guideSchema>;
+
+/** A parsed event's front matter. */
+export type EventData = z.output<typeof eventSchema>;
+
+/** A parsed glossary entry. */
+export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;

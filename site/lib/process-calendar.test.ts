@@ -66,7 +66,7 @@ describe('a process calendar', () => {
     expect(String(calendar.getFirstPropertyValue('url'))).toBe('https://example.org/en/procesos/pel-prueba/');
     expect(String(calendar.getFirstPropertyValue('name'))).toBe('Test process · every state');
     expect(String(calendar.getFirstPropertyValue('description'))).toMatch(
-      /^Dates of the Test process for people voting from abroad for every state/,
+      /^Test process: dates for people voting from abroad for every state/,
     );
   });
 
