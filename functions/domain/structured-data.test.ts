@@ -28,7 +28,7 @@ describe('the registrations Dataset', () => {
   };
 
   it('points every download at the cut when it describes one, and its zip package', () => {
-    const dataset = registrationsDataset({ ...input, cut: '2022-11-15' }) as Record<string, unknown>;
+    const dataset = registrationsDataset({ ...input, cut: '2022-11-15' }) as unknown as Record<string, unknown>;
     expect(dataset.temporalCoverage).toBe('2022-09-01/2022-11-15');
     const urls = (dataset.distribution as { contentUrl: string }[]).map((d) => d.contentUrl);
     expect(urls).toContain(
@@ -41,7 +41,7 @@ describe('the registrations Dataset', () => {
   });
 
   it('offers the live data package without a cut', () => {
-    const dataset = registrationsDataset(input) as Record<string, unknown>;
+    const dataset = registrationsDataset(input) as unknown as Record<string, unknown>;
     const urls = (dataset.distribution as { contentUrl: string }[]).map((d) => d.contentUrl);
     expect(urls).toContain('https://example.org/api/v1/registrations/pel-2022-2023/datapackage.json');
     expect(urls.some((url) => url.includes('cut='))).toBe(false);

@@ -85,13 +85,18 @@ export function governmentService(guide: GuideData, url: string, lang: Lang, sit
     name: guide.title,
     description: guide.description,
     url,
-    inLanguage: lang,
     serviceOperator: INE,
     provider: INE,
     areaServed: { '@type': 'Place', name: t('ld.areaServed') },
     audience: { '@type': 'Audience', audienceType: t('ld.audience') },
     jurisdiction: { '@type': 'Country', name: 'México' },
-    subjectOf: { '@type': 'WebPage', url, dateModified: guide.updated, publisher: siteOrganizationRef(site) },
+    subjectOf: {
+      '@type': 'WebPage',
+      url,
+      inLanguage: lang,
+      dateModified: guide.updated,
+      publisher: siteOrganizationRef(site),
+    },
   };
 }
 
