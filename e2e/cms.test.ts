@@ -45,13 +45,16 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 
-/** Opens the editor (local mode signs in with one click, no account) on `hash`. */
+/**
+ * Opens the editor (local mode signs in with one click, no account) on `hash`, in English: the steps below name
+ * Decap's English buttons (the first test checks the Spanish default).
+ */
 async function openEditor(hash: string): Promise<void> {
-  await page.goto(`${server.url}/admin/`);
+  await page.goto(`${server.url}/admin/?lang=en`);
   const login = page.getByRole('button', { name: 'Login' });
   await Promise.race([login.click(), page.getByText('Collections').first().waitFor()]);
   await page.getByText('Collections').first().waitFor();
-  await page.goto(`${server.url}/admin/#${hash}`);
+  await page.goto(`${server.url}/admin/?lang=en#${hash}`);
 }
 
 /** Field `name` of the Spanish (0) or English (1) side. */
@@ -104,6 +107,25 @@ afterAll(async () => {
 });
 
 describe('content editor (local mode)', () => {
+  it('opens in Spanish, with no missing-glyph box, and switches to English on request', async () => {
+    await page.goto(`${server.url}/admin/`);
+    const login = page.getByRole('button', { name: 'Iniciar sesión' });
+    await Promise.race([login.click(), page.getByText('Colecciones').first().waitFor()]);
+    await page.getByText('Colecciones', { exact: true }).first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expect.poll(() => page.getByText('Contenido', { exact: true }).count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}/admin/#/collections/guides`);
+    // The new-entry button: Decap's tables write it with U+FF0B, drawn as a box where no font has that glyph.
+    const newEntry = page.getByRole('link', { name: /Crear una entrada/ });
+    await newEntry.waitFor();
+    expect(await newEntry.textContent()).toBe('+ Guías / Guides');
+    expect(await page.locator('body').textContent()).not.toContain('\uFF0B');
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await page.getByText('Collections', { exact: true }).first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('link', { name: 'Español', exact: true }).count()).toBe(1);
+  });
+
   it('npm run cms starts the editor with no account and prints its address', async () => {
     const cli = spawn(process.execPath, [join(ROOT, 'scripts/cms.ts'), '--port', '0', '--root', work], {
       stdio: ['ignore', 'pipe', 'inherit'],

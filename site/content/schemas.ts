@@ -267,6 +267,18 @@ const processSourceSchema = z.strictObject({
 });
 
 /**
+ * A change of one of a process's dates after it was first published. Calendars number an entry's versions by
+ * these (RFC 5545 SEQUENCE), so subscribed apps replace the old day instead of keeping both.
+ */
+const dateChangeSchema = z.strictObject({
+  date: z.enum(PROCESS_DATES),
+  /** The day the new date was published. */
+  changed_on: isoDay,
+  /** The day the date said before the change. */
+  previous: isoDay,
+});
+
+/**
  * What a report said about a process whose dates are not published yet, and when: a reader sees the
  * report's month so "next" is never mistaken for news.
  */
@@ -302,6 +314,10 @@ export const processSchema = z
     national_offices: z.array(bilingual).default([]),
     /** Whether demo registration data exists for it (db/seed generates only what the reports publish). */
     has_registration_data: z.boolean(),
+    /** Dates the source gives as planned, not confirmed (calendars mark them STATUS:TENTATIVE). */
+    tentative_dates: z.array(z.enum(PROCESS_DATES)).default([]),
+    /** Every change of a published date, oldest first: append one when a date moves (never edit the date alone). */
+    date_changes: z.array(dateChangeSchema).default([]),
     /** For a process announced without dates: what the report said and when. */
     announcement: announcementSchema.optional(),
     sources: z.array(processSourceSchema).min(1, 'needs at least one source'),
@@ -328,6 +344,17 @@ export const processSchema = z
         path: ['has_registration_data'],
         message: 'cannot be true for a process without registration dates',
       });
+    for (const field of process.tentative_dates)
+      if (process[field] === null)
+        ctx.addIssue({ code: 'custom', path: ['tentative_dates'], message: `names '${field}', which has no date` });
+    process.date_changes.forEach((change, index) => {
+      if (process[change.date] === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date_changes', index, 'date'],
+          message: `'${change.date}' has no date`,
+        });
+    });
     const backed = new Set(process.sources.flatMap((source) => source.dates));
     for (const field of PROCESS_DATES) {
       if (process[field] !== null && !backed.has(field))
@@ -341,3 +368,12 @@ export const processSchema = z
 
 /** A parsed process definition. */
 export type ProcessData = z.output<typeof processSchema>;
+
+/** A parsed guide's front matter. */
+export type GuideData = z.output<typeof guideSchema>;
+
+/** A parsed event's front matter. */
+export type EventData = z.output<typeof eventSchema>;
+
+/** A parsed glossary entry. */
+export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;

@@ -1,76 +1,98 @@
-// iCalendar (RFC 5545) files of a process's deadlines: all-day events that any calendar app imports.
+// iCalendar (RFC 5545 + RFC 7986) files of a process's deadlines: all-day events that any calendar app imports
+// or subscribes to. ical-generator writes the calendar; ical.js adds what ical-generator cannot (see below).
+import ICAL from 'ical.js';
+import ical, {
+  escape as escapeText,
+  ICalAlarmType,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  ICalEventTransparency,
+} from 'ical-generator';
 import { addDays } from '../../functions/domain/dates.ts';
 
 /** One all-day entry of the calendar. */
 export interface CalendarDay {
+  /** Stable across builds and date changes: subscribers match entries by it. */
   uid: string;
   date: string;
   summary: string;
   description: string;
+  /** How many times this date changed since first published (RFC 5545 SEQUENCE; 0 for an unchanged date). */
+  sequence: number;
+  /** The source gives the date as planned, not confirmed (STATUS:TENTATIVE instead of CONFIRMED). */
+  tentative: boolean;
   /** Remind this many days before (deadlines only). */
   alarmDaysBefore?: number;
 }
 
-/** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** What describes the calendar as a whole (RFC 7986 calendar properties). */
+export interface CalendarHeader {
+  name: string;
+  description: string;
+  lang: string;
+  /** The calendar's own address (SOURCE), where a subscribed app refreshes it. */
+  source: string;
+  /** The page that explains the calendar (URL). */
+  url: string;
+  /** YYYY-MM-DD: the DTSTAMP of every entry, so builds of one day are identical. */
+  stamp: string;
 }
 
-/** Folds a content line at 75 octets without splitting a UTF-8 character, as RFC 5545 §3.1 requires. */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
-    const limit = parts.length === 0 ? 75 : 74;
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += char;
-    size += bytes;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
+/** Subscribed apps fetch again once a day (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
+const REFRESH_SECONDS = 24 * 60 * 60;
+/** The site's brand colour: hex for Apple's X-APPLE-CALENDAR-COLOR, a CSS3 name for RFC 7986 COLOR (TEXT). */
+const BRAND_HEX = '#0B5D4B';
+const BRAND_CSS_NAME = 'teal';
 
-const compact = (iso: string) => iso.replaceAll('-', '');
+const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-/** Renders a calendar named `name` in `lang`, stamped `stamp` (YYYY-MM-DD) so builds of one day are identical. */
-export function renderCalendar(name: string, lang: string, stamp: string, days: CalendarDay[]): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Voto Extranjero//Calendario//ES',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(name)}`,
-  ];
+/** The calendar as ical-generator writes it (every RFC 5545 property and the RFC 7986 ones it knows). */
+function generate(header: CalendarHeader, days: CalendarDay[]): string {
+  // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC as given, so their TEXT escaping is ours to do.
+  const calendar = ical({
+    prodId: '//Voto Extranjero//Calendario//ES',
+    name: escapeText(header.name, false),
+    description: escapeText(header.description, false),
+    source: header.source,
+    url: header.url,
+    ttl: REFRESH_SECONDS,
+    color: BRAND_HEX,
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'GREGORIAN',
+  });
   for (const day of days) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${day.uid}`,
-      `DTSTAMP:${compact(stamp)}T000000Z`,
-      `DTSTART;VALUE=DATE:${compact(day.date)}`,
-      `DTEND;VALUE=DATE:${compact(addDays(day.date, 1))}`,
-      `SUMMARY;LANGUAGE=${lang}:${escapeText(day.summary)}`,
-      `DESCRIPTION;LANGUAGE=${lang}:${escapeText(day.description)}`,
-      'TRANSP:TRANSPARENT',
-    );
-    if (day.alarmDaysBefore) {
-      lines.push(
-        'BEGIN:VALARM',
-        'ACTION:DISPLAY',
-        `DESCRIPTION:${escapeText(day.summary)}`,
-        `TRIGGER:-P${day.alarmDaysBefore}D`,
-        'END:VALARM',
-      );
-    }
-    lines.push('END:VEVENT');
+    const event = calendar.createEvent({
+      id: day.uid,
+      sequence: day.sequence,
+      stamp: utcDay(header.stamp),
+      start: utcDay(day.date),
+      end: utcDay(addDays(day.date, 1)),
+      allDay: true,
+      summary: day.summary,
+      description: day.description,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      status: day.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    });
+    if (day.alarmDaysBefore)
+      event.createAlarm({
+        type: ICalAlarmType.display,
+        description: day.summary,
+        trigger: day.alarmDaysBefore * REFRESH_SECONDS,
+      });
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return calendar.toString();
+}
+
+/**
+ * Renders the calendar. ical-generator has no RFC 7986 calendar DESCRIPTION nor COLOR (it writes the older
+ * X-WR-CALDESC and X-APPLE-CALENDAR-COLOR, and its x() takes only X- names) nor the LANGUAGE parameter, so those
+ * are added through ical.js's component model, which also escapes and folds what it writes (RFC 5545 §3.1).
+ */
+export function renderCalendar(header: CalendarHeader, days: CalendarDay[]): string {
+  const calendar = new ICAL.Component(ICAL.parse(generate(header, days)));
+  calendar.addPropertyWithValue('description', header.description);
+  calendar.addPropertyWithValue('color', BRAND_CSS_NAME);
+  for (const event of calendar.getAllSubcomponents('vevent'))
+    for (const name of ['summary', 'description']) event.getFirstProperty(name)?.setParameter('language', header.lang);
+  return `${calendar.toString()}\r\n`;
 }

@@ -1,6 +1,8 @@
 // The deadlines of a process for one state (or all), as calendar entries in the reader's language.
 
 import { ENTITIES, type EntityCode } from '../../functions/domain/entities.ts';
+import { calendarPath, processPath } from '../content/routes.ts';
+import type { PROCESS_DATES } from '../content/schemas.ts';
 import { fill } from '../i18n/format.ts';
 import type { Lang } from '../i18n/locales.ts';
 import { useTranslations } from '../i18n/ui.ts';
@@ -8,15 +10,33 @@ import { type CalendarDay, renderCalendar } from './ics.ts';
 import { planBackwards } from './planner.ts';
 import { isDated, type ProcessDefinition } from './processes.ts';
 
+type ProcessDate = (typeof PROCESS_DATES)[number];
+
+/** The process dates an entry follows: the credential day is worked back from the registration deadline. */
+const FOLLOWS = {
+  opens: 'registration_opens',
+  credential: 'registration_closes',
+  closes: 'registration_closes',
+  correction: 'correction_deadline',
+  election: 'election_day',
+} as const satisfies Record<string, ProcessDate>;
+
+/** How many times a date changed since first published: its entries' SEQUENCE. */
+export function dateSequence(process: ProcessDefinition, date: ProcessDate): number {
+  return process.date_changes.filter((change) => change.date === date).length;
+}
+
 /**
  * The `.ics` text of a process's dates for people from `entity` (or every state when null). A process announced
  * without dates gives a calendar with no events yet: a subscriber gains them when the dates are published.
+ * `site` is the origin the calendar is published at (its SOURCE).
  */
 export function processCalendar(
   process: ProcessDefinition,
   entity: EntityCode | null,
   lang: Lang,
   stamp: string,
+  site: URL | string,
 ): string {
   const t = useTranslations(lang);
   const where = entity ? ENTITIES[entity][lang] : t('calendar.allStates');
@@ -47,6 +67,8 @@ export function processCalendar(
           {
             uid: uid(key),
             date,
+            sequence: dateSequence(process, FOLLOWS[key]),
+            tentative: process.tentative_dates.includes(FOLLOWS[key]),
             summary: fill(t(`calendar.${key}`), values),
             description: fill(t(`calendar.${key}.body`), values),
             ...(alarm ? { alarmDaysBefore: alarm } : {}),
@@ -54,5 +76,13 @@ export function processCalendar(
         ]
       : [],
   );
-  return renderCalendar(`${name} · ${where}`, lang, stamp, days);
+  const header = {
+    name: `${name} · ${where}`,
+    description: fill(t('calendar.description'), values),
+    lang,
+    source: new URL(calendarPath(lang, process.slug, entity ?? 'todos'), site).href,
+    url: new URL(processPath(lang, process.slug), site).href,
+    stamp,
+  };
+  return renderCalendar(header, days);
 }

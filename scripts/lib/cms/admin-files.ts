@@ -17,7 +17,7 @@ function escapeHtml(text: string): string {
 /** The editor's HTML page: no inline script, so its own CSP can forbid them too. */
 export function adminIndexHtml(): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="es">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -27,6 +27,7 @@ export function adminIndexHtml(): string {
 <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
+<script src="/admin/manual-init.js"></script>
 <script src="/admin/decap-cms.js"></script>
 <script src="/admin/editor.js"></script>
 </body>
@@ -68,6 +69,8 @@ export async function writeAdmin(outDir: string, backend: CmsBackend, root: stri
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'index.html'), adminIndexHtml());
   await writeFile(join(outDir, 'config.yml'), stringifyYaml(cmsConfig(backend)));
+  // Decap starts itself as soon as it loads; editor.js starts it instead, in the language the reader chose.
+  await writeFile(join(outDir, 'manual-init.js'), 'window.CMS_MANUAL_INIT = true;\n');
   const dist = decapDist();
   for (const name of await readdir(dist)) {
     // The main bundle and the chunks it loads from beside itself; not the source maps, nor the other bundle (cms.js).

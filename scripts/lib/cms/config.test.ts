@@ -44,6 +44,8 @@ describe('editor configuration generated from the content schemas', () => {
   it('offers every page collection, both languages side by side, in the files content:check reads', () => {
     expect(collections.map((c) => c.name)).toEqual([...PAGE_COLLECTIONS, 'data']);
     expect(config.i18n).toEqual({ structure: 'multiple_folders', locales: [...LANGS], default_locale: 'es' });
+    // The interface itself opens in Spanish (Decap's own phrase table).
+    expect(config.locale).toBe('es');
     for (const name of PAGE_COLLECTIONS) {
       const collection = collections.find((c) => c.name === name);
       expect(collection?.folder).toBe(`content/${name}`);

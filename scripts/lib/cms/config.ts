@@ -6,6 +6,7 @@ import { SECTION_SEGMENT } from '../../../site/content/routes.ts';
 import * as schemas from '../../../site/content/schemas.ts';
 import { DEFAULT_LANG, LANGS } from '../../../site/i18n/locales.ts';
 import { PAGE_SCHEMAS } from '../content-check/front-matter.ts';
+import { DEFAULT_EDITOR_LOCALE } from './editor-locale.ts';
 import { type CmsField, type FieldOverride, fieldsOf } from './fields.ts';
 import { FRONT_MATTER_FORMAT } from './front-matter-format.ts';
 
@@ -145,7 +146,8 @@ export function cmsConfig(backend: CmsBackend): Record<string, unknown> {
     media_folder: MEDIA.folder,
     public_folder: MEDIA.public,
     site_url: '/',
-    locale: 'en',
+    // Staff work in Spanish; the editor offers English too (editor-locale.ts).
+    locale: DEFAULT_EDITOR_LOCALE,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     i18n: { structure: 'multiple_folders', locales: [...LANGS], default_locale: DEFAULT_LANG },
     collections: [...pageCollections(), dataCollection()],

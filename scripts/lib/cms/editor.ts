@@ -7,6 +7,16 @@ import type { z } from 'zod';
 import { PAGE_SCHEMAS, splitFrontMatter } from '../content-check/front-matter.ts';
 import { describeIssue } from '../zod-issues.ts';
 import { DATA_LISTS, YAML_LIST_FORMAT } from './config.ts';
+import {
+  applyPhrases,
+  chooseEditorLocale,
+  EDITOR_LOCALE_KEY,
+  EDITOR_LOCALES,
+  type EditorLocale,
+  PHRASE_OVERRIDES,
+  type PhraseTree,
+  SWITCH_LABEL,
+} from './editor-locale.ts';
 import { cleanFrontMatter, FRONT_MATTER_FORMAT } from './front-matter-format.ts';
 import { listFromFile, listToFile } from './yaml-list.ts';
 
@@ -23,7 +33,8 @@ interface DecapCms {
   registerPreviewStyle(url: string): void;
   registerPreviewTemplate(name: string, component: unknown): void;
   registerLocale(locale: string, phrases: object): void;
-  getLocale(locale: string): Record<string, Record<string, Record<string, Record<string, string>>>> | undefined;
+  init(options: { config: Record<string, unknown> }): void;
+  getLocale(locale: string): PhraseTree | undefined;
 }
 
 declare global {
@@ -62,11 +73,12 @@ CMS.registerCustomFormat(FRONT_MATTER_FORMAT, 'mdx', {
 // back with their comments.
 CMS.registerCustomFormat(YAML_LIST_FORMAT, 'yaml', { fromFile: listFromFile, toFile: listToFile });
 
-// A missing field reads as content:check says it, since the labels are the field names.
-const english = CMS.getLocale('en');
-if (english?.editor?.editorControlPane?.widget) {
-  english.editor.editorControlPane.widget.required = "'%{fieldLabel}' is required. Fix the front matter.";
-  CMS.registerLocale('en', english);
+// Decap's phrase tables, with our overrides (see PHRASE_OVERRIDES), in each language the editor offers.
+for (const locale of EDITOR_LOCALES) {
+  const phrases = CMS.getLocale(locale);
+  if (!phrases) continue;
+  for (const overrides of PHRASE_OVERRIDES[locale]) applyPhrases(phrases, overrides);
+  CMS.registerLocale(locale, phrases);
 }
 
 function problems(schema: z.ZodType, data: unknown, suffix: string): string[] {
@@ -164,10 +176,10 @@ link.href = '/admin/translations.html';
 link.target = '_blank';
 link.textContent = 'Traducciones pendientes / Translation status';
 link.className = 'vx-translations-link';
-Object.assign(link.style, {
+/** The look of the editor's fixed links (bottom right, over Decap's own interface). */
+const FIXED_LINK_STYLE = {
   position: 'fixed',
   right: '1rem',
-  bottom: '1rem',
   zIndex: '400',
   padding: '0.5rem 0.75rem',
   background: '#fff',
@@ -175,5 +187,22 @@ Object.assign(link.style, {
   borderRadius: '4px',
   color: '#1f5f3a',
   fontWeight: '600',
-});
+};
+Object.assign(link.style, FIXED_LINK_STYLE, { bottom: '1rem' });
 document.body.appendChild(link);
+
+// The interface language: Spanish unless English was chosen (admin-files.ts sets CMS_MANUAL_INIT so that Decap
+// waits for it); the file's `locale: es` is the default, the choice overrides it.
+const locale = chooseEditorLocale(window.location.search, window.localStorage.getItem(EDITOR_LOCALE_KEY));
+window.localStorage.setItem(EDITOR_LOCALE_KEY, locale);
+document.documentElement.lang = locale;
+const other: EditorLocale = locale === 'es' ? 'en' : 'es';
+const switcher = document.createElement('a');
+switcher.href = `/admin/?lang=${other}`;
+switcher.hreflang = other;
+switcher.lang = other;
+switcher.textContent = SWITCH_LABEL[other];
+switcher.className = 'vx-locale-switch';
+Object.assign(switcher.style, FIXED_LINK_STYLE, { bottom: '3.75rem' });
+document.body.appendChild(switcher);
+CMS.init({ config: { locale } });

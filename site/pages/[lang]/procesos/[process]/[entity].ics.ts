@@ -16,10 +16,10 @@ export function getStaticPaths() {
   );
 }
 
-export const GET: APIRoute = ({ params }) => {
+export const GET: APIRoute = ({ params, site }) => {
   const process = EVERY_PROCESS.find((candidate) => candidate.slug === params.process);
   if (!process) return new Response('Unknown process', { status: 404 });
   const entity = params.entity === 'todos' ? null : (params.entity as EntityCode);
-  const text = processCalendar(process, entity, params.lang as Lang, publishingDay());
+  const text = processCalendar(process, entity, params.lang as Lang, publishingDay(), site ?? 'http://localhost:8787');
   return new Response(text, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };
