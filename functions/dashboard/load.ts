@@ -1,38 +1,11 @@
 import { readRecentChanges } from '../data/cut-changes.ts';
-import { type CutRecord, processAtCut } from '../data/cuts.ts';
-import { currentCut, currentProcess, currentProcesses } from '../data/data-version.ts';
 import { cumulativeByDay, previousProcess } from '../data/pace.ts';
-import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary } from '../data/summary.ts';
 import { isSmallGroup } from '../domain/small-groups.ts';
-import { requireEntityInProcess, unknownCut, unknownProcess } from '../lib/problems.ts';
+import { requireEntityInProcess } from '../lib/problems.ts';
+import type { ChosenProcess } from '../lib/visible-process.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
 import type { DashboardQuery } from './params.ts';
-
-/** The process a view shows, the list it was chosen from, and the cut it shows (null: the live figures). */
-export interface ChosenProcess {
-  process: ProcessRecord;
-  processes: ProcessRecord[];
-  cut: CutRecord | null;
-}
-
-/**
- * The process a dashboard shows: the one asked for, else the one whose registration opened last; with `cut`, as
- * that cut shows it (404 when the process has no such cut).
- */
-export async function chooseProcess(
-  db: D1Database,
-  slug: string | undefined,
-  cut?: string | null,
-): Promise<ChosenProcess> {
-  const processes = await currentProcesses(db);
-  const process = slug ? (await currentProcess(db, slug)).process : processes[0];
-  if (!process) throw unknownProcess(slug);
-  if (!cut) return { process, processes, cut: null };
-  const { cut: record } = await currentCut(db, process.slug, cut);
-  if (!record) throw unknownCut(process.slug, cut);
-  return { process: processAtCut(process, record), processes, cut: record };
-}
 
 /** A cache key part that changes whenever anything the view shows can change (a cut's view never does). */
 export function viewVersion(chosen: ChosenProcess, today: string): string {

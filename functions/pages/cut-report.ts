@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { cutReportHtml } from '../dashboard/cut-report.ts';
-import { chooseProcess, loadModel } from '../dashboard/load.ts';
+import { viewerOf } from '../auth/viewer.ts';
+import { loadModel } from '../dashboard/load.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import type { AppEnv } from '../env.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { parseOrThrow } from '../lib/validate.ts';
+import { resolveProcess } from '../lib/visible-process.ts';
 import { dashboardErrors } from './dashboard-errors.ts';
 import { LANG_SEGMENT, pageLang } from './shell.ts';
 
@@ -17,7 +19,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
       { process: c.req.param('process'), cut: c.req.param('date'), lang },
       'path',
     );
-    const chosen = await chooseProcess(c.env.DB, query.process, query.cut);
+    const chosen = await resolveProcess(c.env.DB, viewerOf(c), query.process, query.cut);
     const cut = chosen.cut;
     if (!cut) throw new Error('a cut report without a cut');
     return serveVersioned(
@@ -26,6 +28,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
         key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}`,
         etag: `"cut-report.${lang}.${chosen.process.slug}.${cut.date}"`,
         immutable: true,
+        private: chosen.private,
         cors: false,
         build: async () => {
           const model = await loadModel(c.env.DB, query, chosen, cut.date, true);

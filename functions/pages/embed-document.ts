@@ -1,6 +1,6 @@
 import { type Lang, LOCALES } from '../../site/i18n/locales.ts';
 import { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
-import { cutNotice } from '../dashboard/cut-notice.ts';
+import { cutNotice, unpublishedNotice } from '../dashboard/cut-notice.ts';
 import type { DashboardModel } from '../dashboard/model.ts';
 import { headline, viewBody, viewLinks } from '../dashboard/sections.ts';
 import { DASHBOARD_CSS } from '../dashboard/styles.ts';
@@ -29,7 +29,7 @@ export function embedDocument(model: DashboardModel, view: View, origin: string)
   // The notice of a cut links to the live dashboard of the same figures; the source link, to this cut's.
   const live = dashboard.toString();
   if (model.cut) dashboard.searchParams.set('cut', model.cut.date);
-  const body = html`<h1 class="embed-title">${title}</h1>${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
+  const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
 <p class="source">${t('dash.source')} <a href="${dashboard.toString()}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
   return page(lang, model.query.theme, title, body);
 }

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { fill, formatters } from '../../site/i18n/format.ts';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
-import { chooseProcess } from '../dashboard/load.ts';
 import { type CutRecord, listCuts } from '../data/cuts.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { readSummary, type Summary } from '../data/summary.ts';
 import type { AppEnv } from '../env.ts';
 import { html } from '../lib/html.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
+import { PUBLIC_VIEWER, resolveProcess } from '../lib/visible-process.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from './shell.ts';
 
 /** The latest figure in words: the process, its total, the moment the figures describe and its latest cut. */
@@ -42,7 +42,8 @@ function liveFigureHtml(process: ProcessRecord, summary: Summary, latestCut: Cut
 export const homeRoutes = new Hono<AppEnv>().get(`${LANG_SEGMENT}/`, async (c) => {
   const lang = pageLang(c);
   try {
-    const { process } = await chooseProcess(c.env.DB, undefined);
+    // The same page for everyone: the latest published process, never a rehearsal, whoever is signed in.
+    const { process } = await resolveProcess(c.env.DB, PUBLIC_VIEWER, undefined);
     const version = `${process.slug}.v${process.data_version}`;
     return await serveVersioned(
       c,
