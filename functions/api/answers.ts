@@ -44,7 +44,9 @@ export const ProcessAnswer = z
     updated_at: z.string().describe('When the figures or the definition last changed here (RFC 3339).'),
     published: z
       .boolean()
-      .describe('False until an admin publishes it: until then only admin and staff tokens and signed-in staff see it.'),
+      .describe(
+        'False until an admin publishes it: until then only admin and staff tokens and signed-in staff see it.',
+      ),
     published_at: z.string().nullable().describe('When it was published (RFC 3339); null while unpublished.'),
     links: z.object({ summary: z.string(), countries_csv: z.string() }),
   })

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { viewerOf } from '../auth/viewer.ts';
 import { cutPackage } from '../dashboard/cut-package.ts';
 import { readCutChanges } from '../data/cut-changes.ts';
 import { type CutRecord, listCuts, takeCut } from '../data/cuts.ts';
@@ -7,7 +8,6 @@ import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { mexicoCityTime } from '../domain/cut-calendar.ts';
 import { FIGURE_FILTERS } from '../domain/figure-query.ts';
 import { isoDate } from '../domain/registration.ts';
-import { viewerOf } from '../auth/viewer.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../lib/errors.ts';
 import { figureSource } from '../lib/figure-source.ts';

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { LANGS } from '../../site/i18n/locales.ts';
+import { viewerOf } from '../auth/viewer.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import { serveFiguresView } from '../dashboard/serve-view.ts';
 import { viewCsv } from '../dashboard/view-tables.ts';
@@ -7,7 +8,6 @@ import { readCountryEntityTable, readSummary } from '../data/summary.ts';
 import { countryName } from '../domain/countries.ts';
 import { FIGURE_FILTERS } from '../domain/figure-query.ts';
 import { VIEWS } from '../domain/views.ts';
-import { viewerOf } from '../auth/viewer.ts';
 import type { AppEnv } from '../env.ts';
 import { toCsv } from '../lib/csv.ts';
 import { ApiError } from '../lib/errors.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { todayUtc } from '../domain/dates.ts';
 import { viewerOf } from '../auth/viewer.ts';
+import { todayUtc } from '../domain/dates.ts';
 import type { AppEnv } from '../env.ts';
 import { serveVersioned } from '../lib/http-cache.ts';
 import { type ChosenProcess, resolveProcess } from '../lib/visible-process.ts';

@@ -128,7 +128,9 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
     )
     .bind(...values);
   const publish = db
-    .prepare(`UPDATE processes SET published = 1, published_at = ${utcNowSql()} WHERE slug = ?1 AND published = 0 AND ?2 = 1`)
+    .prepare(
+      `UPDATE processes SET published = 1, published_at = ${utcNowSql()} WHERE slug = ?1 AND published = 0 AND ?2 = 1`,
+    )
     .bind(slug, values[9]);
   await db.batch([upsert, publish]);
   return { created: !existed };
@@ -150,11 +152,11 @@ const PROCESS_TABLES = [
  * slug's next process starts above it). Returns `deleted` false when there was no such process, `published` true
  * (and removes nothing) when it is published: published figures are never withdrawn.
  */
-export async function deleteProcess(
-  db: D1Database,
-  slug: string,
-): Promise<{ deleted: boolean; published: boolean }> {
-  const row = await db.prepare('SELECT published FROM processes WHERE slug = ?').bind(slug).first<{ published: number }>();
+export async function deleteProcess(db: D1Database, slug: string): Promise<{ deleted: boolean; published: boolean }> {
+  const row = await db
+    .prepare('SELECT published FROM processes WHERE slug = ?')
+    .bind(slug)
+    .first<{ published: number }>();
   if (!row) return { deleted: false, published: false };
   if (row.published === 1) return { deleted: false, published: true };
   // Each statement repeats the condition, so a publish between the read above and this batch removes nothing.
@@ -166,7 +168,9 @@ export async function deleteProcess(
          ON CONFLICT (slug) DO UPDATE SET data_version = excluded.data_version, deleted_at = excluded.deleted_at`,
       )
       .bind(slug),
-    ...PROCESS_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE process = ?1 AND ${unpublished}`).bind(slug)),
+    ...PROCESS_TABLES.map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE process = ?1 AND ${unpublished}`).bind(slug),
+    ),
     db.prepare('DELETE FROM processes WHERE slug = ?1 AND published = 0').bind(slug),
   ]);
   const deleted = (results.at(-1)?.meta.changes ?? 0) > 0;

@@ -65,7 +65,13 @@ export async function resolveProcess(
     process = list.processes.find((one) => one.published);
   }
   if (!process) throw unknownProcess(slug);
-  const chosen = { process, processes: list.processes, cut: null, private: !process.published || list.private, rowsRead };
+  const chosen = {
+    process,
+    processes: list.processes,
+    cut: null,
+    private: !process.published || list.private,
+    rowsRead,
+  };
   if (!cut) return chosen;
   const { cut: record, rowsRead: cutRows } = await currentCut(db, process, cut);
   if (!record) throw unknownCut(process.slug, cut);

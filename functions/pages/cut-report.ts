@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { cutReportHtml } from '../dashboard/cut-report.ts';
 import { viewerOf } from '../auth/viewer.ts';
+import { cutReportHtml } from '../dashboard/cut-report.ts';
 import { loadModel } from '../dashboard/load.ts';
 import { dashboardQuerySchema } from '../dashboard/params.ts';
 import type { AppEnv } from '../env.ts';

@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { Lang } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
+import { viewerOf } from '../auth/viewer.ts';
 import type { ProcessRecord } from '../data/processes.ts';
 import { STAFF_TEMPLATES, TEMPLATE_PARAMS } from '../domain/infographics.ts';
-import { viewerOf } from '../auth/viewer.ts';
 import type { AppEnv } from '../env.ts';
 import { scaleOf } from '../img/brand.ts';
 import { imageContext } from '../img/context.ts';
