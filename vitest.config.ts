@@ -12,6 +12,7 @@ export default defineConfig(async () => {
             name: 'unit',
             environment: 'node',
             include: ['functions/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts', 'db/**/*.test.ts'],
+            exclude: ['functions/**/*.worker.test.ts'],
           },
         },
         {
@@ -23,8 +24,8 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'worker',
-            include: ['tests/worker/**/*.test.ts'],
-            setupFiles: ['./tests/worker/apply-migrations.ts'],
+            include: ['functions/**/*.worker.test.ts'],
+            setupFiles: ['./tests/support/apply-migrations.ts'],
             // Several tests send hundreds of requests or queue messages through workerd; on a 2-core machine that
             // also runs a build or another test file, five seconds is not enough. Limits are checked by counts, not time.
             testTimeout: 30_000,

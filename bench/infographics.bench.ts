@@ -192,12 +192,12 @@ async function bundles(add: Add): Promise<void> {
       .split('\n')
       .filter((line) => !/infographic\w*Routes/.test(line))
       .join('\n');
-  const router = join(ROOT, 'functions', 'api', `.bench-no-images-${process.pid}.ts`);
+  const router = join(ROOT, 'functions', `.bench-no-images-api-${process.pid}.ts`);
   const entry = join(ROOT, 'functions', `.bench-no-images-${process.pid}.ts`);
-  await writeFile(router, await strip('functions/api/router.ts'));
+  await writeFile(router, await strip('functions/api.ts'));
   await writeFile(
     entry,
-    (await strip('functions/index.ts')).replace("'./api/router.ts'", `'./api/.bench-no-images-${process.pid}.ts'`),
+    (await strip('functions/index.ts')).replace("'./api.ts'", `'./.bench-no-images-api-${process.pid}.ts'`),
   );
   try {
     const without = await bundle(entry);

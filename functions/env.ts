@@ -1,4 +1,4 @@
-import type { TokenScope } from './domain/scopes.ts';
+import type { TokenScope } from './auth/scopes.ts';
 import type { EventMessage } from './metrics/event.ts';
 
 /** The vars that configure sign-in through Cloudflare Access; an empty `ACCESS_TEAM_DOMAIN` means none (local, tests). */
@@ -18,10 +18,12 @@ export interface Env extends AccessVars {
   EVENTS: Queue<EventMessage>;
   /** Events per visitor (daily hash): 120 a minute. */
   EVENTS_LIMITER?: RateLimit;
-  /** Events per client address: 600 a minute (public contract). */
+  /** Events per client (IPv4 address, IPv6 /64): 600 a minute (public contract). */
   CLIENT_EVENTS_LIMITER?: RateLimit;
   /** Public reads that miss the edge cache, per client address: 300 a minute. */
   PUBLIC_LIMITER?: RateLimit;
+  /** Events and public reads per IPv6 /48 (the per-client limiters key IPv6 by /64): 2,400 a minute each. */
+  NETWORK_LIMITER?: RateLimit;
   /** `off` makes every infographic a fresh render (benchmarks set it with `wrangler dev --var`). */
   INFOGRAPHICS_CACHE?: string;
 }

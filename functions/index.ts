@@ -1,19 +1,19 @@
 import { Hono } from 'hono';
 import { timing } from 'hono/timing';
-import { apiRoutes } from './api/router.ts';
+import { apiRoutes } from './api.ts';
+import { cutReportRoutes } from './cuts/report-page.ts';
 import type { AppEnv, Env } from './env.ts';
-import { ApiError } from './lib/errors.ts';
-import { onError } from './lib/on-error.ts';
-import { withSecurityHeaders } from './lib/security-headers.ts';
+import { infographicPageRoutes } from './infographics/page.ts';
 import { consumeEvents } from './metrics/consumer.ts';
-import { runScheduled } from './metrics/scheduled.ts';
-import { cutReportRoutes } from './pages/cut-report.ts';
-import { dashboardRoutes } from './pages/dashboard.ts';
-import { embedRoutes } from './pages/embed.ts';
-import { homeRoutes } from './pages/home.ts';
-import { infographicPageRoutes } from './pages/infographics.ts';
-import { rootRoutes } from './pages/root.ts';
-import { transparencyRoutes } from './pages/transparency.ts';
+import { transparencyRoutes } from './metrics/transparency-page.ts';
+import { dashboardRoutes } from './registrations/dashboard/dashboard-page.ts';
+import { embedRoutes } from './registrations/dashboard/embed-page.ts';
+import { homeRoutes } from './registrations/home-page.ts';
+import { runScheduled } from './scheduled.ts';
+import { ApiError } from './shared/errors.ts';
+import { onError } from './shared/on-error.ts';
+import { rootRoutes } from './shared/root-page.ts';
+import { withSecurityHeaders } from './shared/security-headers.ts';
 
 /** The Worker: the static site is served by Workers Static Assets; these are the paths that need code. */
 const app = new Hono<AppEnv>();

@@ -1,10 +1,16 @@
 // `npm run -s token -- create|list|revoke …`: API tokens in the local D1 (or production with --remote). `create`
 // prints only the new token; only its hash is stored. `list` never prints a secret.
 import { parseArgs } from 'node:util';
+import { DEFAULT_TOKEN_DAYS, TOKEN_SCOPES, type TokenScope } from '../functions/auth/scopes.ts';
+import {
+  insertToken,
+  LIST_TOKENS_SQL,
+  type ListedToken,
+  listTokens,
+  revokeToken,
+} from '../functions/auth/token-store.ts';
 import { mintToken } from '../functions/auth/tokens.ts';
-import { utcNowSql } from '../functions/data/sql-time.ts';
-import { insertToken, LIST_TOKENS_SQL, type ListedToken, listTokens, revokeToken } from '../functions/data/tokens.ts';
-import { DEFAULT_TOKEN_DAYS, TOKEN_SCOPES, type TokenScope } from '../functions/domain/scopes.ts';
+import { utcNowSql } from '../functions/shared/sql-time.ts';
 import { withLocalDb } from './lib/local-db.ts';
 import { run } from './lib/local-env.ts';
 import { runCli } from './lib/run-cli.ts';

@@ -1,7 +1,7 @@
 // The registrations-total 1200x630 card as plain HTML and CSS (same font, colours and layout as the satori
 // template), for timing the headless-browser way of making the same image.
 import { readFile } from 'node:fs/promises';
-import { BRAND } from '../../functions/img/brand.ts';
+import { BRAND } from '../../functions/infographics/brand.ts';
 
 const FONT_DIR = new URL('../../node_modules/@fontsource/atkinson-hyperlegible-next/files/', import.meta.url);
 

@@ -1,4 +1,4 @@
-import { ROLLUP_DIMENSIONS } from '../../functions/domain/rollup-keys.ts';
+import { ROLLUP_DIMENSIONS } from '../../functions/registrations/rollup-keys.ts';
 
 /**
  * The baseline the rollups are measured against: the same figures computed by a GROUP BY over the

@@ -3,7 +3,7 @@
 // The steps live beside it: blocks.ts (published tables → blocks), fill.ts (fields), daily.ts (dates).
 import type { EntityCode } from '../../functions/domain/entities.ts';
 import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
-import { toCsv as csvText } from '../../functions/lib/csv.ts';
+import { toCsv as csvText } from '../../functions/shared/csv.ts';
 import { publishedBlocks } from './blocks.ts';
 import { assignDates } from './daily.ts';
 import type { Draft } from './draft.ts';

@@ -1,8 +1,8 @@
 // Loads the demo data into a running local Worker through the public API (the same path as a real feed).
 import { readdir, readFile } from 'node:fs/promises';
+import { deleteToken, insertToken } from '../../functions/auth/token-store.ts';
 import { mintToken } from '../../functions/auth/tokens.ts';
-import { deleteToken, insertToken } from '../../functions/data/tokens.ts';
-import { mexicoCityTime } from '../../functions/domain/cut-calendar.ts';
+import { mexicoCityTime } from '../../functions/cuts/calendar.ts';
 import type { ProcessBody } from '../../functions/domain/registration.ts';
 import { withLocalDb } from '../../scripts/lib/local-db.ts';
 import { feedBody } from '../../site/content/process-feed.ts';

@@ -1,5 +1,6 @@
-import type { TokenScope } from '../domain/scopes.ts';
 import type { AccessVars } from '../env.ts';
+import { domainOf, identityEmail } from './identity.ts';
+import type { TokenScope } from './scopes.ts';
 
 /** Who may do what when signed in through Cloudflare Access, from the Worker's vars (README, "Signing in"). */
 export interface AccessConfig {
@@ -42,10 +43,11 @@ export function accessConfig(vars: AccessVars): AccessConfig | null {
   };
 }
 
-/** True when `email` is one of `entries`: an address exactly, or any address at an `@domain`. */
+/** True when `email` is one of `entries`: an address exactly, or any address whose whole domain is an `@domain`. */
 export function matchesPeople(email: string, entries: readonly string[]): boolean {
-  const address = email.trim().toLowerCase();
-  return entries.some((entry) => (entry.startsWith('@') ? address.endsWith(entry) : address === entry));
+  const address = identityEmail(email.trim());
+  if (!address) return false;
+  return entries.some((entry) => (entry.startsWith('@') ? `@${domainOf(address)}` === entry : address === entry));
 }
 
 /** What a signed-in person may do: the scopes they hold and, for a partner, their referral code. */

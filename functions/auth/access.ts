@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 import { type AccessConfig, accessConfig, type PersonRoles, rolesOf } from './access-roles.ts';
+import { identityEmail, tokenTimesProblem } from './identity.ts';
 
 /** A person signed in through Cloudflare Access, verified, with what they may do. */
 export interface Person extends PersonRoles {
@@ -34,7 +35,7 @@ export function accessOf(c: Context<AppEnv>): AccessConfig | null {
  * The person this request was signed in as, or null when Access is off or the request carries no Access
  * token. Access puts its token in the `Cf-Access-Jwt-Assertion` header on the paths it guards and in the
  * `CF_Authorization` cookie for the whole host, so pages behind Access can call the API. A token that is
- * there but does not verify (signature, issuer, audience, expiry) is a 401: it is never read as absent.
+ * there but does not verify (signature, issuer, audience, expiry, no `exp` or `iat`, `iat` in the future) is a 401: it is never read as absent.
  */
 export async function signedInPerson(c: Context<AppEnv>): Promise<Person | null> {
   const config = accessOf(c);
@@ -47,8 +48,11 @@ export async function signedInPerson(c: Context<AppEnv>): Promise<Person | null>
       issuer: config.teamDomain,
       audience: config.audiences,
       algorithms: ['RS256'],
+      requiredClaims: ['exp', 'iat'],
     });
-    email = payload.email;
+    const problem = tokenTimesProblem(payload, Math.floor(Date.now() / 1000));
+    if (problem) throw new Error(problem);
+    email = identityEmail(payload.email);
   } catch (error) {
     const expired = error instanceof joseErrors.JWTExpired;
     throw new ApiError(
@@ -60,8 +64,11 @@ export async function signedInPerson(c: Context<AppEnv>): Promise<Person | null>
       { 'WWW-Authenticate': 'Bearer' },
     );
   }
-  if (typeof email !== 'string' || !email.includes('@')) {
-    throw new ApiError('unauthorized', 'This Cloudflare Access sign-in names no e-mail address; sign in as a person.');
+  if (typeof email !== 'string') {
+    throw new ApiError(
+      'unauthorized',
+      'This Cloudflare Access sign-in names no single plain e-mail address; sign in as a person.',
+    );
   }
   return { email, ...rolesOf(email, config) };
 }

@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import { findActiveToken, markTokenUsed, type StoredToken } from '../data/tokens.ts';
 import { todayUtc } from '../domain/dates.ts';
-import type { TokenScope } from '../domain/scopes.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../lib/errors.ts';
+import { ApiError } from '../shared/errors.ts';
 import { accessOf, requireSameOrigin, signedInPerson } from './access.ts';
+import type { TokenScope } from './scopes.ts';
+import { findActiveToken, markTokenUsed, type StoredToken } from './token-store.ts';
 import { constantTimeEqual, hashToken, tokenId } from './tokens.ts';
 
 // Compared against when the id is unknown, so unknown and wrong tokens take the same time.

@@ -1,8 +1,16 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import type { Viewer } from '../lib/visible-process.ts';
 import { signedInPerson } from './access.ts';
 import { activeToken, bearerSecret } from './require-scope.ts';
+
+/** Who is reading, as far as unpublished processes go; asked only when one is involved (anonymous reads stay free). */
+export interface Viewer {
+  /** True for an `admin` or `staff` token and for signed-in staff. */
+  seesUnpublished: () => Promise<boolean>;
+}
+
+/** A reader who sees only what is published (the home page, the same for everyone). */
+export const PUBLIC_VIEWER: Viewer = { seesUnpublished: async () => false };
 
 /**
  * The viewer of a request, asked at most once per request. A credential that does not verify makes a public

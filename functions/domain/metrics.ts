@@ -22,6 +22,18 @@ export const MAX_DISTINCT_PER_DAY = 500;
 /** Distinct visitors a day a search term needs before it reaches a report (public contract). */
 export const MIN_SEARCH_VISITORS = 5;
 
+/** Free dimensions whose new values get their own row only once MIN_NETWORKS networks sent them that day. */
+export const BREADTH_DIMENSIONS = ['referrer', 'campaign', 'not_found'] as const;
+
+/** Distinct networks (IPv4 /24, IPv6 /48) a new value of a BREADTH_DIMENSIONS dimension needs in a day. */
+export const MIN_NETWORKS = 2;
+
+/** New values one network may put forward a day in each BREADTH_DIMENSIONS dimension. */
+export const NEW_VALUES_PER_NETWORK = 25;
+
+/** Free dimensions whose values reach a report only past MIN_SEARCH_VISITORS visitors a day: their visitor scope. */
+export const VISITOR_GATED = { search_empty: 'search:', not_found: 'missing:' } as const;
+
 /** Dimensions whose values a visitor chooses freely: each keeps at most MAX_DISTINCT_PER_DAY a day. */
 export const CAPPED_DIMENSIONS = ['referrer', 'campaign', 'embed', 'download', 'search_empty', 'not_found'] as const;
 

@@ -1,4 +1,6 @@
-import { CAPPED_DIMENSIONS, MAX_DISTINCT_PER_DAY, OTHER } from '../domain/metrics.ts';
+import { BREADTH_DIMENSIONS, CAPPED_DIMENSIONS, MAX_DISTINCT_PER_DAY, OTHER } from '../domain/metrics.ts';
+import { admissionStatements, type NetworkCount } from './admission.ts';
+import { ADMITTED, OPEN_DAY } from './daily-keys-sql.ts';
 import type { EventMessage } from './event.ts';
 
 // Queue clocks and ours may differ a little: look this far before the oldest send time for earlier counts.
@@ -9,8 +11,10 @@ const MAX_ATTEMPTS = 5;
 export interface BatchTotals {
   /** [hour, dimension, key, count] for the hourly dimensions (known sets) */
   rollups: [string, string, string, number][];
-  /** [day, dimension, key, count] for the dimensions capped per day (free values) */
+  /** [day, dimension, key, count] for the dimensions capped per day (free values), first come first admitted */
   daily: [string, string, string, number][];
+  /** [day, dimension, key, count, network] for the free values admitted by breadth (admission.ts) */
+  networks: NetworkCount[];
   /** [day, visitor, scopes] */
   visits: [string, string, string[]][];
   /** [hour, day, visitor, register clicks] */
@@ -20,6 +24,7 @@ export interface BatchTotals {
 }
 
 const CAPPED_SET: ReadonlySet<string> = new Set(CAPPED_DIMENSIONS);
+const BREADTH_SET: ReadonlySet<string> = new Set(BREADTH_DIMENSIONS);
 
 /** The minute an event was sent, which files it for the redelivery check (the hour for messages of older deploys). */
 export const bucketOf = (m: EventMessage): string => m.minute ?? m.hour;
@@ -28,6 +33,7 @@ export const bucketOf = (m: EventMessage): string => m.minute ?? m.hour;
 export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
   const rollups = new Map<string, [string, string, string, number]>();
   const daily = new Map<string, [string, string, string, number]>();
+  const networks = new Map<string, NetworkCount>();
   const visits = new Map<string, [string, string, Set<string>]>();
   const clicks = new Map<string, [string, string, string, number]>();
   const buckets = new Map<string, string[]>();
@@ -36,6 +42,14 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
     bucket.push(m.id);
     buckets.set(bucketOf(m), bucket);
     for (const [dimension, key] of m.counts) {
+      // Messages without a network (no client address: Worker tests; older deploys) keep first come, first admitted.
+      if (m.network && BREADTH_SET.has(dimension)) {
+        const id = JSON.stringify([m.day, dimension, key, m.network]);
+        const row = networks.get(id) ?? [m.day, dimension, key, 0, m.network];
+        row[3] += 1;
+        networks.set(id, row);
+        continue;
+      }
       const [table, when] = CAPPED_SET.has(dimension) ? [daily, m.day] : [rollups, m.hour];
       const id = JSON.stringify([when, dimension, key]);
       const row = table.get(id) ?? [when, dimension, key, 0];
@@ -59,6 +73,7 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
   return {
     rollups: [...rollups.values()],
     daily: [...daily.values()],
+    networks: [...networks.values()],
     visits: [...visits.values()].map(([day, visitor, scopes]) => [day, visitor, [...scopes]]),
     clicks: [...clicks.values()],
     buckets: [...buckets],
@@ -72,17 +87,13 @@ const COUNTED_IDS = `SELECT j.value AS id FROM metric_batches b, json_each(b.ids
   WHERE (b.minute IN (SELECT value FROM json_each(?1)) OR (b.minute = '' AND b.at >= ?2))
     AND j.value IN (SELECT value FROM json_each(?3))`;
 
-// Days whose visitor rows the retention already deleted: their visitors are never counted again.
-const OPEN_DAY = (day: string) => `${day} > (SELECT through FROM metric_closed)`;
-
-// A free value has its own row on a day only if it was among that day's first 500 (the row is the proof).
-const ADMITTED = (day: string, dimension: string, key: string) =>
-  `EXISTS (SELECT 1 FROM metric_daily_keys k WHERE k.day = ${day} AND k.dimension = ${dimension} AND k.key = ${key})`;
-
-// A visitor scope counts only for a registered referral code and an admitted search term.
+// A visitor scope counts only for a registered referral code, an admitted search term, and a missing path
+// admitted or waiting for admission (its visitors decide whether it is ever shown).
 const COUNTED_SCOPE = (day: string, scope: string) => `(
   (${scope} NOT LIKE 'ref:%' OR substr(${scope}, 5) IN (SELECT code FROM referral_codes))
-  AND (${scope} NOT LIKE 'search:%' OR ${ADMITTED(day, "'search_empty'", `substr(${scope}, 8)`)}))`;
+  AND (${scope} NOT LIKE 'search:%' OR ${ADMITTED(day, "'search_empty'", `substr(${scope}, 8)`)})
+  AND (${scope} NOT LIKE 'missing:%' OR ${ADMITTED(day, "'not_found'", `substr(${scope}, 9)`)} OR EXISTS (
+    SELECT 1 FROM metric_pending_keys p WHERE p.day = ${day} AND p.dimension = 'not_found' AND p.key = substr(${scope}, 9))))`;
 
 // The batch's free values: a key the day already has adds to its row; new keys of an open day get rows in
 // key order while the day has fewer than 500; the rest add to (other). SQLite reads the table into a
@@ -116,6 +127,7 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
     // Redelivery: aborts the transaction when an event was already counted.
     db.prepare(`INSERT INTO metric_guard (ok) SELECT 0 WHERE EXISTS (${COUNTED_IDS})`).bind(minutes, since, ids),
     db.prepare(COUNT_FREE_VALUES).bind(JSON.stringify(totals.daily), MAX_DISTINCT_PER_DAY),
+    ...admissionStatements(db, totals.networks, MAX_DISTINCT_PER_DAY),
     // Known sets, by hour; a referral code staff never registered is (other).
     db
       .prepare(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_NAMES, OTHER } from '../domain/metrics.ts';
+import { holdsPersonalData, PRIVATE, scrubPath } from './personal-data.ts';
 
 /** Largest accepted body, in bytes (public contract). */
 export const MAX_EVENT_BYTES = 4 * 1024;
@@ -36,6 +37,8 @@ export const eventMessageSchema = z.object({
   /** The minute it was sent (UTC): the redelivery check looks only at batches of the same minutes. Older deploys sent none. */
   minute: minute.optional(),
   visitor: z.string().max(128),
+  /** The sender's network (IPv4 /24, IPv6 /48) hashed with the day's salt: new free values need two. None without an address. */
+  network: z.string().max(64).optional(),
   /** [dimension, key] pairs this event increments. */
   counts: z.array(z.tuple([z.string(), z.string()])).max(64),
   /** Scopes in which this visitor counts once per day ('site', 'page:/es/', 'ref:CODE', ...). */
@@ -63,10 +66,20 @@ const token = (value: unknown, max = 60) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, max);
 
-/** A URL path made safe to store: percent-encoded by the URL parser, no query, bounded length. */
+/** A URL path made safe to store: personal data masked, percent-encoded by the URL parser, no query, bounded length. */
 export function safePath(url: URL): string {
-  return url.pathname.replace(/[^A-Za-z0-9/_.~%-]/g, '').slice(0, 200) || '/';
+  return (
+    scrubPath(url.pathname)
+      .replace(/[^A-Za-z0-9/_.~%()-]/g, '')
+      .slice(0, 200) || '/'
+  );
 }
+
+/** A value a visitor chose (campaign, host, asset) as a stored key: PRIVATE when it holds personal data. */
+const freeToken = (value: unknown, max = 60) => {
+  const text = String(value ?? '');
+  return holdsPersonalData(text) ? PRIVATE : token(text, max);
+};
 
 // Share buttons the site can show; anything else a script sends is `other`.
 const SHARE_NETWORKS = new Set([
@@ -92,7 +105,7 @@ const SHARE_NETWORKS = new Set([
  */
 export function storableSearch(query: unknown): string | null {
   const raw = String(query ?? '').normalize('NFKC');
-  if (raw.includes('@') || raw.includes('\uFF20') || /\p{Nd}{3,}/u.test(raw)) return null;
+  if (holdsPersonalData(raw) || raw.includes('@') || raw.includes('\uFF20') || /\p{Nd}{3,}/u.test(raw)) return null;
   if ((raw.match(/\p{Nd}/gu) ?? []).length >= 5) return null;
   return safeText(raw) || '(empty)';
 }
@@ -133,25 +146,26 @@ export function reduceEvent(
   const scopes: string[] = [];
   const props = event.props ?? {};
   const ref = /^[A-Za-z0-9_-]{1,32}$/.exec(url.searchParams.get('ref') ?? '')?.[0];
+  const code = ref && !holdsPersonalData(ref) ? ref : undefined;
   let referrerHost = '';
   try {
     referrerHost = event.referrer ? new URL(event.referrer).hostname.toLowerCase() : '';
   } catch {
     referrerHost = '';
   }
-  const external = referrerHost && referrerHost !== url.hostname ? token(referrerHost, 100) : '';
+  const external = referrerHost && referrerHost !== url.hostname ? freeToken(referrerHost, 100) : '';
   switch (event.name) {
     case 'pageview': {
       counts.push(['page', path]);
       scopes.push('site', `lang:${lang}`, `page:${path}`);
-      const source = token(url.searchParams.get('utm_source'));
-      const medium = token(url.searchParams.get('utm_medium'));
-      const campaign = token(url.searchParams.get('utm_campaign'));
+      const source = freeToken(url.searchParams.get('utm_source'));
+      const medium = freeToken(url.searchParams.get('utm_medium'));
+      const campaign = freeToken(url.searchParams.get('utm_campaign'));
       if (source || medium || campaign) counts.push(['campaign', `${source}|${medium}|${campaign}`]);
       if (external) counts.push(['referrer', external]);
-      if (ref) {
-        counts.push(['ref', ref]);
-        scopes.push(`ref:${ref}`);
+      if (code) {
+        counts.push(['ref', code]);
+        scopes.push(`ref:${code}`);
       }
       break;
     }
@@ -159,7 +173,7 @@ export function reduceEvent(
       counts.push(['register', path]);
       break;
     case 'download':
-      counts.push(['download', token(props.asset ?? path.split('/').pop(), 100) || 'unknown']);
+      counts.push(['download', freeToken(props.asset ?? path.split('/').pop(), 100) || 'unknown']);
       break;
     case 'share': {
       const network = token(props.network);
@@ -183,8 +197,10 @@ export function reduceEvent(
       counts.push(['embed', external || 'direct']);
       break;
     case 'not_found':
-      // The missing path itself (not a page, by definition), capped per day like the other free values.
+      // The missing path itself (not a page, by definition), capped per day like the other free values; it
+      // reaches a report only once 5 distinct visitors met it that day, like a search term.
       counts.push(['not_found', asSent]);
+      scopes.push(`missing:${asSent}`);
       break;
   }
   return { counts, scopes };

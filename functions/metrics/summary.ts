@@ -1,5 +1,12 @@
-import { EVENT_NAMES, type MetricsSummary, type MetricTable, MIN_SEARCH_VISITORS, OTHER } from '../domain/metrics.ts';
-import { recordsCsv } from '../lib/csv.ts';
+import {
+  EVENT_NAMES,
+  type MetricsSummary,
+  type MetricTable,
+  MIN_SEARCH_VISITORS,
+  OTHER,
+  VISITOR_GATED,
+} from '../domain/metrics.ts';
+import { recordsCsv } from '../shared/csv.ts';
 
 // Largest first; the (other) row, whatever its size, last, where a reader expects the remainder.
 const isOther = (row: Record<string, unknown>) => Object.values(row).includes(OTHER);
@@ -19,7 +26,7 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
         `SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key
          UNION ALL
          SELECT dimension, key, SUM(count) FROM metric_daily_keys
-         WHERE day >= ?3 AND day <= ?4 AND dimension <> 'search_empty' GROUP BY dimension, key`,
+         WHERE day >= ?3 AND day <= ?4 AND dimension NOT IN ('search_empty', 'not_found') GROUP BY dimension, key`,
       )
       .bind(`${from}T00`, `${to}T23`, from, to),
     db
@@ -39,19 +46,22 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
          ORDER BY d.date`,
       )
       .bind(`${from}T00`, `${to}T23`, from, to),
-    // A term is shown only for the days on which 5 distinct visitors typed it; the rest is (other).
+    // A search term or a missing path is shown only for the days on which 5 distinct visitors sent it; the
+    // rest is (other).
     db
       .prepare(
-        `SELECT CASE WHEN COALESCE(v.visitors, 0) >= ?3 THEN r.key ELSE '${OTHER}' END AS key, SUM(r.count) AS n
+        `SELECT r.dimension, CASE WHEN COALESCE(v.visitors, 0) >= ?3 THEN r.key ELSE '${OTHER}' END AS key,
+           SUM(r.count) AS n
          FROM metric_daily_keys r
-         LEFT JOIN metric_daily_visitors v ON v.day = r.day AND v.scope = 'search:' || r.key
-         WHERE r.day >= ?1 AND r.day <= ?2 AND r.dimension = 'search_empty'
-         GROUP BY 1`,
+         LEFT JOIN metric_daily_visitors v ON v.day = r.day
+           AND v.scope = (CASE r.dimension WHEN 'not_found' THEN '${VISITOR_GATED.not_found}' ELSE '${VISITOR_GATED.search_empty}' END) || r.key
+         WHERE r.day >= ?1 AND r.day <= ?2 AND r.dimension IN ('search_empty', 'not_found')
+         GROUP BY 1, 2`,
       )
       .bind(from, to, MIN_SEARCH_VISITORS),
   ]);
   const table = new Map<string, Map<string, number>>();
-  for (const row of counts?.results ?? []) {
+  for (const row of [...(counts?.results ?? []), ...(searches?.results ?? [])]) {
     const dimension = String(row.dimension);
     if (!table.has(dimension)) table.set(dimension, new Map());
     table.get(dimension)?.set(String(row.key), Number(row.n));
@@ -119,7 +129,7 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
       'count',
     ),
     searches_without_results: byCount(
-      (searches?.results ?? []).map((r) => ({ query: String(r.key), count: Number(r.n) })),
+      dim('search_empty').map(([query, count]) => ({ query, count })),
       'count',
     ),
     language_switches: byCount(

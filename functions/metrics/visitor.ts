@@ -1,4 +1,5 @@
 import { addDays } from '../domain/dates.ts';
+import { clientKey, networkOf } from '../shared/client-network.ts';
 
 // The day's salt, per isolate: one D1 read a day per isolate, not one per event.
 let cached: { day: string; salt: string } | undefined;
@@ -26,8 +27,27 @@ export function forgetSalt(): void {
   cached = undefined;
 }
 
-/** The daily visitor id: SHA-256 of salt, site host, IP and user agent, shortened. Never stored with its inputs. */
+/** At most this many daily visitors per client address (IPv6: per /64), whatever user agents it sends. */
+export const VISITORS_PER_ADDRESS = 3;
+
+/**
+ * The daily visitor id: SHA-256 of salt, site host, the client (IPv4 address or IPv6 /64) and a bucket of
+ * the user agent (0 to VISITORS_PER_ADDRESS - 1), shortened. The bucket, not the user agent itself, is what
+ * is hashed, so one address rotating user agents counts as at most 3 visitors a day; people sharing an
+ * address (a household, a campus behind one NAT) are undercounted instead, the lesser error for figures
+ * staff report. Never stored with its inputs.
+ */
 export async function visitorHash(salt: string, host: string, ip: string, userAgent: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}|${host}|${ip}|${userAgent}`));
-  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+  const bucket = ((await digest(userAgent))[0] ?? 0) % VISITORS_PER_ADDRESS;
+  const id = await digest(`${salt}|${host}|${clientKey(ip)}|${bucket}`);
+  return Array.from(id.slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** The sender's network (IPv4 /24, IPv6 /48) as a daily id: new free values need two of them (admission.ts). */
+export async function networkId(salt: string, ip: string): Promise<string> {
+  const id = await digest(`${salt}|network|${networkOf(ip)}`);
+  return Array.from(id.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const digest = async (text: string) =>
+  new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));

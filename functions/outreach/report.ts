@@ -1,6 +1,3 @@
-import type { Lang } from '../../site/i18n/locales.ts';
-import { useTranslations } from '../../site/i18n/ui.ts';
-import { readOutreach } from '../data/outreach.ts';
 import {
   type ContentItem,
   FIGURE_TABLES,
@@ -9,8 +6,10 @@ import {
   type FigureTable,
   type OutreachReport,
 } from '../domain/outreach.ts';
-import type { PageEntry } from '../lib/page-index.ts';
 import { readMetrics } from '../metrics/summary.ts';
+import { type Lang, useTranslations } from '../shared/i18n.ts';
+import type { PageEntry } from '../shared/page-index.ts';
+import { readOutreach } from './store.ts';
 
 // Spots and paid media are grouped by outlet, posts by network; the other tables by channel.
 const GROUP_BY: Record<FigureTable, 'platform' | 'channel'> = {

@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
-import { useTranslations } from '../../site/i18n/ui.ts';
 import type { OutreachReport } from '../domain/outreach.ts';
+import { useTranslations } from '../shared/i18n.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const BOLD = { fontWeight: 'bold' as const };

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import { toCsv } from '../../functions/lib/csv.ts';
+import { toCsv } from '../../functions/shared/csv.ts';
 
 /** One batch cut from a file: its body and where its lines came from. */
 export interface Chunk {

@@ -35,8 +35,3 @@ export async function importEdges(root: string, folders: string[]): Promise<Impo
   }
   return edges;
 }
-
-/** The folder a file belongs to at `depth` (`functions/api/x.ts` at depth 2 is `functions/api`). */
-export function folderOf(path: string, depth = 2): string {
-  return path.split('/').slice(0, depth).join('/');
-}

@@ -1,0 +1,37 @@
+import { html } from '../shared/html.ts';
+import { LANGS, type Lang } from '../shared/i18n.ts';
+import { scaleOf } from './brand.ts';
+import { renderPng, renderSvg, type Timings } from './engine/engine.ts';
+import type { ImageRequest } from './request.ts';
+
+/** The alt text of an image in both languages, at the size asked for. */
+export function altTexts(request: ImageRequest, model: unknown): Record<Lang, string> {
+  const scale = scaleOf(request.params.size);
+  return Object.fromEntries(LANGS.map((lang) => [lang, request.template.alt(model, lang, scale)])) as Record<
+    Lang,
+    string
+  >;
+}
+
+/**
+ * Draws an image as SVG, titled with its alt text (screen readers and search read the SVG's `<title>`). The
+ * download embeds its fonts (`withFonts`); the PNG is rasterised from the same SVG without them.
+ */
+export async function drawSvg(
+  request: ImageRequest,
+  model: unknown,
+  withFonts = true,
+  timings: Timings = {},
+): Promise<string> {
+  const { template, params } = request;
+  const scale = scaleOf(params.size);
+  const lang = template.langOf(model, params);
+  const svg = await renderSvg(template.draw(model, lang, scale), scale.width, scale.height, withFonts, timings);
+  const title = html`<title>${template.alt(model, lang, scale)}</title>`;
+  return svg.replace(/^<svg\b[^>]*>/, (open) => `${open.replace('<svg', `<svg role="img" lang="${lang}"`)}${title}`);
+}
+
+/** Draws an image as PNG. */
+export async function drawPng(request: ImageRequest, model: unknown, timings: Timings = {}): Promise<Uint8Array> {
+  return renderPng(await drawSvg(request, model, false, timings), timings);
+}

@@ -1,0 +1,57 @@
+import type { Category } from '../../registrations/dashboard/model.ts';
+import type { Lang, UiKey } from '../../shared/i18n.ts';
+import type { Scale } from '../brand.ts';
+import type { Figures } from '../figures.ts';
+import type { Node } from '../h.ts';
+import { box } from '../h.ts';
+import { type BarRow, bars, frame, line } from '../layout.ts';
+import { filterLabel, kicker, say, sentences, sourceLine } from './common.ts';
+
+/** The content of a ranking image (countries or states) at one size, in one language. */
+function content(figures: Figures, lang: Lang, s: Scale, pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
+  const model = figures.models[lang];
+  const { fmt } = model;
+  const all = pick(figures, lang);
+  const shown = all.slice(0, s.bars);
+  const max = shown[0]?.count ?? 0;
+  const rest = all.slice(s.bars).reduce((sum, c) => sum + c.count, 0);
+  const total = model.summary.total;
+  const rows: BarRow[] = shown.map((c) => ({
+    label: c.label,
+    value: `${fmt.number(c.count)} (${fmt.percent(c.share)})`,
+    fraction: max > 0 ? c.count / max : 0,
+  }));
+  return {
+    kicker: kicker(model),
+    title: say(lang, title),
+    filter: filterLabel(model),
+    rows,
+    rest: rest > 0 ? say(lang, 'img.rest', { count: fmt.number(rest), percent: fmt.percent(rest / total) }) : null,
+    none: rows.length === 0 ? say(lang, 'img.none') : null,
+    source: sourceLine(model),
+  };
+}
+
+/** Draws and describes a ranking: the largest categories as bars, the rest summed in one line. */
+export function ranking(pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
+  return {
+    draw: (figures: Figures, lang: Lang, s: Scale): Node => {
+      const c = content(figures, lang, s, pick, title);
+      return frame(s, {
+        kicker: c.kicker,
+        title: c.title,
+        footer: c.source,
+        body: box(
+          { flexDirection: 'column', flexGrow: 1 },
+          c.filter ? box({ marginTop: -s.gap, marginBottom: s.gap }, line(s, c.filter)) : null,
+          c.none ? line(s, c.none) : bars(s, c.rows, c.rest ?? undefined),
+        ),
+      });
+    },
+    alt: (figures: Figures, lang: Lang, s: Scale): string => {
+      const c = content(figures, lang, s, pick, title);
+      const list = c.rows.map((row) => `${row.label}: ${row.value}`).join('; ');
+      return sentences([c.title, c.kicker, c.filter, c.none ?? list, c.rest, c.source]);
+    },
+  };
+}

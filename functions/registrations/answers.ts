@@ -1,0 +1,54 @@
+import { z } from '@hono/zod-openapi';
+import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
+import { ProcessAnswer } from '../processes/answers.ts';
+import { counts, date } from '../shared/answer-parts.ts';
+import { MIN_GROUP, WITHHELD_FIELDS } from './small-groups.ts';
+
+// The shapes of this feature's API answers, for the OpenAPI document.
+
+/** The registration figures of a process, scope and filters. */
+export const SummaryAnswer = z
+  .object({
+    process: ProcessAnswer.pick({
+      slug: true,
+      name: true,
+      registration_opens: true,
+      registration_closes: true,
+      election_day: true,
+    }),
+    scope: z.enum(SCOPES),
+    filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
+    as_of: z.string().nullable(),
+    updated_at: z.string(),
+    total: z.number().int(),
+    by_channel: counts(CHANNELS).nullable(),
+    by_credential: counts(CREDENTIALS).nullable(),
+    by_sex: counts(SEXES).nullable(),
+    by_age_band: counts(AGE_BANDS).nullable(),
+    by_modality: counts(MODALITIES).nullable(),
+    by_status: counts(STATUSES).nullable(),
+    by_entity: z.record(z.string(), z.number().int()).describe('Non-zero states, largest first.'),
+    by_country: z.record(z.string(), z.number().int()).describe('Non-zero countries, largest first.'),
+    daily: z
+      .array(z.object({ date, count: z.number().int() }))
+      .nullable()
+      .describe('Every day from the first application to the last, zeros included.'),
+    suppressed: z
+      .object({ min_group: z.literal(MIN_GROUP), fields: z.array(z.enum(WITHHELD_FIELDS)) })
+      .optional()
+      .describe(
+        'Present when the population has 1 to 9 applications, or differs by 1 to 9 from the population with one filter fewer or from the same filters in the other scope: the fields named are null.',
+      ),
+  })
+  .openapi('Summary');
+
+/** What an applied (or replayed) batch did. */
+export const BatchAnswer = z
+  .object({
+    batch: z.string(),
+    rows: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+  })
+  .openapi('BatchResult');

@@ -1,0 +1,169 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { scoped } from '../auth/scoped.ts';
+import { addDays, todayUtc } from '../domain/dates.ts';
+import { applicationSchema } from '../domain/registration.ts';
+import type { AppEnv } from '../env.ts';
+import { getProcess } from '../processes/store.ts';
+import { forgetProcess } from '../processes/versions.ts';
+import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
+import { ApiError } from '../shared/errors.ts';
+import { mediaType } from '../shared/media-type.ts';
+import { unknownProcess } from '../shared/problems.ts';
+import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
+import { validationHook } from '../shared/validate.ts';
+import { BatchAnswer } from './answers.ts';
+import { applyBatch, type BatchResult, findBatch, toResult } from './ingest.ts';
+import { BATCH_LIMITS, type BatchFormat, parseBatch } from './parse-batch.ts';
+
+const FORMATS: Record<string, BatchFormat> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+};
+
+function batchFormat(contentType: string | undefined): BatchFormat {
+  const { type, charset } = mediaType(contentType);
+  const format = FORMATS[type];
+  if (!format) {
+    throw new ApiError(
+      'unsupported_media_type',
+      `Send the batch as text/csv or application/x-ndjson (got '${type || 'no Content-Type'}').`,
+    );
+  }
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ApiError('unsupported_media_type', `Send the batch in UTF-8 (got charset '${charset}').`);
+  }
+  return format;
+}
+
+const batchBody = bodyOf(
+  applicationSchema,
+  ['text/csv', 'application/x-ndjson'],
+  'Applications: CSV with a header row of these field names (any column order, UTF-8, optional BOM, LF or CRLF), or NDJSON with one such object per line. At most 50,000 rows and 10 MB. The schema shown is one row.',
+);
+
+function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha256: string, key: string): BatchResult {
+  if (stored.body_sha256 !== bodySha256) {
+    throw new ApiError(
+      'conflict',
+      `The Idempotency-Key '${key}' was already used for a different body. Use a new key for a new batch.`,
+    );
+  }
+  return stored;
+}
+
+/** `POST /api/v1/registrations/{process}/batches`: the live feed, all or nothing, idempotent by key. */
+export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() }).openapi(
+  createRoute({
+    method: 'post',
+    path: '/{process}/batches',
+    tags: ['Registrations'],
+    summary: 'Send a batch of applications (all or nothing)',
+    ...scoped('ingest'),
+    request: {
+      params: processParam,
+      headers: z.object({
+        'idempotency-key': z.string().optional().describe('1-128 visible ASCII characters, unique per batch (a UUID).'),
+        'data-as-of': z.iso
+          .datetime({ offset: true, error: 'must be an RFC 3339 date and time, such as 2022-11-15T18:00:00Z' })
+          .optional()
+          .describe("RFC 3339: when the source system extracted the rows; becomes the figures' `as_of`."),
+      }),
+      body: batchBody,
+    },
+    responses: {
+      200: jsonAnswer('Applied, or the first answer replayed (header `Idempotent-Replayed: true`).', BatchAnswer),
+      ...errors(
+        'bad_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'payload_too_large',
+        'unsupported_media_type',
+        'validation_failed',
+        'rate_limited',
+        'service_unavailable',
+      ),
+    },
+  }),
+  async (c) => {
+    const slug = c.req.valid('param').process;
+    // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
+    const process = await getProcess(c.env.DB, slug);
+    if (!process) throw unknownProcess(slug);
+    const key = c.req.header('idempotency-key');
+    if (!key || !/^[\x21-\x7e]{1,128}$/.test(key)) {
+      throw new ApiError(
+        'bad_request',
+        'Send an Idempotency-Key header of 1 to 128 visible ASCII characters, unique per batch (for example a UUID).',
+      );
+    }
+    const format = batchFormat(c.req.header('content-type'));
+    const given = c.req.valid('header')['data-as-of'];
+    // Stored in UTC and to the second, so moments compare as text in SQL.
+    const asOf = given ? new Date(given).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
+    const bodySha256 = await sha256Hex(bytes);
+    const earlier = await findBatch(c.env.DB, slug, key);
+    if (earlier) {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier));
+    }
+    const parsed = await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) });
+    if (!parsed.ok && parsed.tooManyRows) {
+      throw new ApiError(
+        'payload_too_large',
+        `A batch holds at most ${BATCH_LIMITS.maxRows.toLocaleString('en')} rows. Split the file (npm run ingest does it for you).`,
+      );
+    }
+    if (!parsed.ok) {
+      const count = parsed.problems.length;
+      throw new ApiError(
+        'validation_failed',
+        `Nothing was written: ${count === BATCH_LIMITS.maxProblems ? 'at least ' : ''}${count} problem${count === 1 ? '' : 's'} in the batch. Fix the lines listed in details and send it again.`,
+        parsed.problems,
+      );
+    }
+    let result: BatchResult;
+    try {
+      const applied = await applyBatch(c.env.DB, {
+        id: crypto.randomUUID(),
+        process: slug,
+        idempotencyKey: key,
+        bodySha256,
+        rows: parsed.rows,
+        asOf,
+        definition: process,
+      });
+      if ('busy' in applied) {
+        throw new ApiError(
+          'rate_limited',
+          'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
+          [],
+          { 'Retry-After': '1' },
+        );
+      }
+      if ('stale' in applied) {
+        throw new ApiError(
+          'conflict',
+          `The definition of process '${slug}' changed while this batch was being checked, so nothing was written. Send the batch again (same Idempotency-Key): it will be checked against the new definition.`,
+        );
+      }
+      const { rowsWritten, ...answer } = applied;
+      // What the batch cost in D1 writes, beside the Worker's time (benchmarks and operators read it).
+      c.header('Server-Timing', `d1;desc="rows_written=${rowsWritten}"`, { append: true });
+      result = answer;
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      // A concurrent request with the same key won the race: answer as if we were the retry.
+      const raced = await findBatch(c.env.DB, slug, key);
+      if (!raced) throw error;
+      c.header('Idempotent-Replayed', 'true');
+      result = replayOrConflict(raced, bodySha256, key);
+    } finally {
+      forgetProcess(slug);
+    }
+    return c.json(toResult({ ...result, body_sha256: bodySha256 }), 200);
+  },
+);

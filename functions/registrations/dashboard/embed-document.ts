@@ -1,0 +1,45 @@
+import type { View } from '../../domain/views.ts';
+import type { ApiError } from '../../shared/errors.ts';
+import { type Html, html, trusted } from '../../shared/html.ts';
+import { type Lang, LOCALES, type UiKey, useTranslations } from '../../shared/i18n.ts';
+import { problemsHtml } from '../../shared/problem-html.ts';
+import { cutNotice, unpublishedNotice } from './cut-notice.ts';
+import type { DashboardModel } from './model.ts';
+import { headline, viewBody, viewLinks } from './sections.ts';
+import { DASHBOARD_CSS } from './styles.ts';
+
+function page(lang: Lang, theme: string, title: string, body: Html): Html {
+  return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${trusted(DASHBOARD_CSS)}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${theme}">${body}</main></body></html>`;
+}
+
+/** The frame-able document of one view: no site chrome, the figures, the source and the as-of line. */
+export function embedDocument(model: DashboardModel, view: View, origin: string): Html {
+  const { t, lang } = model;
+  const title = t(`view.${view}` as UiKey);
+  const dashboard = new URL(`/${lang}/dashboard/`, origin);
+  for (const [key, value] of Object.entries({
+    process: model.process.slug,
+    scope: model.query.scope,
+    entity: model.query.entity,
+    country: model.query.country,
+  })) {
+    if (value) dashboard.searchParams.set(key, value);
+  }
+  // The notice of a cut links to the live dashboard of the same figures; the source link, to this cut's.
+  const live = dashboard.toString();
+  if (model.cut) dashboard.searchParams.set('cut', model.cut.date);
+  const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
+<p class="source">${t('dash.source')} <a href="${dashboard.toString()}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
+  return page(lang, model.query.theme, title, body);
+}
+
+/** A readable error inside the frame (wrong parameters, unknown process): never a crash or a blank box. */
+export function embedErrorDocument(lang: Lang, error: ApiError): Html {
+  const t = useTranslations(lang);
+  return page(
+    lang,
+    'auto',
+    t('embed.error.title'),
+    html`<h1 class="embed-title">${t('embed.error.title')}</h1>${problemsHtml(error, t('embed.error.params'))}<p>${t('embed.error.help')}</p>`,
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { call } from '../../../tests/support/helpers.ts';
+import { createProcess, csv, postBatch, row } from '../../../tests/support/registration-helpers.ts';
+
+describe('/embed/registrations', () => {
+  it('renders a frame-able view without scripts of its own beyond frame.js', async () => {
+    const auth = await createProcess('e-basic');
+    await postBatch('e-basic', csv([row('E1'), row('E2', { country: 'CA', status: 'cumple' })]), auth);
+    const response = await call('/embed/registrations?process=e-basic&view=countries&lang=en');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    const html = await response.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<svg class="world-map"');
+    expect(html).toMatch(/<th scope="row">Canada<span class="bar"[^>]*><\/span><\/th><td class="num">1<\/td>/);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="/embed/frame.js" defer>',
+      '<script src="/t.js" data-embed defer>',
+    ]);
+  });
+
+  it('answers 304 to a revalidation and changes after an ingest', async () => {
+    const auth = await createProcess('e-cache');
+    await postBatch('e-cache', csv([row('E1')]), auth);
+    const first = await call('/embed/registrations?process=e-cache');
+    const etag = first.headers.get('etag') ?? '';
+    expect(first.headers.get('cache-control')).toContain('max-age');
+    expect((await call('/embed/registrations?process=e-cache', { headers: { 'if-none-match': etag } })).status).toBe(
+      304,
+    );
+    await postBatch('e-cache', csv([row('E2')]), auth);
+    const after = await call('/embed/registrations?process=e-cache', { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain('<strong>2</strong>');
+  });
+
+  it('shows a readable error page for bad parameters and unknown processes', async () => {
+    const bad = await call('/embed/registrations?view=pie&theme=neon&lang=en');
+    expect(bad.status).toBe(422);
+    const text = await bad.text();
+    expect(text).toContain('This view cannot be shown');
+    expect(text).toContain('view: must be one of');
+    expect(text).toContain('theme: must be auto, light or dark');
+    const unknown = await call('/embed/registrations?process=nope-nope&lang=es');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('No se puede mostrar esta vista');
+    const script = await call('/embed/registrations?process=%3Cscript%3E&lang=es');
+    expect(await script.text()).not.toContain('<script>');
+  });
+});
+
+describe('view CSV downloads', () => {
+  it('export exactly the figures of the view, with labels in the language', async () => {
+    const auth = await createProcess('e-csv');
+    await postBatch(
+      'e-csv',
+      csv([
+        row('C1', { modality: 'postal' }),
+        row('C2'),
+        row('C3', { channel: 'inetel' }),
+        ...Array.from({ length: 9 }, (_, i) => row(`F${i}`)),
+        row('C4', { country: 'CA' }),
+      ]),
+      auth,
+    );
+    const response = await call('/api/v1/registrations/e-csv/views/modality.csv?lang=es');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('e-csv-modality-received.csv');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines).toContain('modality,postal,Postal,1,0.0769');
+    expect(lines).toContain('channel,inetel,Por teléfono (INETEL),1,0.0769');
+    const timeline = await (await call('/api/v1/registrations/e-csv/views/timeline.csv')).text();
+    expect(timeline.trim().split('\r\n')).toEqual(['date,daily,cumulative', '2023-10-02,13,13']);
+    // One applicant in Canada: the CSV gives the total and says why the breakdowns are not there.
+    const small = (await (await call('/api/v1/registrations/e-csv/views/modality.csv?country=CA&lang=en')).text())
+      .trim()
+      .split('\r\n');
+    expect(small[1]).toBe('total,,registration applications received,1,1');
+    expect(small.slice(2).every((line) => line.includes('To protect people'))).toBe(true);
+    expect(small.join('\n')).not.toMatch(/internet|srve|cpve/);
+    const smallTimeline = await (await call('/api/v1/registrations/e-csv/views/timeline.csv?country=CA')).text();
+    expect(smallTimeline).toContain('Para proteger a las personas');
+    expect(smallTimeline).not.toContain('2023-10-02');
+    expect((await call('/api/v1/registrations/e-csv/views/pie.csv')).status).toBe(404);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import { viewerOf } from '../../auth/viewer.ts';
+import { todayUtc } from '../../domain/dates.ts';
+import type { AppEnv } from '../../env.ts';
+import { type ChosenProcess, resolveProcess } from '../../processes/visible-process.ts';
+import { serveVersioned } from '../../shared/http-cache.ts';
+import { loadModel, viewVersion } from './load.ts';
+import type { DashboardModel } from './model.ts';
+import type { DashboardQuery } from './params.ts';
+
+/** What a figures view needs besides the query: its cache name, what varies its answer, how it renders. */
+export interface FiguresView {
+  /** Names the cache entries and ETags of this kind of answer (`embed`, `dashboard`, `view-csv`). */
+  kind: string;
+  /** Every input besides the data that changes the answer (language, filters, view, theme, origin). */
+  variant: readonly (string | undefined)[];
+  /** The answer for the model of the query. */
+  render: (model: DashboardModel) => Promise<Response>;
+  /** Whether other sites may read the answer (figures, yes; the site's own pages, no). */
+  cors?: boolean;
+  /** Whether the answer shows what changed since the last cut (two more summary reads). */
+  changes?: boolean;
+}
+
+/**
+ * The one way a figures view is answered (dashboard page, embed, view CSV): choose the process, name the
+ * answer by the data version and the day (or by the cut, for a year), serve it from the edge cache or build it from the rollups.
+ * Unknown processes and states not in the process throw the usual `ApiError`; the caller's error handler
+ * chooses whether that becomes JSON or an HTML page.
+ */
+export async function serveFiguresView(
+  c: Context<AppEnv>,
+  query: DashboardQuery,
+  view: FiguresView,
+): Promise<Response> {
+  const chosen: ChosenProcess = await resolveProcess(c.env.DB, viewerOf(c), query.process, query.cut);
+  // A cut is seen as on its own day (the window's state then), so its view never changes afterwards.
+  const day = chosen.cut?.date ?? todayUtc();
+  const version = viewVersion(chosen, day);
+  const variant = view.variant.map((part) => part ?? 'all').join('.');
+  return serveVersioned(
+    c,
+    {
+      key: `${view.kind}/${version}/${variant}`,
+      etag: `"${view.kind}.${version}.${variant}"`,
+      build: async () => ({
+        response: await view.render(await loadModel(c.env.DB, query, chosen, day, view.changes)),
+        rowsRead: 0,
+      }),
+      cors: view.cors,
+      immutable: chosen.cut !== null,
+      private: chosen.private,
+    },
+    0,
+  );
+}

@@ -1,0 +1,279 @@
+import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
+import { getProcess } from '../processes/store.ts';
+import { utcNowSql } from '../shared/sql-time.ts';
+import { type RollupDelta, RollupDeltas } from './rollup-keys.ts';
+
+/** What a batch is validated against: the process's states, modalities and registration window. */
+export interface ProcessDefinition {
+  entities: readonly string[];
+  modalities: readonly string[];
+  registration_opens: string;
+  registration_closes: string;
+}
+
+// Compares the stored definition with ?3..?6 (the columns keep entities and modalities as JSON text).
+const DEFINITION_MATCH = 'entities = ?3 AND modalities = ?4 AND registration_opens = ?5 AND registration_closes = ?6';
+
+function definitionValues(definition: ProcessDefinition): string[] {
+  return [
+    JSON.stringify(definition.entities),
+    JSON.stringify(definition.modalities),
+    definition.registration_opens,
+    definition.registration_closes,
+  ];
+}
+
+async function definitionChanged(db: D1Database, process: string, definition: ProcessDefinition): Promise<boolean> {
+  const now = await getProcess(db, process);
+  return !now || definitionValues(now).join('\n') !== definitionValues(definition).join('\n');
+}
+
+/** How long an Idempotency-Key is remembered (public contract): 72 hours, then a resend is a new batch. */
+export const KEY_MEMORY_HOURS = 72;
+
+// The moment before which a batch record no longer answers for its key, in the stored timestamps' format.
+const KEY_CUTOFF_SQL = utcNowSql(`-${KEY_MEMORY_HOURS} hours`);
+
+/** Forgets the batch records older than the remembering window (the hourly cron calls it). */
+export async function forgetOldBatches(db: D1Database): Promise<number> {
+  const result = await db.prepare(`DELETE FROM ingest_batches WHERE created_at <= ${KEY_CUTOFF_SQL}`).run();
+  return result.meta.changes ?? 0;
+}
+
+/** What a batch did: the success answer of `POST …/batches`. */
+export interface BatchResult {
+  batch: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A batch already applied under an idempotency key. */
+export interface StoredBatch extends BatchResult {
+  body_sha256: string;
+}
+
+// Elements per JSON parameter: keeps each value well under D1's 2 MB limit.
+const CHUNK = 5_000;
+const MAX_ATTEMPTS = 12;
+
+const FIELDS = APPLICATION_FIELDS.filter((f) => f !== 'folio');
+
+/** What must be written for a batch, planned against the rows it replaces. */
+interface BatchPlan {
+  changed: Application[];
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deltas: RollupDelta[];
+}
+
+/** Compares the batch with the stored rows and sums the rollup moves (old values out, new values in). */
+export function planBatch(rows: readonly Application[], stored: ReadonlyMap<string, Application>): BatchPlan {
+  const moves = new RollupDeltas();
+  const plan: BatchPlan = { changed: [], inserted: 0, updated: 0, unchanged: 0, deltas: [] };
+  for (const row of rows) {
+    const old = stored.get(row.folio);
+    if (old && FIELDS.every((f) => old[f] === row[f])) {
+      plan.unchanged += 1;
+      continue;
+    }
+    if (old) {
+      plan.updated += 1;
+      moves.add(old, -1);
+    } else {
+      plan.inserted += 1;
+    }
+    moves.add(row, 1);
+    plan.changed.push(row);
+  }
+  plan.deltas = moves.entries();
+  return plan;
+}
+
+/** The process's write sequence and the stored rows for the batch's folios, read in one snapshot. */
+async function readCurrent(
+  db: D1Database,
+  process: string,
+  folios: string[],
+): Promise<{ writeSeq: number; stored: Map<string, Application> }> {
+  const reads: D1PreparedStatement[] = [db.prepare('SELECT write_seq FROM processes WHERE slug = ?').bind(process)];
+  for (let start = 0; start < folios.length; start += CHUNK) {
+    reads.push(
+      db
+        .prepare(
+          `SELECT folio, ${FIELDS.join(', ')} FROM applications
+           WHERE process = ?1 AND folio IN (SELECT value FROM json_each(?2))`,
+        )
+        .bind(process, JSON.stringify(folios.slice(start, start + CHUNK))),
+    );
+  }
+  const [seq, ...found] = await db.batch<Record<string, unknown>>(reads);
+  const stored = new Map<string, Application>();
+  for (const result of found) for (const row of result.results as unknown as Application[]) stored.set(row.folio, row);
+  return { writeSeq: Number(seq?.results[0]?.write_seq ?? 0), stored };
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK));
+  return out;
+}
+
+function writeStatements(
+  db: D1Database,
+  input: {
+    id: string;
+    process: string;
+    idempotencyKey: string;
+    bodySha256: string;
+    rows: number;
+    asOf: string | null;
+    definition: ProcessDefinition;
+  },
+  plan: BatchPlan,
+  writeSeq: number,
+): D1PreparedStatement[] {
+  const { id, process } = input;
+  const changedAnything = plan.changed.length > 0 ? 1 : 0;
+  return [
+    // Aborts the transaction if another batch wrote to this process after readCurrent(), or if a PUT changed the
+    // definition the rows were validated against: a batch never lands on a definition it was not checked against.
+    db
+      .prepare(
+        `INSERT OR REPLACE INTO ingest_guard (id, ok) VALUES (1, COALESCE((SELECT write_seq = ?2 AND ${DEFINITION_MATCH}
+           FROM processes WHERE slug = ?1), 0))`,
+      )
+      .bind(process, writeSeq, ...definitionValues(input.definition)),
+    db
+      .prepare(
+        // as_of is the latest Data-As-Of applied (else the moment of a change); updated_at the moment figures
+        // last changed here. A later as_of alone is a new version too: cached answers name the moment they show.
+        `UPDATE processes SET write_seq = write_seq + 1,
+           data_version = data_version + (CASE WHEN ?2 OR (?3 IS NOT NULL AND (as_of IS NULL OR as_of < ?3)) THEN 1 ELSE 0 END),
+           as_of = CASE
+             WHEN ?3 IS NOT NULL THEN (CASE WHEN as_of IS NULL OR as_of < ?3 THEN ?3 ELSE as_of END)
+             WHEN ?2 THEN ${utcNowSql()}
+             ELSE as_of END,
+           updated_at = CASE WHEN ?2 THEN ${utcNowSql()} ELSE updated_at END
+         WHERE slug = ?1`,
+      )
+      .bind(process, changedAnything, input.asOf),
+    ...chunks(plan.changed).map((chunk) =>
+      db
+        .prepare(
+          `INSERT INTO applications (process, folio, ${FIELDS.join(', ')}, age_band)
+           SELECT ?1, j.value ->> 0, ${FIELDS.map((_, i) => `j.value ->> ${i + 1}`).join(', ')}, j.value ->> ${FIELDS.length + 1}
+           FROM json_each(?2) j WHERE true
+           ON CONFLICT (process, folio) DO UPDATE SET ${FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, age_band = excluded.age_band`,
+        )
+        .bind(process, JSON.stringify(chunk.map((r) => [r.folio, ...FIELDS.map((f) => r[f]), ageBand(r.age)]))),
+    ),
+    ...chunks(plan.deltas).map((chunk) =>
+      db
+        .prepare(
+          `INSERT INTO registration_rollups (process, scope, entity, country, dimension, bucket, count)
+           SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+           FROM json_each(?2) j WHERE true
+           ON CONFLICT (process, scope, entity, country, dimension, bucket) DO UPDATE SET count = count + excluded.count`,
+        )
+        .bind(process, JSON.stringify(chunk)),
+    ),
+    // A key older than the remembering window is forgotten: its old record makes way for this batch.
+    db
+      .prepare(
+        `DELETE FROM ingest_batches WHERE process = ? AND idempotency_key = ? AND created_at <= ${KEY_CUTOFF_SQL}`,
+      )
+      .bind(process, input.idempotencyKey),
+    db
+      .prepare(
+        `INSERT INTO ingest_batches (id, process, idempotency_key, body_sha256, rows, inserted, updated, unchanged)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        id,
+        process,
+        input.idempotencyKey,
+        input.bodySha256,
+        input.rows,
+        plan.inserted,
+        plan.updated,
+        plan.unchanged,
+      ),
+  ];
+}
+
+/**
+ * Applies a validated batch in one D1 transaction (all or nothing): upserts the new and changed
+ * applications, moves the rollups by the planned deltas, records the batch for idempotent retries
+ * and bumps the data version when anything changed. The plan is computed in the Worker, which is
+ * far faster than aggregating in SQL; a guard row makes the transaction fail if another batch wrote
+ * in between, and then the batch is planned again; `{ busy: true }` when other batches kept winning.
+ */
+export async function applyBatch(
+  db: D1Database,
+  input: {
+    id: string;
+    process: string;
+    idempotencyKey: string;
+    bodySha256: string;
+    rows: Application[];
+    /** When the source system extracted the rows (`Data-As-Of`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), if it said. */
+    asOf: string | null;
+    /** The process definition the rows were validated against (states, modalities, window). */
+    definition: ProcessDefinition;
+  },
+): Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }> {
+  let rowsWritten = 0;
+  for (let attempt = 1; ; attempt++) {
+    const { writeSeq, stored } = await readCurrent(
+      db,
+      input.process,
+      input.rows.map((r) => r.folio),
+    );
+    const plan = planBatch(input.rows, stored);
+    try {
+      const results = await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
+      rowsWritten = results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0);
+    } catch (error) {
+      if (!/CHECK constraint failed/i.test(String(error))) throw error;
+      // A PUT changed the definition since the rows were checked: they must be checked again, not re-planned.
+      if (await definitionChanged(db, input.process, input.definition)) return { stale: true };
+      if (attempt >= MAX_ATTEMPTS) return { busy: true };
+      // Jittered back-off so competing batches stop colliding.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      continue;
+    }
+    return {
+      batch: input.id,
+      rows: input.rows.length,
+      inserted: plan.inserted,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      rowsWritten,
+    };
+  }
+}
+
+/** The batch stored under an idempotency key, if any. */
+export async function findBatch(db: D1Database, process: string, idempotencyKey: string): Promise<StoredBatch | null> {
+  return db
+    .prepare(
+      `SELECT id AS batch, rows, inserted, updated, unchanged, body_sha256 FROM ingest_batches
+       WHERE process = ? AND idempotency_key = ? AND created_at > ${KEY_CUTOFF_SQL}`,
+    )
+    .bind(process, idempotencyKey)
+    .first<StoredBatch>();
+}
+
+/** The public answer for a stored batch. */
+export function toResult(stored: StoredBatch): BatchResult {
+  return {
+    batch: stored.batch,
+    rows: stored.rows,
+    inserted: stored.inserted,
+    updated: stored.updated,
+    unchanged: stored.unchanged,
+  };
+}

@@ -1,0 +1,197 @@
+import { eachDay } from '../domain/dates.ts';
+import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
+import type { ProcessRecord } from '../processes/store.ts';
+import { MIN_GROUP, mustWithhold, type Suppressed, WITHHELD_FIELDS } from './small-groups.ts';
+
+/** The figures of `GET …/summary` (public contract). */
+export interface Summary {
+  process: Pick<ProcessRecord, 'slug' | 'name' | 'registration_opens' | 'registration_closes' | 'election_day'>;
+  scope: Scope;
+  filters: { entity: string | null; country: string | null };
+  as_of: string | null;
+  /** When the figures last changed here (as_of is the moment they describe). */
+  updated_at: string;
+  total: number;
+  /** The breakdowns below are null when the population is a small group (see `suppressed`). */
+  by_channel: Record<string, number> | null;
+  by_credential: Record<string, number> | null;
+  by_sex: Record<string, number> | null;
+  by_age_band: Record<string, number> | null;
+  by_modality: Record<string, number> | null;
+  by_status: Record<string, number> | null;
+  by_entity: Record<string, number>;
+  by_country: Record<string, number>;
+  daily: { date: string; count: number }[] | null;
+  /** Present when the breakdowns are withheld: the group size and the fields set to null. */
+  suppressed?: Suppressed;
+}
+
+/** A read's result plus what it cost in D1 rows (shown in `Server-Timing`). */
+export interface Measured<T> {
+  value: T;
+  rowsRead: number;
+}
+
+const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
+
+/**
+ * The populations published beside one (scope, state, country): the same filters in the other scope, and each
+ * population with one filter fewer. Subtracting any of them from this one must not isolate a small group.
+ */
+function neighbours(scope: Scope, entity: string, country: string): [string, string, string][] {
+  const out: [string, string, string][] = [[scope === 'received' ? 'cumple' : 'received', entity, country]];
+  if (entity !== '*') out.push([scope, '*', country]);
+  if (country !== '*') out.push([scope, entity, '*']);
+  return out;
+}
+
+/**
+ * Where a read's rollups are: the live table, or a cut's frozen copy of it (same rows, same key order), as a
+ * table and a key condition to start the WHERE with, and the values it binds.
+ */
+function rollupsOf(slug: string, cut: string | null): { table: string; key: string; binds: string[] } {
+  return cut
+    ? { table: 'registration_cut_rollups', key: 'process = ? AND cut = ?', binds: [slug, cut] }
+    : { table: 'registration_rollups', key: 'process = ?', binds: [slug] };
+}
+
+/**
+ * Reads a summary from the rollups (live, or of the cut named by `cut`): one indexed range, a few hundred rows at any volume, plus the totals of its
+ * neighbouring populations (a point read each), and withholds its breakdowns when the small-group rule says so.
+ */
+export async function readSummary(
+  db: D1Database,
+  process: ProcessRecord,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+  cut: string | null = null,
+): Promise<Measured<Summary>> {
+  const from = rollupsOf(process.slug, cut);
+  const entity = filters.entity ?? '*';
+  const country = filters.country ?? '*';
+  const around = neighbours(scope, entity, country);
+  const [result, nearby] = await db.batch<{ dimension: string; bucket: string; count: number }>([
+    db
+      .prepare(
+        `SELECT dimension, bucket, count FROM ${from.table}
+         WHERE ${from.key} AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
+      )
+      .bind(...from.binds, scope, entity, country),
+    db
+      .prepare(
+        `SELECT scope || '|' || entity || '|' || country AS dimension, bucket, count FROM ${from.table}
+         WHERE ${from.key} AND dimension = 'total' AND (scope, entity, country) IN (${around.map(() => '(?, ?, ?)').join(', ')})`,
+      )
+      .bind(...from.binds, ...around.flat()),
+  ]);
+  if (!result || !nearby) throw new Error('D1 returned fewer results than statements');
+  // Filled below from the rollups; every category is present, zero when empty.
+  const breakdowns = {
+    by_channel: zeros(CHANNELS),
+    by_credential: zeros(CREDENTIALS),
+    by_sex: zeros(SEXES),
+    by_age_band: zeros(AGE_BANDS),
+    by_modality: zeros(MODALITIES),
+    by_status: zeros(STATUSES),
+  };
+  const summary: Summary = {
+    process: {
+      slug: process.slug,
+      name: process.name,
+      registration_opens: process.registration_opens,
+      registration_closes: process.registration_closes,
+      election_day: process.election_day,
+    },
+    scope,
+    filters,
+    as_of: process.as_of,
+    updated_at: process.updated_at,
+    total: 0,
+    ...breakdowns,
+    by_entity: {},
+    by_country: {},
+    daily: [],
+  };
+  const days = new Map<string, number>();
+  const entities: [string, number][] = [];
+  const countries: [string, number][] = [];
+  for (const { dimension, bucket, count } of result.results) {
+    if (dimension === 'total') summary.total = count;
+    else if (dimension === 'day') days.set(bucket, count);
+    else if (dimension === 'entity') entities.push([bucket, count]);
+    else if (dimension === 'country') countries.push([bucket, count]);
+    else if (dimension === 'age_band') breakdowns.by_age_band[bucket] = count;
+    else {
+      const key = `by_${dimension}` as 'by_channel' | 'by_credential' | 'by_sex' | 'by_modality' | 'by_status';
+      if (key in breakdowns) breakdowns[key][bucket] = count;
+    }
+  }
+  const ranked = (list: [string, number][]) => Object.fromEntries(list);
+  summary.by_entity = filters.entity
+    ? ranked(summary.total ? [[filters.entity, summary.total]] : [])
+    : ranked(entities);
+  summary.by_country = filters.country
+    ? ranked(summary.total ? [[filters.country, summary.total]] : [])
+    : ranked(countries);
+  // Only days inside the registration window are listed: batches are refused outside it, and a row stored before
+  // that rule (or from a window that was later shortened) counts in the total but cannot stretch the series.
+  for (const day of days.keys()) {
+    if (day < process.registration_opens || day > process.registration_closes) days.delete(day);
+  }
+  summary.daily = fillDays(days);
+  const others = new Map(nearby.results.map((row) => [row.dimension, row.count]));
+  const totals = around.map((key) => others.get(key.join('|')) ?? 0);
+  if (mustWithhold(summary.total, totals)) {
+    for (const field of WITHHELD_FIELDS) summary[field] = null;
+    summary.suppressed = { min_group: MIN_GROUP, fields: [...WITHHELD_FIELDS] };
+  }
+  const rowsRead = (result.meta.rows_read ?? result.results.length) + (nearby.meta.rows_read ?? nearby.results.length);
+  return { value: summary, rowsRead };
+}
+
+/** Every day from the first to the last with applications, zeros included. */
+export function fillDays(days: Map<string, number>): { date: string; count: number }[] {
+  const sorted = [...days.keys()].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return [];
+  return eachDay(first, last).map((date) => ({ date, count: days.get(date) ?? 0 }));
+}
+
+/** Country × state counts for the countries table: per country, its total and each state's count. */
+export async function readCountryEntityTable(
+  db: D1Database,
+  process: ProcessRecord,
+  scope: Scope,
+  cut: string | null = null,
+): Promise<Measured<{ country: string; total: number; entities: Record<string, number> }[]>> {
+  const from = rollupsOf(process.slug, cut);
+  const result = await db
+    .prepare(
+      `SELECT entity, bucket AS country, count FROM ${from.table}
+       WHERE ${from.key} AND scope = ? AND country = '*' AND dimension = 'country' AND count <> 0`,
+    )
+    .bind(...from.binds, scope)
+    .all<{ entity: string; country: string; count: number }>();
+  const byCountry = new Map<string, { country: string; total: number; entities: Record<string, number> }>();
+  for (const { entity, country, count } of result.results) {
+    const row = byCountry.get(country) ?? { country, total: 0, entities: {} };
+    if (entity === '*') row.total = count;
+    else row.entities[entity] = count;
+    byCountry.set(country, row);
+  }
+  // Largest first, code as tie-break: the contract's order for the countries table.
+  const rows = [...byCountry.values()].sort((a, b) => b.total - a.total || a.country.localeCompare(b.country));
+  return { value: rows, rowsRead: result.meta.rows_read ?? result.results.length };
+}
+
+/** The daily series with its running total (timeline chart, its table and its CSV). */
+export function withCumulative(
+  daily: readonly { date: string; count: number }[],
+): { date: string; count: number; cumulative: number }[] {
+  let running = 0;
+  return daily.map((day) => {
+    running += day.count;
+    return { ...day, cumulative: running };
+  });
+}

@@ -1,0 +1,103 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { clientOverLimit } from './client-limit.ts';
+import { LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
+
+/** Browser and proxy freshness for public figures: with the version memo, an ingest shows within 60 s. */
+export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=15';
+
+/** Freshness of a cut's answers: a cut never changes, so anyone may keep them for a year without asking again. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/** Freshness of an answer that shows something unpublished: for the admin or staff who asked, kept nowhere. */
+export const PRIVATE_CACHE_CONTROL = 'private, no-store';
+
+/** True when the request's `If-None-Match` names `etag`. */
+export function matchesEtag(c: Context, etag: string): boolean {
+  const header = c.req.header('if-none-match');
+  if (!header) return false;
+  return header === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+// Only misses count against a client address (PUBLIC_LIMITER, 300 a minute): a page of 30 embeds costs at most 30
+// misses, and each isolate lets 30 through before it pays for a call to the shared limiter.
+const missLimit = new LocalFirstLimiter(30);
+
+/**
+ * Answers a public read keyed by data version: 304 on a matching ETag, else the edge cache (Cache API),
+ * else `build()` (which touches D1) stored in the cache. The key must include the data version, so an
+ * ingest makes new keys and old entries are simply never asked for again. A miss counts against the
+ * client's address; past its limit the read is a 429 and `build()` does not run.
+ */
+export async function serveVersioned(
+  c: Context<AppEnv>,
+  request: {
+    key: string;
+    etag: string;
+    build: () => Promise<{ response: Response; rowsRead: number }>;
+    /** Public figures are readable from any site (the default); the site's own pages are not. */
+    cors?: boolean;
+    /** A cut's answer: it never changes, so browsers and the edge keep it for a year. */
+    immutable?: boolean;
+    /**
+     * An answer that shows something unpublished, for the admin or staff who asked: built every time, never
+     * stored in or served from the shared cache (its key names a slug that may be deleted and reused).
+     */
+    private?: boolean;
+  },
+  rowsReadBefore: number,
+): Promise<Response> {
+  let { key, etag } = request;
+  const { build, cors = true, immutable = false } = request;
+  if (request.private) {
+    const { response, rowsRead } = await build();
+    response.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
+    response.headers.set('Server-Timing', timing('private', rowsReadBefore + rowsRead));
+    return response;
+  }
+  // The deployed code's version is part of every key and tag: a deploy that changes how figures are
+  // rendered must not serve what the previous code cached.
+  const code = c.env?.CF_VERSION_METADATA?.id ?? 'dev';
+  etag = `"${code.slice(0, 8)}.${etag.replaceAll('"', '')}"`;
+  key = `${code}/${key}`;
+  const freshness = immutable ? IMMUTABLE_CACHE_CONTROL : FIGURES_CACHE_CONTROL;
+  const common: Record<string, string> = { ETag: etag, 'Cache-Control': freshness };
+  if (cors) common['Access-Control-Allow-Origin'] = '*';
+  if (matchesEtag(c, etag)) {
+    return new Response(null, {
+      status: 304,
+      headers: { ...common, 'Server-Timing': timing('revalidated', rowsReadBefore) },
+    });
+  }
+  const cache = await caches.open('figures');
+  const cacheKey = new Request(`https://cache.voto.internal/${key}`);
+  const cached = await cache.match(cacheKey);
+  if (cached) {
+    const response = new Response(cached.body, cached);
+    for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
+    response.headers.set('Server-Timing', timing('hit', rowsReadBefore));
+    return response;
+  }
+  if (await clientOverLimit(c, missLimit, c.env.PUBLIC_LIMITER, 'reads')) {
+    throw tooManyRequests(
+      'Too many requests from this address for figures, images or pages that had to be built; wait a minute and try again. Answers already cached are not limited.',
+    );
+  }
+  const { response, rowsRead } = await build();
+  for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
+  const stored = response.clone();
+  // The edge copy is keyed by version, so it can live long; it never serves stale figures.
+  stored.headers.set('Cache-Control', immutable ? IMMUTABLE_CACHE_CONTROL : 'public, max-age=86400');
+  const put = cache.put(cacheKey, stored);
+  try {
+    c.executionCtx.waitUntil(put);
+  } catch {
+    await put;
+  }
+  response.headers.set('Server-Timing', timing('miss', rowsReadBefore + rowsRead));
+  return response;
+}
+
+function timing(cache: 'hit' | 'miss' | 'revalidated' | 'private', rowsRead: number): string {
+  return `cache;desc="${cache}", d1;desc="rows_read=${rowsRead}"`;
+}
