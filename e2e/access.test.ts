@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
 import { launchChromium } from './support/browser.ts';
-import { startTestServer } from './support/server.ts';
+import { putProcess, startTestServer } from './support/server.ts';
 
 type Keys = Awaited<ReturnType<typeof generateKeyPair>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -159,6 +159,33 @@ describe('Cloudflare Access sign-in', () => {
         )
       ).status,
     ).toBe(403);
+  });
+
+  it('shows an unpublished process to signed-in staff only, never cached, with the "not public" band', async () => {
+    const admin = await createToken('admin', 'access-unpublished', server.persistTo);
+    const created = await putProcess(server.url, admin, 'ensayo-access', {
+      name: { es: 'Ensayo', en: 'Rehearsal' },
+      registration_opens: '2026-09-01',
+      registration_closes: '2027-03-10',
+      election_day: null,
+      entities: ['05'],
+      modalities: ['postal'],
+    });
+    expect(created.status).toBe(201);
+    const path = '/api/v1/registrations/ensayo-access/summary';
+    const staff = await sign('analista@ine.mx');
+    const seen = await ask(path, await as(staff));
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get('cache-control')).toBe('private, no-store');
+    expect((await ask(path, { cookie: `CF_Authorization=${staff}` })).status).toBe(200);
+    // A partner, a forged sign-in and nobody at all get the unknown-process 404.
+    expect((await ask(path, await as(await sign('ana@unam.mx')))).status).toBe(404);
+    expect((await ask(path, await as(await sign('analista@ine.mx', { key: impostor })))).status).toBe(404);
+    expect((await ask(path)).status).toBe(404);
+    const page = await ask('/es/dashboard/?process=ensayo-access', { cookie: `CF_Authorization=${staff}` });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('No publicado: solo el personal lo ve');
+    expect((await ask('/es/dashboard/?process=ensayo-access')).status).toBe(404);
   });
 
   it('keeps API tokens working for scripts, and a token wins over a sign-in', async () => {

@@ -40,6 +40,8 @@ beforeAll(async () => {
     election_day: null,
     entities: ['09', '14'],
     modalities: ['postal', 'internet'],
+    // Published: the test reads its figures as the public would.
+    published: true,
   });
   expect(response.status).toBe(201);
 }, 120_000);

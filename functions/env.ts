@@ -38,5 +38,7 @@ export interface AppEnv {
     referralCode?: string | null;
     /** The e-mail of a person signed in through Cloudflare Access (unset for API tokens). */
     personEmail?: string;
+    /** Whether this request may see unpublished processes (functions/auth/viewer.ts), once asked. */
+    seesUnpublished?: Promise<boolean>;
   };
 }

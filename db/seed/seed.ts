@@ -161,7 +161,12 @@ export async function seedDemoData(
     for (const { slug, body } of await demoProcesses()) {
       await send(
         `${baseUrl}/api/v1/processes/${slug}`,
-        { method: 'PUT', headers: { ...adminAuth, 'content-type': 'application/json' }, body: JSON.stringify(body) },
+        // The demo's processes are real ones: published, so the site shows them to everyone.
+        {
+          method: 'PUT',
+          headers: { ...adminAuth, 'content-type': 'application/json' },
+          body: JSON.stringify({ ...body, published: true }),
+        },
         `PUT process ${slug}`,
       );
       if (!PROCESS_SLUGS.includes(slug as ProcessSlug)) continue;

@@ -4,11 +4,24 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../shared/errors.ts';
 import { accessOf, requireSameOrigin, signedInPerson } from './access.ts';
 import type { TokenScope } from './scopes.ts';
-import { findActiveToken, markTokenUsed } from './token-store.ts';
+import { findActiveToken, markTokenUsed, type StoredToken } from './token-store.ts';
 import { constantTimeEqual, hashToken, tokenId } from './tokens.ts';
 
 // Compared against when the id is unknown, so unknown and wrong tokens take the same time.
 const DUMMY_HASH = '0'.repeat(64);
+
+/** The secret of the request's `Authorization: Bearer <token>` header, or null without one. */
+export function bearerSecret(header: string | undefined): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null;
+}
+
+/** The active stored token a secret names, or null (unknown, expired, revoked or wrong: all take the same time). */
+export async function activeToken(db: D1Database, token: string): Promise<StoredToken | null> {
+  const id = tokenId(token);
+  const stored = id ? await findActiveToken(db, id) : null;
+  const matches = constantTimeEqual(await hashToken(token), stored?.token_hash ?? DUMMY_HASH);
+  return stored && matches ? stored : null;
+}
 
 /**
  * Middleware: the request must carry `Authorization: Bearer <token>` of `scope` (401 missing/unknown, 403 wrong
@@ -17,9 +30,8 @@ const DUMMY_HASH = '0'.repeat(64);
  */
 export function requireScope(scope: TokenScope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) {
+    const token = bearerSecret(c.req.header('authorization'));
+    if (!token) {
       const person = await signedInPerson(c);
       if (person) {
         if (!person.scopes.includes(scope)) {
@@ -43,11 +55,8 @@ export function requireScope(scope: TokenScope): MiddlewareHandler<AppEnv> {
         { 'WWW-Authenticate': 'Bearer' },
       );
     }
-    const token = match[1];
-    const id = tokenId(token);
-    const stored = id ? await findActiveToken(c.env.DB, id) : null;
-    const matches = constantTimeEqual(await hashToken(token), stored?.token_hash ?? DUMMY_HASH);
-    if (!stored || !matches) {
+    const stored = await activeToken(c.env.DB, token);
+    if (!stored) {
       throw new ApiError(
         'unauthorized',
         'This API token is not recognised, has expired or has been revoked. Ask for a new one (npm run -s token -- create).',

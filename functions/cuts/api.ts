@@ -1,16 +1,18 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scoped } from '../auth/scoped.ts';
+import { viewerOf } from '../auth/viewer.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { type CutRecord, listCuts } from '../processes/cut-store.ts';
 import { figureSource } from '../processes/figure-source.ts';
-import { currentProcess, currentProcesses, forgetCut, forgetProcess } from '../processes/versions.ts';
+import { currentProcess, forgetCut, forgetProcess } from '../processes/versions.ts';
+import { resolveProcess } from '../processes/visible-process.ts';
 import { readCutChanges } from '../registrations/changes.ts';
 import { FIGURE_FILTERS } from '../registrations/figure-query.ts';
 import { readCountryEntityTable, readSummary } from '../registrations/summary.ts';
 import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
-import { serveVersioned } from '../shared/http-cache.ts';
+import { PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
 import { requireEntityInProcess, unknownProcess } from '../shared/problems.ts';
 import { readJson } from '../shared/read-json.ts';
 import { validationHook } from '../shared/validate.ts';
@@ -61,10 +63,9 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
     }),
     async (c) => {
       const slug = c.req.valid('param').process;
-      const { process } = await currentProcess(c.env.DB, slug);
-      if (!process) throw unknownProcess(slug);
+      const chosen = await resolveProcess(c.env.DB, viewerOf(c), slug);
       c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cache-Control', 'public, max-age=60');
+      c.header('Cache-Control', chosen.private ? PRIVATE_CACHE_CONTROL : 'public, max-age=60');
       return c.json((await listCuts(c.env.DB, slug)).map(present), 200);
     },
   )
@@ -141,7 +142,8 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
     async (c) => {
       const { process: slug, date } = c.req.valid('param');
       const query = c.req.valid('query');
-      const { process, cut, rowsRead } = await figureSource(c.env.DB, slug, cutDate(date));
+      const source = await figureSource(c.env.DB, viewerOf(c), slug, cutDate(date));
+      const { process, cut, rowsRead } = source;
       if (!cut) throw new ApiError('not_found', 'No cut.');
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
@@ -152,6 +154,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
           key: `cut-changes/${slug}/${date}/${variant}`,
           etag: `"${slug}.cut-${date}.changes.${variant}"`,
           immutable: true,
+          private: source.private,
           build: async () => {
             const live = (await currentProcess(c.env.DB, slug)).process ?? process;
             const { value, rowsRead: read } = await readCutChanges(c.env.DB, live, cut, query.scope, filters);
@@ -187,7 +190,8 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       const { process: slug, file } = c.req.valid('param');
       const date = /^(.+)\.zip$/.exec(file)?.[1];
       if (!date) throw new ApiError('not_found', `There is no file '${file.slice(0, 60)}': ask for YYYY-MM-DD.zip.`);
-      const { process, cut, rowsRead } = await figureSource(c.env.DB, slug, cutDate(date));
+      const source = await figureSource(c.env.DB, viewerOf(c), slug, cutDate(date));
+      const { process, cut, rowsRead } = source;
       if (!cut) throw new ApiError('not_found', 'No cut.');
       return serveVersioned(
         c,
@@ -195,13 +199,14 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
           key: `cut-package/${slug}/${date}`,
           etag: `"${slug}.cut-${date}.zip"`,
           immutable: true,
+          private: source.private,
           build: async () => {
             const filters = { entity: null, country: null };
             const summary = await readSummary(c.env.DB, process, 'received', filters, cut.date);
             const byState = await readCountryEntityTable(c.env.DB, process, 'received', cut.date);
             const zip = await cutPackage({
               process,
-              processes: await currentProcesses(c.env.DB),
+              processes: source.processes,
               cut,
               summary: summary.value,
               byState: byState.value,

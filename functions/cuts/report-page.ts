@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { viewerOf } from '../auth/viewer.ts';
 import type { AppEnv } from '../env.ts';
+import { resolveProcess } from '../processes/visible-process.ts';
 import { dashboardErrors } from '../registrations/dashboard/errors-page.ts';
-import { chooseProcess, loadModel } from '../registrations/dashboard/load.ts';
+import { loadModel } from '../registrations/dashboard/load.ts';
 import { dashboardQuerySchema } from '../registrations/dashboard/params.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { LANG_SEGMENT, pageLang } from '../shared/shell.ts';
@@ -17,7 +19,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
       { process: c.req.param('process'), cut: c.req.param('date'), lang },
       'path',
     );
-    const chosen = await chooseProcess(c.env.DB, query.process, query.cut);
+    const chosen = await resolveProcess(c.env.DB, viewerOf(c), query.process, query.cut);
     const cut = chosen.cut;
     if (!cut) throw new Error('a cut report without a cut');
     return serveVersioned(
@@ -26,6 +28,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
         key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}`,
         etag: `"cut-report.${lang}.${chosen.process.slug}.${cut.date}"`,
         immutable: true,
+        private: chosen.private,
         cors: false,
         build: async () => {
           const model = await loadModel(c.env.DB, query, chosen, cut.date, true);

@@ -125,6 +125,8 @@ export const processBodySchema = z
       .array(z.enum(ILLUSTRATIVE_PARTS, { error: `must list only ${ILLUSTRATIVE_PARTS.join(', ')}` }))
       .refine((list) => new Set(list).size === list.length, 'must not repeat a part')
       .default([]),
+    // true publishes the process; a new one is unpublished otherwise, and a published one can never be unpublished.
+    published: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .refine((p) => p.registration_opens <= p.registration_closes, {
     path: ['registration_closes'],

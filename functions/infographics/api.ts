@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PARAM_SPECS, SIZE_NAMES, SIZES } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
 import { errors, jsonAnswer } from '../shared/describe.ts';
-import { IMMUTABLE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
+import { IMMUTABLE_CACHE_CONTROL, PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
 import { LANGS, type UiKey, useTranslations } from '../shared/i18n.ts';
 import { validationHook } from '../shared/validate.ts';
 import { ImageInfoAnswer, TemplateAnswer } from './answers.ts';
@@ -93,11 +93,11 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
     async (c) => {
       const request = parseImageRequest(c.req.valid('param').file, c.req.queries());
       const { template, params, format } = request;
-      const prepared = await template.prepare(imageContext(c.env, c.req.url), params);
+      const prepared = await template.prepare(imageContext(c), params);
       // A versioned URL (`v`, the data_version of its .json) never changes meaning: cache it for good. One
       // whose figures have moved on is sent to the current image rather than drawn with the wrong version.
       if (params.v && params.v !== prepared.version) {
-        c.header('Cache-Control', 'public, max-age=30');
+        c.header('Cache-Control', prepared.private ? PRIVATE_CACHE_CONTROL : 'public, max-age=30');
         return c.redirect(imageUrl(template, format, params, prepared.version), 302);
       }
       const variant = canonicalQuery(template, params);
@@ -122,14 +122,18 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
       const response =
         c.env.INFOGRAPHICS_CACHE === 'off'
           ? await uncached(entry)
-          : await serveVersioned(c, { ...entry, immutable: prepared.frozen }, prepared.rowsRead);
+          : await serveVersioned(
+              c,
+              { ...entry, immutable: prepared.frozen, private: prepared.private },
+              prepared.rowsRead,
+            );
       if (renderMs > 0) {
         const entries = Object.entries({ render: renderMs, ...phases }).map(
           ([name, ms]) => `${name};dur=${ms.toFixed(2)}`,
         );
         response.headers.append('Server-Timing', entries.join(', '));
       }
-      if (params.v) response.headers.set('Cache-Control', IMMUTABLE_CACHE_CONTROL);
+      if (params.v && !prepared.private) response.headers.set('Cache-Control', IMMUTABLE_CACHE_CONTROL);
       return response;
     },
   );

@@ -1,11 +1,12 @@
 import { addDays } from '../domain/dates.ts';
 import type { Scope } from '../domain/registration.ts';
 import type { ProcessRecord } from '../processes/store.ts';
-import { type ChosenProcess, chooseProcess } from '../registrations/dashboard/load.ts';
+import { type ChosenProcess, resolveProcess } from '../processes/visible-process.ts';
 import { buildModel, type DashboardModel } from '../registrations/dashboard/model.ts';
 import { readSummary } from '../registrations/summary.ts';
 import { LANGS, type Lang } from '../shared/i18n.ts';
 import { requireEntityInProcess } from '../shared/problems.ts';
+import type { ImageContext } from './templates/types.ts';
 
 /** The filters a figures template takes (the summary endpoint's own). */
 export interface FigureFilters {
@@ -25,9 +26,9 @@ export interface Figures {
   growth: { count: number; before: number; to: string } | null;
 }
 
-/** The process an image is about (the one asked for, else the latest), with the process list for the pace. */
-export async function imageProcess(db: D1Database, slug: string | undefined, filters?: FigureFilters) {
-  const chosen = await chooseProcess(db, slug, filters?.cut);
+/** The process an image is about (the one asked for, else the latest published), as the request's viewer may see it. */
+export async function imageProcess(ctx: ImageContext, slug: string | undefined, filters?: FigureFilters) {
+  const chosen = await resolveProcess(ctx.db, ctx.viewer, slug, filters?.cut);
   if (filters) requireEntityInProcess(chosen.process, filters.entity);
   return chosen;
 }

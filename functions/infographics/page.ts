@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
+import { viewerOf } from '../auth/viewer.ts';
 import { STAFF_TEMPLATES, TEMPLATE_PARAMS } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
 import type { ProcessRecord } from '../processes/store.ts';
-import { currentProcesses } from '../processes/versions.ts';
+import { visibleProcesses } from '../processes/visible-process.ts';
 import { ApiError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
 import { htmlErrors } from '../shared/html-errors.ts';
@@ -45,7 +46,7 @@ function fillForm(
 ): HTMLRewriter {
   const given = (name: string) => (name in query ? (query[name] ?? '') : null);
   // The processes the database has now, not the ones the build knew.
-  const process = given('process') ?? processes[0]?.slug;
+  const process = given('process') ?? processes.find((p) => p.published)?.slug;
   const processOptions = String(
     html`${processes.map((p) => html`<option value="${p.slug}"${p.slug === process && html` selected`}>${p.name[lang]}</option>`)}`,
   );
@@ -109,13 +110,15 @@ export const infographicPageRoutes = new Hono<AppEnv>()
   .get(`${LANG_SEGMENT}/infografias/`, async (c) => {
     const lang = pageLang(c);
     const query = c.req.query();
-    // The processes the database has now, not the ones the build knew (memoised: no D1 read on a warm isolate).
-    const processes = await currentProcesses(c.env.DB);
+    // The processes the database has now, not the ones the build knew (memoised: no D1 read on a warm isolate);
+    // the unpublished ones only for admin and staff.
+    const list = await visibleProcesses(c.env.DB, viewerOf(c));
+    const processes = list.processes;
     let request: ImageRequest;
     let prepared: Prepared<unknown>;
     try {
       request = pageRequest(query, lang);
-      prepared = await request.template.prepare(imageContext(c.env, c.req.url), request.params);
+      prepared = await request.template.prepare(imageContext(c), request.params);
     } catch (error) {
       // Like the API's 4xx answers, a bad choice is answered before the cache and is not counted as a miss.
       if (!(error instanceof ApiError)) throw error;
@@ -125,14 +128,15 @@ export const infographicPageRoutes = new Hono<AppEnv>()
       FORM_FIELDS.filter((name) => name in query).map((name) => [name, query[name] ?? '']),
     ).toString();
     // Names and windows of every listed process: a PUT that renames one bumps its data version.
-    const list = processes.map((p) => `${p.slug}.v${p.data_version}`).join(',');
-    const variant = await shortHash(`${list}|${lang}|${form}`);
+    const listed = processes.map((p) => `${p.slug}.v${p.data_version}`).join(',');
+    const variant = await shortHash(`${listed}|${lang}|${form}`);
     return serveVersioned(
       c,
       {
         key: `infographics-page/${prepared.version}/${variant}`,
         etag: `"igpage.${prepared.version}.${variant}"`,
         cors: false,
+        private: list.private || prepared.private,
         build: async () => {
           const { model, rowsRead } = await prepared.load();
           const imageLang = request.template.langOf(model, request.params);
@@ -145,4 +149,8 @@ export const infographicPageRoutes = new Hono<AppEnv>()
     );
   })
   // A rate limit on a miss: the form as the query chose it, with the limit's sentence where problems go.
-  .onError(htmlErrors(async (c, error, lang) => formPage(c, lang, await currentProcesses(c.env.DB), null, error)));
+  .onError(
+    htmlErrors(async (c, error, lang) =>
+      formPage(c, lang, (await visibleProcesses(c.env.DB, viewerOf(c))).processes, null, error),
+    ),
+  );

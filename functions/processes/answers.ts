@@ -23,6 +23,12 @@ export const ProcessAnswer = z
       .nullable()
       .describe('The moment the figures describe (RFC 3339): the latest `Data-As-Of` applied.'),
     updated_at: z.string().describe('When the figures or the definition last changed here (RFC 3339).'),
+    published: z
+      .boolean()
+      .describe(
+        'False until an admin publishes it: until then only admin and staff tokens and signed-in staff see it.',
+      ),
+    published_at: z.string().nullable().describe('When it was published (RFC 3339); null while unpublished.'),
     links: z.object({ summary: z.string(), countries_csv: z.string() }),
   })
   .openapi('Process');

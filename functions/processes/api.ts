@@ -1,15 +1,18 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scoped } from '../auth/scoped.ts';
+import { viewerOf } from '../auth/viewer.ts';
 import { processBodySchema, processSlugSchema } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { bodyOf, errors, jsonAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
+import { PRIVATE_CACHE_CONTROL } from '../shared/http-cache.ts';
 import { unknownProcess } from '../shared/problems.ts';
 import { readJson } from '../shared/read-json.ts';
 import { validationHook } from '../shared/validate.ts';
 import { ProcessAnswer, ProcessListAnswer } from './answers.ts';
-import { getProcess, listProcesses, type ProcessRecord, putProcess, usedEntitiesAndModalities } from './store.ts';
+import { deleteProcess, getProcess, type ProcessRecord, putProcess, usedEntitiesAndModalities } from './store.ts';
 import { forgetProcess } from './versions.ts';
+import { resolveProcess, visibleProcesses } from './visible-process.ts';
 
 /** The public view of a process, with links to its figures. */
 function present(process: ProcessRecord) {
@@ -19,7 +22,10 @@ function present(process: ProcessRecord) {
 
 const slugParam = z.object({ slug: z.string().describe('The process slug, `^[a-z0-9][a-z0-9-]{1,62}$`.') });
 
-/** `/api/v1/processes`: list and read publicly; create or replace with an admin token (an ingest token gets 403). */
+/**
+ * `/api/v1/processes`: list and read publicly (unpublished processes only for admin and staff); create, replace,
+ * publish or delete an unpublished one with an admin token (an ingest token gets 403).
+ */
 export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() })
   .openapi(
     createRoute({
@@ -27,12 +33,15 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       path: '/',
       tags: ['Processes'],
       summary: 'Every electoral process',
+      description:
+        'The published processes; an `admin` or `staff` token (or a staff sign-in) also gets the unpublished ones, each with its `published` flag.',
       responses: { 200: jsonAnswer('The processes, newest registration window first.', ProcessListAnswer) },
     }),
     async (c) => {
+      const list = await visibleProcesses(c.env.DB, viewerOf(c));
       c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cache-Control', 'public, max-age=60');
-      return c.json({ processes: (await listProcesses(c.env.DB)).map(present) }, 200);
+      c.header('Cache-Control', list.private ? PRIVATE_CACHE_CONTROL : 'public, max-age=60');
+      return c.json({ processes: list.processes.map(present) }, 200);
     },
   )
   .openapi(
@@ -46,10 +55,9 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) => {
       const { slug } = c.req.valid('param');
-      const process = await getProcess(c.env.DB, slug);
-      if (!process) throw unknownProcess(slug);
+      const { process } = await resolveProcess(c.env.DB, viewerOf(c), slug);
       c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cache-Control', 'public, max-age=60');
+      c.header('Cache-Control', process.published ? 'public, max-age=60' : PRIVATE_CACHE_CONTROL);
       return c.json(present(process), 200);
     },
   )
@@ -58,7 +66,9 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: 'put',
       path: '/{slug}',
       tags: ['Processes'],
-      summary: 'Create or replace an electoral process',
+      summary: 'Create, replace or publish an electoral process',
+      description:
+        'A new process is unpublished unless the body says `"published": true`; `true` publishes it (and records `published_at`), an omitted `published` keeps its state, and `false` on a published process is a 409: publishing cannot be undone.',
       ...scoped('admin'),
       request: {
         params: z.object({ slug: processSlugSchema }),
@@ -81,6 +91,13 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     async (c) => {
       const { slug } = c.req.valid('param');
       const body = await readJson(c, processBodySchema);
+      if (body.published === false && (await getProcess(c.env.DB, slug))?.published) {
+        throw new ApiError(
+          'conflict',
+          `The process '${slug}' is published, and publishing cannot be undone: its figures may already be cited. Leave out "published" to change its definition.`,
+          [{ field: 'published', message: 'must not be false for a published process' }],
+        );
+      }
       // Checked before (for the message) and enforced again by the write itself (against a batch in between).
       const refuseDrops = async () => {
         const used = await usedEntitiesAndModalities(c.env.DB, slug);
@@ -104,5 +121,34 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       const process = await getProcess(c.env.DB, slug);
       if (!process) throw unknownProcess(slug);
       return c.json(present(process), created ? 201 : 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{slug}',
+      tags: ['Processes'],
+      summary: 'Delete an unpublished process (a rehearsal) with all its data',
+      description:
+        'Removes the process, its applications, figures, cuts and batch records in one transaction. A published process is a 409: its figures may already be cited.',
+      ...scoped('admin'),
+      request: { params: slugParam },
+      responses: {
+        204: { description: 'Deleted: the slug is free again (a process created under it starts with new figures).' },
+        ...errors('unauthorized', 'forbidden', 'not_found', 'conflict'),
+      },
+    }),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const { deleted, published } = await deleteProcess(c.env.DB, slug);
+      forgetProcess(slug);
+      if (published) {
+        throw new ApiError(
+          'conflict',
+          `The process '${slug}' is published and cannot be deleted: its figures may already be cited. Only unpublished processes (rehearsals) can be.`,
+        );
+      }
+      if (!deleted) throw unknownProcess(slug);
+      return c.body(null, 204);
     },
   );

@@ -1,28 +1,31 @@
-import { unknownCut, unknownProcess } from '../shared/problems.ts';
-import { type CutRecord, processAtCut } from './cut-store.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { CutRecord } from './cut-store.ts';
 import type { ProcessRecord } from './store.ts';
-import { currentCut, currentProcess } from './versions.ts';
+import { resolveProcess } from './visible-process.ts';
 
 /** The figures a request asks for: the live ones of a process, or one of its cuts (frozen, cached for a year). */
 export interface FigureSource {
   /** The process as the figures show it (at a cut: its definition and `as_of` then). */
   process: ProcessRecord;
   cut: CutRecord | null;
+  /** The processes this viewer may see. */
+  processes: ProcessRecord[];
   /** Names the cache entries of these figures: the data version when live, the cut's date when frozen. */
   version: string;
+  /** True when the figures are of an unpublished process (or read by a viewer who sees one): never cached shared. */
+  private: boolean;
   rowsRead: number;
 }
 
-/** The live figures of `slug`, or its cut of `cut`; 404 for an unknown process or cut. */
+/** The live figures of `slug`, or its cut of `cut`, as `viewer` may see them; 404 for an unknown process or cut. */
 export async function figureSource(
   db: D1Database,
+  viewer: Viewer,
   slug: string,
   cut: string | null | undefined,
 ): Promise<FigureSource> {
-  const { process, rowsRead } = await currentProcess(db, slug);
-  if (!process) throw unknownProcess(slug);
-  if (!cut) return { process, cut: null, version: `v${process.data_version}`, rowsRead };
-  const { cut: record, rowsRead: cutRows } = await currentCut(db, slug, cut);
-  if (!record) throw unknownCut(slug, cut);
-  return { process: processAtCut(process, record), cut: record, version: `cut-${cut}`, rowsRead: rowsRead + cutRows };
+  const chosen = await resolveProcess(db, viewer, slug, cut);
+  const version = chosen.cut ? `cut-${chosen.cut.date}` : `v${chosen.process.data_version}`;
+  const { process, processes, private: isPrivate, rowsRead } = chosen;
+  return { process, cut: chosen.cut, processes, version, private: isPrivate, rowsRead };
 }

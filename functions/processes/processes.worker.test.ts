@@ -10,9 +10,9 @@ const put = (slug: string, body: unknown, headers: Record<string, string>) =>
   });
 
 describe('PUT /api/v1/processes/{slug}', () => {
-  it('creates (201), then replaces (200), and GET returns it', async () => {
+  it('creates (201), then replaces (200), and once published anyone can GET it', async () => {
     const auth = await bearer('admin');
-    const created = await put('pef-2023-2024', PROCESS_BODY, auth);
+    const created = await put('pef-2023-2024', { ...PROCESS_BODY, published: true }, auth);
     expect(created.status).toBe(201);
     const replaced = await put(
       'pef-2023-2024',
@@ -28,6 +28,8 @@ describe('PUT /api/v1/processes/{slug}', () => {
       ...PROCESS_BODY,
       slug: 'pef-2023-2024',
       name: { es: 'Otro nombre', en: 'Other name' },
+      // A PUT that leaves `published` out keeps the process published.
+      published: true,
     });
     const list = await (await call('/api/v1/processes')).json<{ processes: { slug: string }[] }>();
     expect(list.processes.map((p) => p.slug)).toContain('pef-2023-2024');
@@ -35,7 +37,7 @@ describe('PUT /api/v1/processes/{slug}', () => {
 
   it('keeps the data version on an identical PUT and moves it on a change', async () => {
     const auth = await bearer('admin');
-    await put('pel-version', PROCESS_BODY, auth);
+    await put('pel-version', { ...PROCESS_BODY, published: true }, auth);
     const version = async () =>
       (await (await call('/api/v1/processes/pel-version')).json<{ data_version: number }>()).data_version;
     const first = await version();

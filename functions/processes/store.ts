@@ -8,6 +8,10 @@ export interface ProcessRecord extends ProcessBody {
   as_of: string | null;
   /** When the figures (or the definition) last changed here. */
   updated_at: string;
+  /** False until an admin publishes it: until then only admin and staff see it (and it can be deleted). */
+  published: boolean;
+  /** When it was published; null while unpublished. */
+  published_at: string | null;
 }
 
 interface ProcessRow {
@@ -23,6 +27,8 @@ interface ProcessRow {
   data_version: number;
   as_of: string | null;
   updated_at: string;
+  published: number;
+  published_at: string | null;
 }
 
 function fromRow(row: ProcessRow): ProcessRecord {
@@ -38,6 +44,8 @@ function fromRow(row: ProcessRow): ProcessRecord {
     data_version: row.data_version,
     as_of: row.as_of,
     updated_at: row.updated_at,
+    published: row.published === 1,
+    published_at: row.published_at,
   };
 }
 
@@ -75,8 +83,10 @@ export async function usedEntitiesAndModalities(
 }
 
 /**
- * Creates or replaces a process. The data version moves only when something shown changed,
- * so cached figures and images stay valid after an identical PUT. Returns whether it was created.
+ * Creates or replaces a process, and publishes it when `body.published` is true (a new one is unpublished
+ * otherwise; an existing one keeps its state: publishing is never undone here). The data version moves only when
+ * something shown changed, so cached figures and images stay valid after an identical PUT; a process created
+ * again after a delete starts above the deleted one's. Returns whether it was created.
  */
 export async function putProcess(db: D1Database, slug: string, body: ProcessBody): Promise<{ created: boolean }> {
   const values = [
@@ -89,12 +99,15 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
     JSON.stringify(body.entities),
     JSON.stringify(body.modalities),
     JSON.stringify(body.illustrative ?? []),
+    body.published === true ? 1 : 0,
   ];
   const existed = await db.prepare('SELECT 1 FROM processes WHERE slug = ?').bind(slug).first();
-  await db
+  const upsert = db
     .prepare(
-      `INSERT INTO processes (slug, name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities, illustrative)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+      `INSERT INTO processes (slug, name_es, name_en, registration_opens, registration_closes, election_day, entities, modalities, illustrative,
+                              published, published_at, data_version)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, CASE WHEN ?10 = 1 THEN ${utcNowSql()} END,
+               COALESCE((SELECT data_version + 1 FROM deleted_processes WHERE slug = ?1), 0))
        ON CONFLICT (slug) DO UPDATE SET
          name_es = excluded.name_es, name_en = excluded.name_en,
          registration_opens = excluded.registration_opens, registration_closes = excluded.registration_closes,
@@ -113,7 +126,53 @@ export async function putProcess(db: D1Database, slug: string, body: ProcessBody
              AND ((dimension = 'entity' AND bucket NOT IN (SELECT value FROM json_each(?7)))
                OR (dimension = 'modality' AND bucket NOT IN (SELECT value FROM json_each(?8)))))`,
     )
-    .bind(...values)
-    .run();
+    .bind(...values);
+  const publish = db
+    .prepare(
+      `UPDATE processes SET published = 1, published_at = ${utcNowSql()} WHERE slug = ?1 AND published = 0 AND ?2 = 1`,
+    )
+    .bind(slug, values[9]);
+  await db.batch([upsert, publish]);
   return { created: !existed };
+}
+
+// Every table that holds a process's data, children before the process itself (their foreign keys name it).
+const PROCESS_TABLES = [
+  'applications',
+  'registration_rollups',
+  'registration_cut_rollups',
+  'registration_cuts',
+  'ingest_batches',
+  'outreach_inetel_calls',
+  'outreach_inetel_contacts',
+] as const;
+
+/**
+ * Removes an unpublished process and all its data in one transaction, remembering its last data version (so the
+ * slug's next process starts above it). Returns `deleted` false when there was no such process, `published` true
+ * (and removes nothing) when it is published: published figures are never withdrawn.
+ */
+export async function deleteProcess(db: D1Database, slug: string): Promise<{ deleted: boolean; published: boolean }> {
+  const row = await db
+    .prepare('SELECT published FROM processes WHERE slug = ?')
+    .bind(slug)
+    .first<{ published: number }>();
+  if (!row) return { deleted: false, published: false };
+  if (row.published === 1) return { deleted: false, published: true };
+  // Each statement repeats the condition, so a publish between the read above and this batch removes nothing.
+  const unpublished = 'EXISTS (SELECT 1 FROM processes WHERE slug = ?1 AND published = 0)';
+  const results = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO deleted_processes (slug, data_version) SELECT slug, data_version FROM processes WHERE slug = ?1 AND published = 0
+         ON CONFLICT (slug) DO UPDATE SET data_version = excluded.data_version, deleted_at = excluded.deleted_at`,
+      )
+      .bind(slug),
+    ...PROCESS_TABLES.map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE process = ?1 AND ${unpublished}`).bind(slug),
+    ),
+    db.prepare('DELETE FROM processes WHERE slug = ?1 AND published = 0').bind(slug),
+  ]);
+  const deleted = (results.at(-1)?.meta.changes ?? 0) > 0;
+  return { deleted, published: !deleted };
 }

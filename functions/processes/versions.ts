@@ -30,28 +30,34 @@ export async function currentProcesses(db: D1Database, now = Date.now()): Promis
   return processes;
 }
 
-/** Forgets the memo for a process after this isolate changed it (its own writes show at once). */
+/** Forgets the memo for a process after this isolate changed (or deleted) it: its own writes show at once. */
 export function forgetProcess(slug: string): void {
   memo.delete(slug);
   listMemo = undefined;
+  for (const key of cutMemo.keys()) if (key.startsWith(`${slug}/`)) cutMemo.delete(key);
 }
 
-// A cut never changes, so once read it is kept for the isolate's life (bounded); a cut not found is asked again
-// after the usual memo time, since it may be taken in the meantime.
-const cutMemo = new Map<string, { at: number; cut: CutRecord | null }>();
+// A cut of a published process never changes, so once read it is kept for the isolate's life (bounded); a cut not
+// found, or one of an unpublished process (which may be deleted and its slug reused, unseen by this isolate), is
+// asked again after the usual memo time.
+const cutMemo = new Map<string, { at: number; cut: CutRecord | null; forGood: boolean }>();
 
 /** A cut of a process, from memory when known: a cached cut embed costs no D1 read. */
 export async function currentCut(
   db: D1Database,
-  slug: string,
+  process: ProcessRecord,
   date: string,
   now = Date.now(),
 ): Promise<{ cut: CutRecord | null; rowsRead: number }> {
+  const slug = process.slug;
   const key = `${slug}/${date}`;
   const hit = cutMemo.get(key);
-  if (hit && (hit.cut || now - hit.at < MEMO_MS)) return { cut: hit.cut, rowsRead: 0 };
+  // A cut read while its process was unpublished is never served once it is published: it may be a deleted one's.
+  if (hit && ((hit.cut && hit.forGood) || (now - hit.at < MEMO_MS && hit.forGood === process.published))) {
+    return { cut: hit.cut, rowsRead: 0 };
+  }
   const cut = await getCut(db, slug, date);
-  cutMemo.set(key, { at: now, cut });
+  cutMemo.set(key, { at: now, cut, forGood: process.published });
   if (cutMemo.size > 1_000) cutMemo.delete(cutMemo.keys().next().value as string);
   return { cut, rowsRead: 1 };
 }

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { viewerOf } from '../auth/viewer.ts';
 import { countryName } from '../domain/countries.ts';
 import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
@@ -42,7 +43,8 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const { process, cut, version, rowsRead } = await figureSource(c.env.DB, slug, query.cut);
+      const source = await figureSource(c.env.DB, viewerOf(c), slug, query.cut);
+      const { process, cut, version, rowsRead } = source;
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
       const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
@@ -52,6 +54,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
           key: `summary/${slug}/${version}/${variant}`,
           etag: `"${slug}.${version}.${variant}"`,
           immutable: cut !== null,
+          private: source.private,
           build: async () => {
             const date = cut?.date ?? null;
             const { value, rowsRead: read } = await readSummary(c.env.DB, process, query.scope, filters, date);
@@ -126,13 +129,15 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     async (c) => {
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const { process, cut, version, rowsRead } = await figureSource(c.env.DB, slug, query.cut);
+      const source = await figureSource(c.env.DB, viewerOf(c), slug, query.cut);
+      const { process, cut, version, rowsRead } = source;
       return serveVersioned(
         c,
         {
           key: `countries/${slug}/${version}/${query.scope}`,
           etag: `"${slug}.${version}.countries.${query.scope}"`,
           immutable: cut !== null,
+          private: source.private,
           build: async () => {
             const date = cut?.date ?? null;
             const { value, rowsRead: read } = await readCountryEntityTable(c.env.DB, process, query.scope, date);

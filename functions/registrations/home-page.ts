@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
+import { PUBLIC_VIEWER } from '../auth/viewer.ts';
 import type { AppEnv } from '../env.ts';
 import { type CutRecord, listCuts } from '../processes/cut-store.ts';
 import type { ProcessRecord } from '../processes/store.ts';
+import { resolveProcess } from '../processes/visible-process.ts';
 import { html } from '../shared/html.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { fill, formatters, type Lang, useTranslations } from '../shared/i18n.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from '../shared/shell.ts';
-import { chooseProcess } from './dashboard/load.ts';
 import { readSummary, type Summary } from './summary.ts';
 
 /** The latest figure in words: the process, its total, the moment the figures describe and its latest cut. */
@@ -40,7 +41,8 @@ function liveFigureHtml(process: ProcessRecord, summary: Summary, latestCut: Cut
 export const homeRoutes = new Hono<AppEnv>().get(`${LANG_SEGMENT}/`, async (c) => {
   const lang = pageLang(c);
   try {
-    const { process } = await chooseProcess(c.env.DB, undefined);
+    // The same page for everyone: the latest published process, never a rehearsal, whoever is signed in.
+    const { process } = await resolveProcess(c.env.DB, PUBLIC_VIEWER, undefined);
     const version = `${process.slug}.v${process.data_version}`;
     return await serveVersioned(
       c,

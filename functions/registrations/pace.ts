@@ -5,7 +5,8 @@ import type { ProcessRecord } from '../processes/store.ts';
 export function previousProcess(all: readonly ProcessRecord[], current: ProcessRecord): ProcessRecord | null {
   return (
     all
-      .filter((p) => p.registration_opens < current.registration_opens)
+      // A rehearsal is never what a process is compared with, even in a list staff see.
+      .filter((p) => p.published && p.registration_opens < current.registration_opens)
       .sort((a, b) => b.registration_opens.localeCompare(a.registration_opens))[0] ?? null
   );
 }

@@ -9,6 +9,9 @@ export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate
 /** Freshness of a cut's answers: a cut never changes, so anyone may keep them for a year without asking again. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
+/** Freshness of an answer that shows something unpublished: for the admin or staff who asked, kept nowhere. */
+export const PRIVATE_CACHE_CONTROL = 'private, no-store';
+
 /** True when the request's `If-None-Match` names `etag`. */
 export function matchesEtag(c: Context, etag: string): boolean {
   const header = c.req.header('if-none-match');
@@ -36,11 +39,22 @@ export async function serveVersioned(
     cors?: boolean;
     /** A cut's answer: it never changes, so browsers and the edge keep it for a year. */
     immutable?: boolean;
+    /**
+     * An answer that shows something unpublished, for the admin or staff who asked: built every time, never
+     * stored in or served from the shared cache (its key names a slug that may be deleted and reused).
+     */
+    private?: boolean;
   },
   rowsReadBefore: number,
 ): Promise<Response> {
   let { key, etag } = request;
   const { build, cors = true, immutable = false } = request;
+  if (request.private) {
+    const { response, rowsRead } = await build();
+    response.headers.set('Cache-Control', PRIVATE_CACHE_CONTROL);
+    response.headers.set('Server-Timing', timing('private', rowsReadBefore + rowsRead));
+    return response;
+  }
   // The deployed code's version is part of every key and tag: a deploy that changes how figures are
   // rendered must not serve what the previous code cached.
   const code = c.env?.CF_VERSION_METADATA?.id ?? 'dev';
@@ -84,6 +98,6 @@ export async function serveVersioned(
   return response;
 }
 
-function timing(cache: 'hit' | 'miss' | 'revalidated', rowsRead: number): string {
+function timing(cache: 'hit' | 'miss' | 'revalidated' | 'private', rowsRead: number): string {
   return `cache;desc="${cache}", d1;desc="rows_read=${rowsRead}"`;
 }

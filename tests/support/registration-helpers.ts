@@ -42,12 +42,15 @@ export function ndjson(rows: Record<string, unknown>[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n');
 }
 
-/** Creates (or replaces) a process with an admin token and returns an ingest auth header for its feed. */
+/**
+ * Creates (or replaces) a process with an admin token, published (anyone may read it) unless the body says
+ * `published: false`, and returns an ingest auth header for its feed.
+ */
 export async function createProcess(slug: string, body: object = PROCESS_BODY): Promise<{ authorization: string }> {
   const response = await call(`/api/v1/processes/${slug}`, {
     method: 'PUT',
     headers: { ...(await bearer('admin')), 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: JSON.stringify({ published: true, ...body }),
   });
   expect(response.status, await response.clone().text()).toBeLessThan(300);
   return bearer('ingest');

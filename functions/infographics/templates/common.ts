@@ -56,7 +56,7 @@ export async function prepareFigures(
   params: FigureFilters & { process?: string },
   dependsOnToday: boolean,
 ): Promise<Prepared<Figures>> {
-  const chosen = await imageProcess(ctx.db, params.process, params);
+  const chosen = await imageProcess(ctx, params.process, params);
   const { process, cut } = chosen;
   // A cut is drawn as on its own day, so its image never changes.
   const today = cut?.date ?? ctx.today;
@@ -65,6 +65,7 @@ export async function prepareFigures(
     version: cut ? `${process.slug}.cut-${cut.date}` : `${process.slug}.v${process.data_version}${day}`,
     rowsRead: 0,
     frozen: cut !== null,
+    private: chosen.private,
     load: async () => {
       const { figures, rowsRead } = await loadFigures(ctx.db, chosen, params, today);
       return { model: figures, rowsRead };

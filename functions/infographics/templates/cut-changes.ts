@@ -46,10 +46,10 @@ export const cutChanges = defineTemplate({
   params: paramSpecs('cut-changes'),
   schema: z.strictObject({ ...commonParams, ...processParams, scope: FIGURE_FILTERS.scope, cut: FIGURE_FILTERS.cut }),
   prepare: async (ctx, params) => {
-    const first = await imageProcess(ctx.db, params.process);
+    const first = await imageProcess(ctx, params.process);
     const date = params.cut ?? (await listCuts(ctx.db, first.process.slug))[0]?.date;
     if (!date) throw new ApiError('not_found', `The process '${first.process.slug}' has no cuts yet.`);
-    const chosen = await imageProcess(ctx.db, first.process.slug, { scope: params.scope, cut: date });
+    const chosen = await imageProcess(ctx, first.process.slug, { scope: params.scope, cut: date });
     const cut = chosen.cut;
     if (!cut) throw new ApiError('not_found', `There is no cut of ${date}.`);
     return {
@@ -59,6 +59,7 @@ export const cutChanges = defineTemplate({
         : `${first.process.slug}.v${first.process.data_version}.cut-${cut.date}`,
       rowsRead: 0,
       frozen: Boolean(params.cut),
+      private: chosen.private,
       load: async () => {
         const filters = { scope: params.scope, cut: cut.date };
         const { figures, rowsRead } = await loadFigures(ctx.db, chosen, filters, cut.date);

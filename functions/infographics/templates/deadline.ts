@@ -57,12 +57,13 @@ export const deadline = defineTemplate({
   params: paramSpecs('deadline'),
   schema: z.strictObject({ ...commonParams, ...processParams }),
   prepare: async (ctx, params) => {
-    const { process } = await imageProcess(ctx.db, params.process);
+    const { process, private: isPrivate } = await imageProcess(ctx, params.process);
     // Only the name and the dates are drawn: an ingest of applications does not change this image.
     const shown = [process.name.es, process.name.en, process.registration_opens, process.registration_closes].join('|');
     return {
       version: `${process.slug}.${await shortHash(shown)}.${windowKey(process, ctx.today)}`,
       rowsRead: 0,
+      private: isPrivate,
       load: async () => ({ model: { process, today: ctx.today }, rowsRead: 0 }),
     };
   },

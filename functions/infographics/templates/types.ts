@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Viewer } from '../../auth/viewer.ts';
 import type { ParamSpec, SizeName } from '../../domain/infographics.ts';
 import type { Lang } from '../../shared/i18n.ts';
 import type { Scale } from '../brand.ts';
@@ -11,6 +12,8 @@ export interface ImageContext {
   /** The Worker's own origin, to fetch static assets through the binding. */
   origin: string;
   today: string;
+  /** Who asks, for unpublished processes only (never the request's text). */
+  viewer: Viewer;
 }
 
 /** A template's answer before rendering: what the image depends on, and how to load its content. */
@@ -20,6 +23,8 @@ export interface Prepared<M> {
   rowsRead: number;
   /** True for an image of a cut: it never changes, so it is cached for a year. */
   frozen?: boolean;
+  /** True for an image of an unpublished process: for the admin or staff who asked, never cached shared. */
+  private?: boolean;
   load: () => Promise<{ model: M; rowsRead: number }>;
 }
 

@@ -15,6 +15,12 @@ export function cutNotice(model: DashboardModel, liveHref: string, newTab = fals
   return html`<p class="cut-notice" role="note">${fill(t('dash.cut.notice'), { date: fmt.date(model.cut.date) })} · <a href="${liveHref}"${target}>${t('dash.cut.latest')}</a></p>`;
 }
 
+/** The band over a view of an unpublished process (only admin and staff can see one): it is not public yet. */
+export function unpublishedNotice(model: DashboardModel): Html {
+  if (model.process.published) return html``;
+  return html`<p class="unpublished-notice" role="note">${model.t('dash.unpublished')}</p>`;
+}
+
 /** The label of a modelled day-by-day series, wherever the series is shown; nothing when it is published. */
 export function illustrativeNote(model: DashboardModel): Html {
   if (!model.process.illustrative?.includes('daily')) return html``;

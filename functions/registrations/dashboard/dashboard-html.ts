@@ -3,7 +3,7 @@ import { type EntityCode, entityName } from '../../domain/entities.ts';
 import type { View } from '../../domain/views.ts';
 import { type Html, html } from '../../shared/html.ts';
 import { changesPanel } from './changes-panel.ts';
-import { cutNotice } from './cut-notice.ts';
+import { cutNotice, unpublishedNotice } from './cut-notice.ts';
 import type { DashboardModel } from './model.ts';
 import { countriesSection, headline, timelineSection, viewBody, viewLinks } from './sections.ts';
 
@@ -68,7 +68,7 @@ export function dashboardHtml(model: DashboardModel, countries: string[], extra:
   const { t } = model;
   const changes =
     model.changes !== undefined ? section(model, 'changes', t('dash.changes'), changesPanel(model, model.changes)) : '';
-  return html`<div class="vx" data-theme="light">${cutNotice(model, extra.live ?? '')}${headline(model)}${filterForm(model, countries)}${changes}${extra.before ?? ''}
+  return html`<div class="vx" data-theme="light">${unpublishedNotice(model)}${cutNotice(model, extra.live ?? '')}${headline(model)}${filterForm(model, countries)}${changes}${extra.before ?? ''}
 ${section(model, 'timeline', t('dash.timeline'), timelineSection(model))}
 ${section(model, 'countries', t('dash.countries'), countriesSection(model))}
 <div class="grid">${section(model, 'entities', t('dash.entities'), viewBody(model, 'entities'))}

@@ -1,38 +1,11 @@
-import { type CutRecord, processAtCut } from '../../processes/cut-store.ts';
-import type { ProcessRecord } from '../../processes/store.ts';
-import { currentCut, currentProcess, currentProcesses } from '../../processes/versions.ts';
-import { requireEntityInProcess, unknownCut, unknownProcess } from '../../shared/problems.ts';
+import type { ChosenProcess } from '../../processes/visible-process.ts';
+import { requireEntityInProcess } from '../../shared/problems.ts';
 import { readRecentChanges } from '../changes.ts';
 import { cumulativeByDay, previousProcess } from '../pace.ts';
 import { isSmallGroup } from '../small-groups.ts';
 import { readSummary } from '../summary.ts';
 import { buildModel, type DashboardModel, windowState } from './model.ts';
 import type { DashboardQuery } from './params.ts';
-
-/** The process a view shows, the list it was chosen from, and the cut it shows (null: the live figures). */
-export interface ChosenProcess {
-  process: ProcessRecord;
-  processes: ProcessRecord[];
-  cut: CutRecord | null;
-}
-
-/**
- * The process a dashboard shows: the one asked for, else the one whose registration opened last; with `cut`, as
- * that cut shows it (404 when the process has no such cut).
- */
-export async function chooseProcess(
-  db: D1Database,
-  slug: string | undefined,
-  cut?: string | null,
-): Promise<ChosenProcess> {
-  const processes = await currentProcesses(db);
-  const process = slug ? (await currentProcess(db, slug)).process : processes[0];
-  if (!process) throw unknownProcess(slug);
-  if (!cut) return { process, processes, cut: null };
-  const { cut: record } = await currentCut(db, process.slug, cut);
-  if (!record) throw unknownCut(process.slug, cut);
-  return { process: processAtCut(process, record), processes, cut: record };
-}
 
 /** A cache key part that changes whenever anything the view shows can change (a cut's view never does). */
 export function viewVersion(chosen: ChosenProcess, today: string): string {

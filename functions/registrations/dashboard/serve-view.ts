@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
+import { viewerOf } from '../../auth/viewer.ts';
 import { todayUtc } from '../../domain/dates.ts';
 import type { AppEnv } from '../../env.ts';
+import { type ChosenProcess, resolveProcess } from '../../processes/visible-process.ts';
 import { serveVersioned } from '../../shared/http-cache.ts';
-import { type ChosenProcess, chooseProcess, loadModel, viewVersion } from './load.ts';
+import { loadModel, viewVersion } from './load.ts';
 import type { DashboardModel } from './model.ts';
 import type { DashboardQuery } from './params.ts';
 
@@ -31,7 +33,7 @@ export async function serveFiguresView(
   query: DashboardQuery,
   view: FiguresView,
 ): Promise<Response> {
-  const chosen: ChosenProcess = await chooseProcess(c.env.DB, query.process, query.cut);
+  const chosen: ChosenProcess = await resolveProcess(c.env.DB, viewerOf(c), query.process, query.cut);
   // A cut is seen as on its own day (the window's state then), so its view never changes afterwards.
   const day = chosen.cut?.date ?? todayUtc();
   const version = viewVersion(chosen, day);
@@ -47,6 +49,7 @@ export async function serveFiguresView(
       }),
       cors: view.cors,
       immutable: chosen.cut !== null,
+      private: chosen.private,
     },
     0,
   );

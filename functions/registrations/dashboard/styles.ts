@@ -44,6 +44,7 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;lin
 body.embed{margin:0}body.embed .vx{padding:.75rem 1rem}.vx .embed-title{font-size:1.1rem;margin:0 0 .5rem}
 @media (prefers-reduced-motion:reduce){.vx *{transition:none!important;animation:none!important}}
 .vx .cut-notice{margin:0 0 .6rem;padding:.45rem .7rem;border-left:4px solid var(--accent);background:var(--s0);font-weight:600}
+.vx .unpublished-notice{margin:0 0 .6rem;padding:.45rem .7rem;border:2px dashed currentColor;font-weight:700;text-transform:uppercase;letter-spacing:.03em}
 .vx .illustrative{color:var(--muted);font-size:.9rem;font-style:italic;margin:.3rem 0}
 .vx .changes-list,.vx .cuts-list{padding-left:1.2rem}.vx .changes-list li,.vx .cuts-list li{margin:.25rem 0}
 `;
