@@ -94,7 +94,6 @@ beforeAll(async () => {
   server = await startTestServer();
   token = await createToken('ingest', 'retries test', server.persistTo);
   const admin = await createToken('admin', 'processes', server.persistTo);
-  // publish: add "published": true once processes start unpublished (the strict schema refuses it today)
   const created = await putProcess(server.url, admin, SLUG, {
     name: { es: 'Reintentos', en: 'Retries' },
     registration_opens: '2020-09-01',
@@ -102,6 +101,7 @@ beforeAll(async () => {
     election_day: null,
     entities: ['09', '14'],
     modalities: ['postal'],
+    published: true,
   });
   expect(created.status).toBe(201);
   proxy = await startProxy(server.url);

@@ -17,7 +17,6 @@ const CONTRACT = join(ROOT, '../shared/contracts/API.md');
 const NOT_BUILT_YET: { route: string; issue: number }[] = [
   { route: 'GET /api/v1/entities', issue: 30 },
   { route: 'GET /oembed', issue: 30 },
-  { route: 'DELETE /api/v1/processes/{}', issue: 28 },
   { route: 'GET /api/v1/publications/{}', issue: 31 },
   { route: 'GET /v/{}', issue: 31 },
   { route: 'GET /.well-known/voto-extranjero-keys.json', issue: 31 },

@@ -17,7 +17,7 @@ const PROCESS = {
   election_day: '2024-06-02',
   entities: ENTITIES,
   modalities: ['postal', 'internet', 'presencial'],
-  // publish: add "published": true once processes start unpublished (the strict schema refuses it today)
+  published: true,
 };
 const CHOICES = {
   sex: ['H', 'M', 'X'],

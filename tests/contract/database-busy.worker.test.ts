@@ -39,7 +39,7 @@ const SLUG = 'db-busy';
 const auth: Record<'admin' | 'ingest' | 'staff', Record<string, string>> = { admin: {}, ingest: {}, staff: {} };
 
 beforeAll(async () => {
-  Object.assign(auth.ingest, await createProcess(SLUG)); // publish: add "published": true once processes start unpublished
+  Object.assign(auth.ingest, await createProcess(SLUG));
   expect(
     (await postBatch(SLUG, csv([row('BUSY1'), row('BUSY2', { entity: '05' })]), auth.ingest as never)).status,
   ).toBe(200);

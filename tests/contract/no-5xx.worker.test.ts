@@ -116,7 +116,7 @@ seeded.bodies = {
         { weight: 8, arbitrary: fc.constant(PROCESS_BODY.entities) },
         fc.constantFrom<string[]>([], ['99'], ['05', '05']),
       ),
-      // publish: undefined (dropped) until processes start unpublished; `true` is refused by today's strict schema.
+      // Mostly the body as given (a new process stays unpublished), sometimes published at once.
       published: fc.constantFrom(undefined, undefined, undefined, true),
     })
     .map((tweak) => JSON.stringify({ ...PROCESS_BODY, ...tweak })),
@@ -160,7 +160,7 @@ beforeAll(async () => {
     await insertToken(testEnv.DB, { id: minted.id, scope, name: 'no-5xx', hash: minted.hash, referralCode: CODE });
     seeded.tokens[scope] = minted.token;
   }
-  const ingest = await createProcess(SLUG); // publish: add "published": true once processes start unpublished
+  const ingest = await createProcess(SLUG);
   const rows = ['05', '15'].flatMap((entity, e) =>
     Array.from({ length: 15 }, (_, i) => row(`P${e}-${i}`, { entity, country: i % 3 ? 'US' : 'CA', age: 20 + i })),
   );

@@ -110,7 +110,7 @@ describe('no client address or user agent in D1', () => {
 
     // Requests with tokens (which record when a token was last used) from the same markers.
     const marked = { 'cf-connecting-ip': IPV4, 'x-forwarded-for': IPV6, 'user-agent': USER_AGENT };
-    const ingest = await createProcess('no-stored-address'); // publish: add "published": true once processes start unpublished
+    const ingest = await createProcess('no-stored-address');
     expect((await postBatch('no-stored-address', csv([row('ADDR1')]), { ...ingest, ...marked } as never)).status).toBe(
       200,
     );
