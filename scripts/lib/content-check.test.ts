@@ -200,6 +200,8 @@ describe('glossary terms in English text', () => {
 });
 
 describe('process dates and their sources', () => {
+  // Content with processes also needs the between-elections block's dated statement.
+  const BETWEEN = JSON.stringify({ checked_on: '2026-11-23', source: { es: 'Informe de 2024', en: '2024 report' } });
   const process = (dates: string[]) =>
     JSON.stringify({
       name: { es: 'Procesos Electorales Locales 2026-2027', en: '2026-2027 Local Elections' },
@@ -215,7 +217,10 @@ describe('process dates and their sources', () => {
     });
 
   it('refuses a process date that no source names', async () => {
-    const files = { 'content/processes/pel-2026-2027.json': process(['registration_opens', 'registration_closes']) };
+    const files = {
+      'content/processes/pel-2026-2027.json': process(['registration_opens', 'registration_closes']),
+      'content/between-elections.json': BETWEEN,
+    };
     expect(await messages(files)).toEqual([
       "content/processes/pel-2026-2027.json: 'election_day' has no source: add 'election_day' to the 'dates' of the source (report and section, or outside source) that gives it. Fix the file.",
     ]);
@@ -224,7 +229,11 @@ describe('process dates and their sources', () => {
   it('accepts a process announced without dates only with what the report said and when', async () => {
     const announced = JSON.parse(process([]));
     Object.assign(announced, { registration_opens: null, registration_closes: null, election_day: null });
-    expect(await messages({ 'content/processes/pel-2026-2027.json': JSON.stringify(announced) })).toEqual([
+    const files = (json: unknown) => ({
+      'content/processes/pel-2026-2027.json': JSON.stringify(json),
+      'content/between-elections.json': BETWEEN,
+    });
+    expect(await messages(files(announced))).toEqual([
       "content/processes/pel-2026-2027.json: 'announcement' is required while the dates are not published (say what the report announced and its month). Fix the file.",
     ]);
     announced.announcement = {
@@ -232,6 +241,12 @@ describe('process dates and their sources', () => {
       es: 'El INE prepara el voto por internet.',
       en: 'INE is preparing internet voting.',
     };
-    expect(await messages({ 'content/processes/pel-2026-2027.json': JSON.stringify(announced) })).toEqual([]);
+    // An announcement is time-sensitive: without its check day and source it is refused.
+    expect(await messages(files(announced))).toEqual([
+      "content/processes/pel-2026-2027.json: 'announcement.checked_on' is required. Fix the file.",
+      "content/processes/pel-2026-2027.json: 'announcement.source' is required. Fix the file.",
+    ]);
+    Object.assign(announced.announcement, { checked_on: '2026-11-23', source: { es: 'R4 §2.3', en: 'R4 §2.3' } });
+    expect(await messages(files(announced))).toEqual([]);
   });
 });

@@ -20,7 +20,13 @@ const EXTRA_FIELDS: Record<PageCollection, (today: string) => string[]> = {
     '# place: Consulado de México en ...',
     'organizer: INE',
   ],
-  notices: (today) => [`date: ${today}`, `# expires: ${today}`, 'level: info # info | important'],
+  notices: (today) => [
+    `date: ${today}`,
+    `# expires: ${today}`,
+    'level: info # info | important',
+    `checked_on: ${today} # the day you checked what the notice says against its source`,
+    'source: "INE, informe ###, sección ###" # the report and section, or outside source',
+  ],
   faq: () => ['topic: registro # credencial | registro | votar | sitio', 'order: 99'],
 };
 

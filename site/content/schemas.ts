@@ -1,5 +1,6 @@
-// The front matter and data schemas of every content collection. Astro (site/content.config.ts)
-// and `npm run content:check` both validate with these, so an error reads the same in either.
+// The front matter and data schemas of every content collection. Astro (site/content.config.ts) and
+// `npm run content:check` both validate with these, so an error reads the same in either; one file (longer than
+// 250 lines) so every collection's rules sit side by side.
 import { z } from 'zod';
 import { isoDay as dayOf } from '../../functions/domain/dates.ts';
 import { isEntityCode } from '../../functions/domain/entities.ts';
@@ -49,27 +50,70 @@ const pageFields = {
   updated: isoDay,
 };
 
+/**
+ * A time-sensitive statement (what is open now, what is announced, what a plan depends on): the day someone last
+ * checked it against its source, and that source. Pages print "Checked on …" beside it, and "as of …" once it is
+ * older than STATEMENT_FRESH_DAYS (site/content/freshness.ts).
+ */
+const statementFields = {
+  /** Whether the page states something that can stop being true (then `checked_on` and `source` are required). */
+  time_sensitive: z.boolean().default(false),
+  /** The day the time-sensitive statements were last checked against `source`. */
+  checked_on: isoDay.optional(),
+  /** Where the facts come from: the report and section, or an outside source by name, article and date. */
+  source: z.string().trim().min(3).optional(),
+};
+
+/** Refuses a page marked time-sensitive without the day it was checked and the source it was checked against. */
+function requireCheck(
+  page: { time_sensitive: boolean; checked_on?: string | undefined; source?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (!page.time_sensitive) return;
+  for (const field of ['checked_on', 'source'] as const) {
+    if (!page[field])
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message:
+          field === 'checked_on'
+            ? 'is required on a time-sensitive page: the day you checked what it says (YYYY-MM-DD)'
+            : 'is required on a time-sensitive page: the report and section, or outside source, you checked it against',
+      });
+  }
+}
+
+/** A dated statement held in a data file (the between-elections block): when it was checked, and against what. */
+export const checkedStatementSchema = z.strictObject({
+  checked_on: isoDay,
+  source: bilingual,
+});
+
 /** Sections of the guides, in the order the guides index shows them. */
 export const GUIDE_SECTIONS = ['credencial', 'registro', 'votar', 'informacion'] as const;
 
 /** A guide: a complete, standalone text for citizens. */
-export const guideSchema = z.strictObject({
-  ...pageFields,
-  section: z.enum(GUIDE_SECTIONS),
-  /** Position within its section. */
-  order: z.number().int().min(1),
-  /** Slugs of other guides worth reading next. */
-  related: z.array(z.string()).default([]),
-});
+export const guideSchema = z
+  .strictObject({
+    ...pageFields,
+    ...statementFields,
+    section: z.enum(GUIDE_SECTIONS),
+    /** Position within its section. */
+    order: z.number().int().min(1),
+    /** Slugs of other guides worth reading next. */
+    related: z.array(z.string()).default([]),
+  })
+  .superRefine(requireCheck);
 
 /** A news item (the reports' press releases, rewritten short). */
-export const newsSchema = z.strictObject({
-  ...pageFields,
-  date: isoDay,
-  /** Where the facts come from, e.g. "INE, comunicado 448 (20 oct. 2022)". */
-  source: z.string().trim().min(3).optional(),
-  tags: z.array(z.string()).default([]),
-});
+export const newsSchema = z
+  .strictObject({
+    ...pageFields,
+    ...statementFields,
+    date: isoDay,
+    tags: z.array(z.string()).default([]),
+  })
+  .superRefine(requireCheck);
 
 /** Kinds of events. */
 export const EVENT_KINDS = ['taller', 'conversatorio', 'feria', 'foro', 'jornada', 'sesion', 'presentacion'] as const;
@@ -94,8 +138,9 @@ export const eventSchema = z
     place: z.string().trim().min(2).optional(),
     organizer: z.string().trim().min(2),
     url: z.url({ error: 'must be a full https:// address' }).optional(),
-    source: z.string().trim().min(3).optional(),
+    ...statementFields,
   })
+  .superRefine(requireCheck)
   .refine((event) => !event.end || event.end >= event.start, {
     path: ['end'],
     message: 'is before start; an event cannot end before it begins',
@@ -108,17 +153,24 @@ export const noticeSchema = z.strictObject({
   /** After this day the notice leaves the home page and shows as past. */
   expires: isoDay.optional(),
   level: z.enum(['info', 'important']).default('info'),
+  /** A notice is time-sensitive by nature: the day it was last checked is required. */
+  checked_on: isoDay,
+  /** What it was checked against (report and section, or outside source); required like `checked_on`. */
+  source: z.string().trim().min(3),
 });
 
 /** Topics of the FAQ, in the order the FAQ page shows them. */
 export const FAQ_TOPICS = ['credencial', 'registro', 'votar', 'sitio'] as const;
 
 /** One FAQ question; the body is the answer. */
-export const faqSchema = z.strictObject({
-  ...pageFields,
-  topic: z.enum(FAQ_TOPICS),
-  order: z.number().int().min(1),
-});
+export const faqSchema = z
+  .strictObject({
+    ...pageFields,
+    ...statementFields,
+    topic: z.enum(FAQ_TOPICS),
+    order: z.number().int().min(1),
+  })
+  .superRefine(requireCheck);
 
 /** Kinds of partner organizations. */
 export const PARTNER_KINDS = [
@@ -223,6 +275,10 @@ const announcementSchema = z.strictObject({
   reported_in: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
   es: z.string().trim().min(20, 'needs the Spanish text (20 characters at least)'),
   en: z.string().trim().min(20, 'needs the English text (20 characters at least)'),
+  /** An announcement is time-sensitive: the day it was last checked against `source`. */
+  checked_on: isoDay,
+  /** The report and section (or outside source) the announcement was checked against, in both languages. */
+  source: bilingual,
 });
 
 /** An electoral process (content/processes/*.json): the feed definition plus what citizens need. */

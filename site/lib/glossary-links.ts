@@ -1,5 +1,6 @@
-// A Markdown (hast) plugin for the guides: the first time a guide uses a glossary term, the term links to its entry
-// on the glossary page, so a reader meets each Spanish acronym with its meaning one tap away.
+// A Markdown (hast) plugin for every content page (guides, news, events, notices, FAQ answers): the first time a
+// page uses a glossary term, the term links to its entry on the glossary page, so a reader meets each Spanish
+// acronym with its meaning one tap away.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,19 +30,19 @@ function link(lang: string, entry: GlossaryEntry, text: string): Element {
   };
 }
 
-/** The guide's language from its file (content/guides/<lang>/…), or null for any other page. */
-function guideLang(context: PluginFactoryContext): string | null {
+/** The page's language from its file (content/<collection>/<lang>/…), or null for anything else. */
+function pageLang(context: PluginFactoryContext): string | null {
   const path = context.fileURL ? fileURLToPath(context.fileURL) : '';
-  return /\/content\/guides\/(es|en)\/[^/]+\.mdx$/.exec(path)?.[1] ?? null;
+  return /\/content\/(?:guides|news|events|notices|faq)\/(es|en)\/[^/]+\.mdx$/.exec(path)?.[1] ?? null;
 }
 
-/** Links the first use of each glossary term in a guide to `/<lang>/glosario/#<id>` (other pages are left alone). */
+/** Links the first use of each glossary term in a content page to `/<lang>/glosario/#<id>`. */
 export function glossaryLinks(entries: readonly GlossaryEntry[]): HastPluginEntry {
   const patterns = entries.map((entry) => ({ entry, pattern: wordPattern(entry.term, '') }));
   return (context: PluginFactoryContext) => {
-    const lang = guideLang(context);
+    const lang = pageLang(context);
     if (!lang) return null;
-    // One set per document: the factory runs once for each guide.
+    // One set per document: the factory runs once for each page.
     const pending = new Set(patterns);
     return {
       name: 'glossary-links',

@@ -41,6 +41,9 @@ export function totalSentence(model: DashboardModel, changes: CutChanges): strin
     change: signed(model, changes.total.change),
   };
   if (!changes.from) return fill(t('dash.changes.first'), values);
+  // "went from 3,641 to 3,641 (0)" is no sentence: an unchanged total says so.
+  if (changes.total.change === 0)
+    return fill(t(changes.to ? 'dash.changes.unchanged' : 'dash.changes.unchangedSince'), values);
   return fill(t(changes.to ? 'dash.changes.total' : 'dash.changes.since'), values);
 }
 

@@ -16,11 +16,14 @@ import {
 import { describeIssue } from '../zod-issues.ts';
 import { imageSize } from './image-size.ts';
 import type { Problem } from './model.ts';
+import type { CheckedStatement } from './statements.ts';
 import { walk } from './walk.ts';
 
 /** What the data files hold that other checks need: valid process slugs, the glossary, how many files were read. */
 export interface DataFiles {
   processes: string[];
+  /** Each process announcement's file and the day it was last checked. */
+  announcements: CheckedStatement[];
   glossary: GlossaryEntry[];
   files: number;
 }
@@ -106,6 +109,7 @@ export async function checkDataFiles(
   }
 
   const processes: string[] = [];
+  const announcements: CheckedStatement[] = [];
   const processDir = join(root, 'content', 'processes');
   if (existsSync(processDir)) {
     for (const path of await walk(processDir)) {
@@ -131,7 +135,9 @@ export async function checkDataFiles(
         continue;
       }
       processes.push(path.replace(/^.*\/|\.json$/g, ''));
+      if (parsed.data.announcement)
+        announcements.push({ file: rel(path), checked_on: parsed.data.announcement.checked_on });
     }
   }
-  return { processes, glossary, files };
+  return { processes, announcements, glossary, files };
 }

@@ -24,6 +24,10 @@ export interface CheckResult {
   warnings: Problem[];
   translations: TranslationRow[];
   files: number;
+  /** How many dated (time-sensitive) statements were found. */
+  statements: number;
+  /** How many rows of the facts table's claims were checked. */
+  facts: number;
 }
 
 /** Where to look: a content root (the repository, or a fixture) and the publishing day. */
@@ -32,6 +36,8 @@ export interface CheckOptions {
   today: string;
   /** The Astro pages whose routes links may point to (defaults to the repository's). */
   pagesDir?: string;
+  /** The four seed reports the facts table cites (defaults to ../shared/seeds beside the root). */
+  seedsDir?: string;
 }
 
 /** One content page as read: `data` is its validated front matter, or null when that failed. */
