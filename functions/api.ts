@@ -10,6 +10,7 @@ import { metricsRoutes } from './metrics/reports-api.ts';
 import { outreachRoutes } from './outreach/api.ts';
 import { processRoutes } from './processes/api.ts';
 import { batchRoutes } from './registrations/batches-api.ts';
+import { entityRoutes } from './registrations/entities-api.ts';
 import { figureRoutes } from './registrations/figures-api.ts';
 import { ACCESS_SCHEME, BEARER_SCHEME } from './shared/describe.ts';
 import { validationHook } from './shared/validate.ts';
@@ -34,7 +35,14 @@ export const apiRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
 // Public figures are readable from any site. Writes on the same paths (a process, a batch) need a token and stay
 // same-origin: no CORS header on their answers, and a preflight that asks for Authorization is not granted.
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-for (const path of ['/processes/*', '/registrations/*', '/infographics/*', '/openapi.json']) {
+for (const path of [
+  '/processes/*',
+  '/registrations/*',
+  '/infographics/*',
+  '/entities',
+  '/entities.csv',
+  '/openapi.json',
+]) {
   apiRoutes.use(path, (c, next) => (READS.has(c.req.method) ? publicReadCors(c, next) : next()));
 }
 apiRoutes.route('/health', healthRoutes);
@@ -57,6 +65,7 @@ apiRoutes.route('/registrations', batchRoutes);
 apiRoutes.route('/registrations', figureRoutes);
 apiRoutes.route('/registrations', cutRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
+apiRoutes.route('/', entityRoutes);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'access', ACCESS_SCHEME);
 apiRoutes.openAPIRegistry.registerPath({

@@ -21,6 +21,8 @@ const PUBLIC = new Set([
   'GET /registrations/:process/cuts/:file',
   'GET /infographics',
   'GET /infographics/:file',
+  'GET /entities',
+  'GET /entities.csv',
   'GET /openapi.json',
 ]);
 
