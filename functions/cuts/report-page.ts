@@ -12,6 +12,7 @@ import { cutReportHtml } from './report.ts';
 export const cutReportRoutes = new Hono<AppEnv>()
   .get(`${LANG_SEGMENT}/dashboard/cortes/:process/:date/`, async (c) => {
     const lang = pageLang(c);
+    const origin = new URL(c.req.url).origin;
     const query = parseOrThrow(
       dashboardQuerySchema,
       { process: c.req.param('process'), cut: c.req.param('date'), lang },
@@ -23,7 +24,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
     return serveVersioned(
       c,
       {
-        key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}`,
+        key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}/${encodeURIComponent(origin)}`,
         etag: `"cut-report.${lang}.${chosen.process.slug}.${cut.date}"`,
         immutable: true,
         cors: false,
@@ -31,7 +32,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
           const model = await loadModel(c.env.DB, query, chosen, cut.date, true);
           // A cut always has its changes (from zero before the first cut).
           if (!model.changes) throw new Error('a cut without its changes');
-          const body = String(cutReportHtml(model, model.changes));
+          const body = String(cutReportHtml(model, model.changes, origin));
           return {
             response: new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
             rowsRead: 0,
