@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
 import { listCuts } from '../../processes/cut-store.ts';
+import { html } from '../../shared/html.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from '../../shared/shell.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import { readSummary } from '../summary.ts';
@@ -25,7 +26,11 @@ export const dashboardRoutes = new Hono<AppEnv>()
       changes: true,
       render: async (model) => {
         const title = `${model.t('dash.title')} · ${model.process.name[lang]}`;
-        const discovery = oembedLink(origin, dashboardUrl(origin, query, model.process.slug), title);
+        const slug = model.process.slug;
+        const feed = (path: string) =>
+          `${origin}/api/v1/registrations/${path}cuts.atom${lang === 'es' ? '' : `?lang=${lang}`}`;
+        const cutsTitle = model.t('dash.cuts');
+        const discovery = html`${oembedLink(origin, dashboardUrl(origin, query, slug), title)}<link rel="alternate" type="application/atom+xml" href="${feed(`${slug}/`)}" title="${cutsTitle} · ${model.process.name[lang]}"><link rel="alternate" type="application/atom+xml" href="${feed('')}" title="${cutsTitle} · Voto Extranjero">`;
         // The country filter lists every country of the unfiltered figures, whatever is chosen now: one more
         // summary read when a filter is set (not a whole second model with its pace).
         const byCountry =

@@ -74,7 +74,9 @@ describe('GET /oembed', () => {
   it('answers an embed URL with its view, and a cut report URL with its cut', async () => {
     const embed = await answer(`${HOST}/embed/registrations?process=${SLUG}&view=countries&lang=es&theme=dark`);
     expect(embed.html).toContain(`src="${HOST}/embed/registrations?process=${SLUG}&lang=es&view=countries&theme=dark"`);
-    expect(embed.thumbnail_url).toBe(`${HOST}/api/v1/infographics/top-countries.png?process=${SLUG}&lang=es&size=og&scope=received`);
+    expect(embed.thumbnail_url).toBe(
+      `${HOST}/api/v1/infographics/top-countries.png?process=${SLUG}&lang=es&size=og&scope=received`,
+    );
     const report = await answer(`${HOST}/es/dashboard/cortes/${SLUG}/2023-10-15/`);
     expect(report.html).toContain(`src="${HOST}/embed/registrations?process=${SLUG}&lang=es&cut=2023-10-15"`);
     expect(report.title).toContain('2023-10-15');
@@ -132,14 +134,17 @@ describe('discovery links', () => {
       const response = await call(page);
       expect(response.status).toBe(200);
       const markup = await response.text();
-      const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(markup);
+      const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(
+        markup,
+      );
       expect(link?.[2]).toBeTruthy();
       const href = new URL((link?.[1] ?? '').replaceAll('&amp;', '&'));
       expect(href.pathname).toBe('/oembed');
       const described = new URL(href.searchParams.get('url') ?? '');
       expect(described.origin).toBe(HOST);
       expect(described.pathname).toBe(new URL(page, HOST).pathname);
-      for (const [name, value] of new URL(page, HOST).searchParams) expect(described.searchParams.get(name)).toBe(value);
+      for (const [name, value] of new URL(page, HOST).searchParams)
+        expect(described.searchParams.get(name)).toBe(value);
       expect((await call(href.pathname + href.search)).status).toBe(200);
     });
   }
