@@ -68,7 +68,7 @@ function asWordPressWould(html: string, secret: string): string {
   return `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ${kept.join(' ')} data-secret="${secret}"></iframe>`;
 }
 
-let partner: Server;
+let partner: Server | undefined;
 let partnerUrl = '';
 const pages = new Map<string, string>();
 
@@ -82,7 +82,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => partner.listen(port, '127.0.0.1', resolve));
   partnerUrl = `http://127.0.0.1:${port}`;
 });
-afterAll(() => new Promise<void>((resolve) => partner.close(() => resolve())));
+afterAll(() => new Promise<void>((resolve) => (partner ? partner.close(() => resolve()) : resolve())));
 
 /** A consumer's discovery: the page's `<link type="application/json+oembed">`, then the oEmbed answer. */
 async function discover(page: Page, pageUrl: string): Promise<OEmbed> {

@@ -10,7 +10,7 @@ import { eventRoutes } from './metrics/events-api.ts';
 import { metricsRoutes } from './metrics/reports-api.ts';
 import { outreachRoutes } from './outreach/api.ts';
 import { processRoutes } from './processes/api.ts';
-import { batchRoutes } from './registrations/batches-api.ts';
+import { APPLICATION_JSON_SCHEMA, batchRoutes } from './registrations/batches-api.ts';
 import { entityRoutes } from './registrations/entities-api.ts';
 import { figureRoutes } from './registrations/figures-api.ts';
 import { ACCESS_SCHEME, BEARER_SCHEME } from './shared/describe.ts';
@@ -68,6 +68,7 @@ apiRoutes.route('/registrations', cutRoutes);
 apiRoutes.route('/registrations', openDataRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
 apiRoutes.route('/', entityRoutes);
+apiRoutes.openAPIRegistry.registerComponent('schemas', 'Application', APPLICATION_JSON_SCHEMA);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'access', ACCESS_SCHEME);
 apiRoutes.openAPIRegistry.registerPath({
