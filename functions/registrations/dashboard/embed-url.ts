@@ -24,7 +24,8 @@ export function embeddableQuery(url: URL): Record<string, string> | null {
 
 /** The query string of an embed or dashboard of these figures, defaults left out (as the builder writes it). */
 function figuresSearch(query: DashboardQuery, slug: string, withView: boolean): string {
-  const params = new URLSearchParams({ process: slug, lang: query.lang });
+  // The dashboard's language is in its path; the embed's in its query.
+  const params = new URLSearchParams(withView ? { process: slug, lang: query.lang } : { process: slug });
   const optional: [string, string | undefined, string][] = [
     ['scope', query.scope, 'received'],
     ['entity', query.entity, ''],
