@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { meRoutes } from './auth/me-api.ts';
 import { cutRoutes } from './cuts/api.ts';
+import { openDataRoutes } from './cuts/open-data-api.ts';
 import type { AppEnv } from './env.ts';
 import { healthRoutes } from './health/api.ts';
 import { infographicRoutes } from './infographics/api.ts';
@@ -9,7 +10,8 @@ import { eventRoutes } from './metrics/events-api.ts';
 import { metricsRoutes } from './metrics/reports-api.ts';
 import { outreachRoutes } from './outreach/api.ts';
 import { processRoutes } from './processes/api.ts';
-import { batchRoutes } from './registrations/batches-api.ts';
+import { APPLICATION_JSON_SCHEMA, batchRoutes } from './registrations/batches-api.ts';
+import { entityRoutes } from './registrations/entities-api.ts';
 import { figureRoutes } from './registrations/figures-api.ts';
 import { ACCESS_SCHEME, BEARER_SCHEME } from './shared/describe.ts';
 import { validationHook } from './shared/validate.ts';
@@ -34,7 +36,14 @@ export const apiRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
 // Public figures are readable from any site. Writes on the same paths (a process, a batch) need a token and stay
 // same-origin: no CORS header on their answers, and a preflight that asks for Authorization is not granted.
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-for (const path of ['/processes/*', '/registrations/*', '/infographics/*', '/openapi.json']) {
+for (const path of [
+  '/processes/*',
+  '/registrations/*',
+  '/infographics/*',
+  '/entities',
+  '/entities.csv',
+  '/openapi.json',
+]) {
   apiRoutes.use(path, (c, next) => (READS.has(c.req.method) ? publicReadCors(c, next) : next()));
 }
 apiRoutes.route('/health', healthRoutes);
@@ -56,7 +65,10 @@ apiRoutes.route('/processes', processRoutes);
 apiRoutes.route('/registrations', batchRoutes);
 apiRoutes.route('/registrations', figureRoutes);
 apiRoutes.route('/registrations', cutRoutes);
+apiRoutes.route('/registrations', openDataRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
+apiRoutes.route('/', entityRoutes);
+apiRoutes.openAPIRegistry.registerComponent('schemas', 'Application', APPLICATION_JSON_SCHEMA);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'access', ACCESS_SCHEME);
 apiRoutes.openAPIRegistry.registerPath({

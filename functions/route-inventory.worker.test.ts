@@ -21,6 +21,11 @@ const PUBLIC = new Set([
   'GET /registrations/:process/cuts/:file',
   'GET /infographics',
   'GET /infographics/:file',
+  'GET /registrations/:process/datapackage.json',
+  'GET /registrations/:process/cuts.atom',
+  'GET /registrations/cuts.atom',
+  'GET /entities',
+  'GET /entities.csv',
   'GET /openapi.json',
 ]);
 

@@ -180,7 +180,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       responses: {
         200: {
           description:
-            'A zip: one CSV per table, `metadata.json` (process, cut, taken_at, as_of, scope, licence, how to cite, SHA-256 of each CSV) and `README.md` in Spanish and English.',
+            "A zip: one CSV per table, `metadata.json` (process, cut, taken_at, as_of, scope, licence, how to cite, SHA-256 of each CSV), `datapackage.json` (Frictionless Data Package v2: each table's schema, units, licence, sources, temporal coverage) and `README.md` in Spanish and English.",
           content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
         },
         ...errors('not_found', 'rate_limited'),
@@ -196,7 +196,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       return serveVersioned(
         c,
         {
-          key: `cut-package/${slug}/${date}`,
+          key: `cut-package/${slug}/${date}/${encodeURIComponent(new URL(c.req.url).origin)}`,
           etag: `"${slug}.cut-${date}.zip"`,
           immutable: true,
           private: source.private,
@@ -210,6 +210,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
               cut,
               summary: summary.value,
               byState: byState.value,
+              origin: new URL(c.req.url).origin,
             });
             return {
               response: new Response(zip as Uint8Array<ArrayBuffer>, {

@@ -7,6 +7,7 @@ import type { Summary } from '../registrations/summary.ts';
 import { toCsv } from '../shared/csv.ts';
 import { formatters, LANGS, type Lang } from '../shared/i18n.ts';
 import { sha256Hex } from '../shared/read-body.ts';
+import { dataPackage, zipResource } from './datapackage.ts';
 
 /** The licence the data package is published under (the figures themselves are INE's public records). */
 export const PACKAGE_LICENCE = 'CC-BY-4.0';
@@ -116,6 +117,8 @@ export async function cutPackage(input: {
   cut: CutRecord;
   summary: Summary;
   byState: CountryRow[];
+  /** The site's origin, for the links to the cut's reports in `datapackage.json`. */
+  origin: string;
 }): Promise<Uint8Array> {
   const { process, cut, summary } = input;
   const models = Object.fromEntries(
@@ -137,6 +140,7 @@ export async function cutPackage(input: {
     ([name, rows]) => [name, strToU8(toCsv(rows))] as const,
   );
   const cite = howToCite(cut.date, null);
+  const hashes = await Promise.all(csvs.map(async ([, bytes]) => sha256Hex(bytes)));
   const metadata = {
     process: { slug: process.slug, name: process.name },
     cut: cut.date,
@@ -150,18 +154,18 @@ export async function cutPackage(input: {
     how_to_cite: cite,
     illustrative: process.illustrative,
     suppressed: summary.suppressed ?? null,
-    files: await Promise.all(csvs.map(async ([name, bytes]) => ({ name, sha256: await sha256Hex(bytes) }))),
+    files: csvs.map(([name], i) => ({ name, sha256: hashes[i] ?? '' })),
   };
+  const descriptor = dataPackage({
+    process,
+    cut,
+    origin: input.origin,
+    resources: csvs.map(([name, bytes], i) => zipResource(name, process, bytes.length, hashes[i] ?? '')),
+  });
   const files: Record<string, Uint8Array> = Object.fromEntries(csvs);
   files['metadata.json'] = strToU8(`${JSON.stringify(metadata, null, 2)}\n`);
-  files['README.md'] = strToU8(
-    readme(
-      process,
-      cut,
-      csvs.map(([name]) => name),
-      cite,
-    ),
-  );
+  files['datapackage.json'] = strToU8(`${JSON.stringify(descriptor, null, 2)}\n`);
+  files['README.md'] = strToU8(readme(process, cut, [...csvs.map(([name]) => name), 'datapackage.json'], cite));
   // Fixed timestamps: the same cut always gives byte-identical packages (one ETag, one immutable answer).
   const mtime = new Date(`${cut.date}T12:00:00Z`);
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { mtime }]])));

@@ -14,6 +14,7 @@ import { cutReportHtml } from './report.ts';
 export const cutReportRoutes = new Hono<AppEnv>()
   .get(`${LANG_SEGMENT}/dashboard/cortes/:process/:date/`, async (c) => {
     const lang = pageLang(c);
+    const origin = new URL(c.req.url).origin;
     const query = parseOrThrow(
       dashboardQuerySchema,
       { process: c.req.param('process'), cut: c.req.param('date'), lang },
@@ -25,7 +26,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
     return serveVersioned(
       c,
       {
-        key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}`,
+        key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}/${encodeURIComponent(origin)}`,
         etag: `"cut-report.${lang}.${chosen.process.slug}.${cut.date}"`,
         immutable: true,
         private: chosen.private,
@@ -34,7 +35,7 @@ export const cutReportRoutes = new Hono<AppEnv>()
           const model = await loadModel(c.env.DB, query, chosen, cut.date, true);
           // A cut always has its changes (from zero before the first cut).
           if (!model.changes) throw new Error('a cut without its changes');
-          const body = String(cutReportHtml(model, model.changes));
+          const body = String(cutReportHtml(model, model.changes, origin));
           return {
             response: new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
             rowsRead: 0,

@@ -1,5 +1,6 @@
 import type { CutChanges } from '../registrations/changes.ts';
 import { changeLabel, PANEL_BREAKDOWNS, signed, totalSentence } from '../registrations/dashboard/changes-panel.ts';
+import { oembedLink } from '../registrations/dashboard/embed-url.ts';
 import { type Category, type DashboardModel, withheldSentence } from '../registrations/dashboard/model.ts';
 import { type Html, html, trusted } from '../shared/html.ts';
 import { fill, LOCALES, type UiKey } from '../shared/i18n.ts';
@@ -70,7 +71,7 @@ function changesSection(model: DashboardModel, changes: CutChanges): Html {
  * carry (modality, credential, country, sex, channel, review status, state) and the changes since the previous
  * cut, with the cut's date and the source on every printed page.
  */
-export function cutReportHtml(model: DashboardModel, changes: CutChanges): Html {
+export function cutReportHtml(model: DashboardModel, changes: CutChanges, origin: string): Html {
   const { t, fmt, lang, process, summary } = model;
   const cut = model.cut;
   if (!cut) throw new Error('cutReportHtml needs a cut');
@@ -80,7 +81,7 @@ export function cutReportHtml(model: DashboardModel, changes: CutChanges): Html 
   const base = `/api/v1/registrations/${process.slug}`;
   const dashboard = `/${lang}/dashboard/?process=${process.slug}&cut=${cut.date}`;
   const scopeLabel = t('dash.total.received');
-  return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${process.name[lang]}</title><style>${trusted(REPORT_CSS)}${trusted(pageCss(footer, t('dash.report.page')))}</style></head><body>
+  return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${process.name[lang]}</title>${oembedLink(origin, `${origin}/${lang}/dashboard/cortes/${process.slug}/${cut.date}/`, `${title} · ${process.name[lang]}`)}<style>${trusted(REPORT_CSS)}${trusted(pageCss(footer, t('dash.report.page')))}</style></head><body>
 <header><p class="meta">${process.name[lang]}</p><h1>${title}</h1>
 <p><strong>${fmt.number(summary.total)}</strong> ${scopeLabel} · ${fmt.number(cut.cumple)} ${t('dash.total.cumple')}</p>
 <p class="meta">${t('dash.asOf')} ${summary.as_of ? html`<time datetime="${summary.as_of}">${fmt.dateTime(summary.as_of)}</time>` : date}. ${t('dash.source')}</p>

@@ -32,7 +32,12 @@ export const PARAM_SPECS = {
   lang: { name: 'lang', required: false, default: 'es', values: LANGS },
   size: { name: 'size', required: false, default: 'og', values: SIZE_NAMES },
   scope: { name: 'scope', required: false, default: 'received', values: SCOPES },
-  entity: { name: 'entity', required: false, pattern: '^(0[1-9]|[12][0-9]|3[0-2])$' },
+  // INEGI code, ISO 3166-2 or OCD id (GET /api/v1/entities lists all three).
+  entity: {
+    name: 'entity',
+    required: false,
+    pattern: '^(0[1-9]|[12][0-9]|3[0-2]|MX-[A-Z]{3}|ocd-division/country:mx/state:[a-z]{2})$',
+  },
   country: { name: 'country', required: false, pattern: '^[A-Z]{2}$' },
   cut: { name: 'cut', required: false, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
   page: { name: 'page', required: true, pattern: '^/(es|en)/([a-z0-9-]+/)*$' },

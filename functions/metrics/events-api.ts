@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { clientOverLimit } from '../shared/client-limit.ts';
-import { bodyOf, errors } from '../shared/describe.ts';
+import { errors, jsonSchemaOf, textContent } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { sitePages } from '../shared/page-index.ts';
 import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../shared/rate-limit.ts';
@@ -13,6 +13,7 @@ import { queueEvent } from './send-buffer.ts';
 import { networkId, saltFor, visitorHash } from './visitor.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
+const EVENT_EXAMPLE = '{"name":"pageview","url":"https://example.org/es/","referrer":""}';
 
 /** Hosts whose pages may report events: this Worker's own, plus SITE_HOSTS in production. */
 function allowedHost(host: string, requestUrl: URL, extra: string | undefined): boolean {
@@ -43,11 +44,18 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     tags: ['Metrics'],
     summary: 'Count an engagement event (public; no cookie; nothing personal stored)',
     request: {
-      body: bodyOf(
-        eventSchema,
-        ACCEPTED_TYPES,
-        'One event, at most 4 KB; `text/plain` is what `navigator.sendBeacon` sends. Any malformed event is a 400.',
-      ),
+      body: {
+        required: true,
+        description:
+          'One event, at most 4 KB, as JSON; or the same JSON sent as `text/plain`, which is what `navigator.sendBeacon` sends. Any malformed event is a 400.',
+        content: {
+          'application/json': { schema: jsonSchemaOf(eventSchema) },
+          'text/plain': textContent('The same event as JSON text.', EVENT_EXAMPLE, {
+            mediaType: 'application/json',
+            schema: jsonSchemaOf(eventSchema),
+          }),
+        },
+      },
     },
     responses: {
       202: { description: 'Accepted (also for bots and Global Privacy Control, which are never counted).' },

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scoped } from '../auth/scoped.ts';
 import { addDays, todayUtc } from '../domain/dates.ts';
-import { applicationSchema } from '../domain/registration.ts';
+import { APPLICATION_FIELDS, applicationSchema } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
 import { forgetProcess } from '../processes/versions.ts';
-import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
+import { errors, jsonAnswer, jsonSchemaOf, processParam, textContent } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { mediaType } from '../shared/media-type.ts';
 import { unknownProcess } from '../shared/problems.ts';
@@ -36,11 +36,34 @@ function batchFormat(contentType: string | undefined): BatchFormat {
   return format;
 }
 
-const batchBody = bodyOf(
-  applicationSchema,
-  ['text/csv', 'application/x-ndjson'],
-  'Applications: CSV with a header row of these field names (any column order, UTF-8, optional BOM, LF or CRLF), or NDJSON with one such object per line. At most 50,000 rows and 10 MB. The schema shown is one row.',
+/** One application as the feed sends it: the `Application` component, which NDJSON lines and CSV rows follow. */
+export const APPLICATION_JSON_SCHEMA = jsonSchemaOf(applicationSchema);
+const ROW_REF = { $ref: '#/components/schemas/Application' };
+const CSV_EXAMPLE =
+  'folio,received_on,country,entity,sex,age,modality,channel,credential,status\n' +
+  'A-0001,2023-10-02,US,15,M,34,internet,srve,cpve,revision\n' +
+  'A-0002,2023-10-03,CA,05,H,51,postal,inetel,cpv,cumple\n';
+const NDJSON_EXAMPLE =
+  '{"folio":"A-0001","received_on":"2023-10-02","country":"US","entity":"15","sex":"M","age":34,"modality":"internet","channel":"srve","credential":"cpve","status":"revision"}\n' +
+  '{"folio":"A-0002","received_on":"2023-10-03","country":"CA","entity":"05","sex":"H","age":51,"modality":"postal","channel":"inetel","credential":"cpv","status":"cumple"}\n';
+const ndjson = textContent(
+  'NDJSON: one JSON object per line, each an `Application` (#/components/schemas/Application), UTF-8. At most 50,000 lines and 10 MB.',
+  NDJSON_EXAMPLE,
+  { mediaType: 'application/json', schema: ROW_REF },
 );
+const batchBody = {
+  required: true,
+  description:
+    'Applications, all or nothing: CSV or NDJSON whose rows are `Application`s (#/components/schemas/Application). At most 50,000 rows and 10 MB.',
+  content: {
+    'text/csv': textContent(
+      `CSV, UTF-8 (optional BOM), LF or CRLF, a header row naming the columns in any order: ${APPLICATION_FIELDS.join(', ')}; each row is one \`Application\` (#/components/schemas/Application) with the same rules.`,
+      CSV_EXAMPLE,
+    ),
+    'application/x-ndjson': ndjson,
+    'application/ndjson': ndjson,
+  },
+};
 
 function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha256: string, key: string): BatchResult {
   if (stored.body_sha256 !== bodySha256) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../domain/countries.ts';
 import { isEntityCode } from '../domain/entities.ts';
+import { toInegiCode } from '../domain/entity-ids.ts';
 import { isoDate, SCOPES } from '../domain/registration.ts';
 import { DEFAULT_LANG, LANGS, type Lang } from '../shared/i18n.ts';
 
@@ -28,7 +29,20 @@ export const langField = optionalField(
 /** `scope`, `entity` and `country`: which population the figures describe; `cut`: which cut (absent: live). */
 export const FIGURE_FILTERS = {
   scope: optionalField(z.enum(SCOPES, { error: 'must be received or cumple' }).default('received')),
-  entity: optionalField(z.string().refine(isEntityCode, 'must be a two-digit INEGI state code such as 09').optional()),
+  // A state may be named by its INEGI code, ISO 3166-2 code or OCD id; it becomes the INEGI code here, before
+  // the check and before anything (cache keys, ETags, links) is derived from it, so all three are one answer.
+  entity: optionalField(
+    z.preprocess(
+      toInegiCode,
+      z
+        .string()
+        .refine(
+          isEntityCode,
+          'must be a state: a two-digit INEGI code such as 14, MX-JAL or ocd-division/country:mx/state:ja',
+        )
+        .optional(),
+    ),
+  ),
   country: optionalField(
     z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in upper case, such as US').optional(),
   ),

@@ -66,12 +66,38 @@ export const ACCESS_SCHEME = {
  * that validates it. Given as JSON Schema, the OpenAPI layer documents it without reading the body first.
  */
 export function bodyOf(schema: z.ZodType, mediaTypes: string[], description: string) {
-  const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete jsonSchema.$schema;
+  const jsonSchema = jsonSchemaOf(schema);
   return {
     required: true,
     description,
     content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: jsonSchema }])),
+  };
+}
+
+/** The JSON Schema of what a zod schema accepts, for the OpenAPI document. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete jsonSchema.$schema;
+  return jsonSchema;
+}
+
+/**
+ * A body sent as text (CSV, NDJSON, JSON posted as `text/plain`): on the wire it is a string, so that is its
+ * schema (clients generated from the document send text, and validating proxies accept it); what the text holds
+ * is said in words, in an example and, where it decodes to JSON, in `contentMediaType`/`contentSchema`.
+ */
+export function textContent(
+  description: string,
+  example: string,
+  decoded?: { mediaType: string; schema: Record<string, unknown> },
+) {
+  return {
+    schema: {
+      type: 'string' as const,
+      description,
+      ...(decoded ? { contentMediaType: decoded.mediaType, contentSchema: decoded.schema } : {}),
+    },
+    example,
   };
 }
 

@@ -1,3 +1,4 @@
+import { embedSnippet } from '../../functions/domain/embed-snippet.ts';
 import { fillCutSelect } from './cut-select.ts';
 
 /** Keeps the builder's snippet and preview in step with its fields (and the page URL's query). */
@@ -31,7 +32,7 @@ export function startEmbedBuilder(): void {
     const src = new URL(`/embed/registrations?${params}`, location.origin).toString();
     const title = form.dataset.title ?? 'Voto Extranjero';
     if (snippet) {
-      snippet.value = `<iframe src="${src}" data-voto-embed\n        title="${title}" loading="lazy" style="width:100%;border:0" height="600"></iframe>\n<script src="${location.origin}/embed.js" async></script>`;
+      snippet.value = embedSnippet({ src, origin: location.origin, title });
     }
     if (preview && preview.src !== src) preview.src = src;
   };

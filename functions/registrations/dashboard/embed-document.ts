@@ -4,12 +4,13 @@ import { type Html, html, trusted } from '../../shared/html.ts';
 import { type Lang, LOCALES, type UiKey, useTranslations } from '../../shared/i18n.ts';
 import { problemsHtml } from '../../shared/problem-html.ts';
 import { cutNotice, unpublishedNotice } from './cut-notice.ts';
+import { embedUrl, oembedLink } from './embed-url.ts';
 import type { DashboardModel } from './model.ts';
 import { headline, viewBody, viewLinks } from './sections.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
-function page(lang: Lang, theme: string, title: string, body: Html): Html {
-  return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${trusted(DASHBOARD_CSS)}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${theme}">${body}</main></body></html>`;
+function page(lang: Lang, theme: string, title: string, body: Html, discovery: Html | '' = ''): Html {
+  return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>${discovery}<style>${trusted(DASHBOARD_CSS)}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${theme}">${body}</main></body></html>`;
 }
 
 /** The frame-able document of one view: no site chrome, the figures, the source and the as-of line. */
@@ -30,7 +31,8 @@ export function embedDocument(model: DashboardModel, view: View, origin: string)
   if (model.cut) dashboard.searchParams.set('cut', model.cut.date);
   const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
 <p class="source">${t('dash.source')} <a href="${dashboard.toString()}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
-  return page(lang, model.query.theme, title, body);
+  const self = embedUrl(origin, { ...model.query, view }, model.process.slug);
+  return page(lang, model.query.theme, title, body, oembedLink(origin, self, `${title} · ${model.process.name[lang]}`));
 }
 
 /** A readable error inside the frame (wrong parameters, unknown process): never a crash or a blank box. */
