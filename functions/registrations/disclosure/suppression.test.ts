@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { auditDisclosure } from './audit.ts';
+import { standardPopulations } from './populations.ts';
+import { planSuppression } from './suppression.ts';
+import { cell, fourQueries, fourQueryCells } from './test-fixtures.ts';
+
+const cells = fourQueryCells;
+const populations = fourQueries;
+const without = (ids: readonly string[]) => populations.filter((p) => !ids.includes(p.id));
+
+describe('planSuppression', () => {
+  it('withholds the smaller cross population first and the re-audit finds nothing', () => {
+    const plan = planSuppression(cells, populations);
+    expect(plan.suppress).toEqual(['c12US']);
+    expect(plan.audit.derivable).toEqual([]);
+    expect(auditDisclosure(cells, without(plan.suppress)).derivable).toEqual([]);
+  });
+
+  it('keeps pinned populations published and withholds around them', () => {
+    const plan = planSuppression(cells, populations, { pinned: ['r12US', 'c12US'] });
+    // Left: r12 (641) and c12 (588), both single-filter and of the same magnitude; the smaller goes.
+    expect(plan.suppress).toEqual(['c12']);
+    expect(plan.unprotectable).toEqual([]);
+    expect(auditDisclosure(cells, without(plan.suppress)).derivable).toEqual([]);
+  });
+
+  it('reports a group the pinned figures alone isolate instead of looping', () => {
+    const plan = planSuppression(cells, populations, { pinned: populations.map((p) => p.id) });
+    expect(plan.suppress).toEqual([]);
+    expect(plan.unprotectable.map((g) => g.count)).toEqual([1]);
+  });
+
+  it('never withholds the national totals when others suffice, withholding the complementary population as well', () => {
+    const margins = [
+      cell('cumple', '12', 'US', 15),
+      cell('other', '12', 'US', 3),
+      cell('cumple', '12', 'CA', 20),
+      cell('other', '12', 'CA', 4),
+      cell('cumple', '14', 'US', 30),
+      cell('other', '14', 'US', 20),
+      cell('cumple', '14', 'CA', 12),
+      cell('other', '14', 'CA', 11),
+    ];
+    const published = standardPopulations(margins);
+    const plan = planSuppression(margins, published);
+    expect(plan.suppress).not.toContain('received');
+    expect(plan.suppress).not.toContain('cumple');
+    // Withholding cumple(12) alone is not enough: cumple − cumple(14) rebuilds it. Withholding both state cumple
+    // populations leaves no way to take the cumple cells out of a state (only cumple by country remains).
+    expect([...plan.suppress].sort()).toEqual(['cumple|entity=12', 'cumple|entity=14']);
+    const kept = published.filter((p) => !plan.suppress.includes(p.id));
+    expect(auditDisclosure(margins, kept)).toMatchObject({ derivable: [], undecided: [] });
+  });
+});

@@ -1,0 +1,103 @@
+// Complementary suppression: which populations to withhold so that the audit of the rest finds no small group.
+// Greedy, then pruned: each round withholds, for every derivable group, one population of the combination that
+// produces it (preferring the least valuable), re-audits, and repeats; the loop ends because every round withholds
+// at least one population. Afterwards each withheld population is tried back, most valuable first, and stays
+// published if the audit remains clean, so no single population in the result could be restored (inclusion-
+// minimal, not necessarily the smallest possible set, which is a hard problem in general).
+import { type AuditOptions, type AuditReport, auditDisclosure, type DerivableGroup } from './audit.ts';
+import { type Cell, MIN_GROUP, type Population, populationContains } from './model.ts';
+
+/** Options of the plan: populations that must stay published (figures INE itself published), and pruning. */
+export interface SuppressionOptions extends AuditOptions {
+  pinned?: readonly string[];
+  /** Try to restore each withheld population afterwards (one audit each). Default true. */
+  prune?: boolean;
+}
+
+/** The populations to withhold, the groups nothing can protect (spanned by pinned figures), and the final audit. */
+export interface SuppressionPlan {
+  suppress: string[];
+  unprotectable: DerivableGroup[];
+  audit: AuditReport;
+  rounds: number;
+}
+
+/** Plans the withheld populations for one set of published populations. */
+export function planSuppression(
+  cells: readonly Cell[],
+  populations: readonly Population[],
+  options: SuppressionOptions = {},
+): SuppressionPlan {
+  const pinned = new Set(options.pinned ?? []);
+  const value = valueOrder(cells, populations, options.minGroup ?? MIN_GROUP);
+  const pinnedOnly = auditDisclosure(
+    cells,
+    populations.filter((p) => pinned.has(p.id)),
+    options,
+  );
+  const unprotectableKeys = new Set(pinnedOnly.derivable.map((group) => group.cells.join(',')));
+  const issuesOf = (report: AuditReport): string[][] => [
+    ...report.derivable
+      .filter((group) => !unprotectableKeys.has(group.cells.join(',')))
+      .map((group) => group.combination.map((term) => term.population).filter((id) => !pinned.has(id))),
+    ...report.undecided.map((block) => block.populations.filter((id) => !pinned.has(id))),
+  ];
+
+  const withheld: string[] = [];
+  const publishedWithout = (ids: ReadonlySet<string>) => populations.filter((p) => !ids.has(p.id));
+  let audit = auditDisclosure(cells, populations, options);
+  let rounds = 0;
+  for (let issues = issuesOf(audit); issues.some((c) => c.length > 0); issues = issuesOf(audit)) {
+    rounds++;
+    for (const id of coverGreedily(issues, value)) withheld.push(id);
+    audit = auditDisclosure(cells, publishedWithout(new Set(withheld)), options);
+  }
+  const isClean = (report: AuditReport) => issuesOf(report).every((c) => c.length === 0);
+  if (options.prune ?? true) {
+    for (const id of [...withheld].sort((a, b) => value(b) - value(a))) {
+      const trial = new Set(withheld.filter((other) => other !== id));
+      const report = auditDisclosure(cells, publishedWithout(trial), options);
+      if (isClean(report)) {
+        withheld.splice(withheld.indexOf(id), 1);
+        audit = report;
+      }
+    }
+  }
+  return { suppress: withheld, unprotectable: pinnedOnly.derivable, audit, rounds };
+}
+
+/**
+ * Picks populations until every issue (a list of candidate populations) holds one: the cheapest first, where
+ * cheapness is rank in `value`, broken in favour of the population involved in most issues.
+ */
+function coverGreedily(issues: readonly string[][], value: (id: string) => number): string[] {
+  const open = issues.filter((candidates) => candidates.length > 0);
+  const chosen: string[] = [];
+  while (open.length > 0) {
+    const involvement = new Map<string, number>();
+    for (const candidates of open) for (const id of candidates) involvement.set(id, (involvement.get(id) ?? 0) + 1);
+    const [best] = [...involvement.keys()].sort(
+      (a, b) => value(a) - value(b) || (involvement.get(b) ?? 0) - (involvement.get(a) ?? 0) || (a < b ? -1 : 1),
+    );
+    if (best === undefined) break;
+    chosen.push(best);
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]?.includes(best)) open.splice(i, 1);
+  }
+  return chosen;
+}
+
+/**
+ * How valuable a population is to readers (lower = withheld first): cross populations, then single-filter ones,
+ * national totals last; within a tier, by order of magnitude of its total, then by total.
+ */
+function valueOrder(cells: readonly Cell[], populations: readonly Population[], minGroup: number) {
+  const rank = new Map<string, number>();
+  for (const population of populations) {
+    const total = cells.reduce((sum, cell) => sum + (populationContains(population, cell) ? cell.count : 0), 0);
+    const filters = Number(population.entity !== undefined) + Number(population.country !== undefined);
+    const tier = filters === 2 ? 0 : filters === 1 ? 1 : 2;
+    const magnitude = Math.floor(Math.log10(Math.max(total, minGroup)));
+    rank.set(population.id, tier * 1e12 + magnitude * 1e10 + total);
+  }
+  return (id: string) => rank.get(id) ?? 0;
+}
