@@ -1,7 +1,7 @@
 import { eachDay } from '../domain/dates.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
 import type { ProcessRecord } from '../processes/store.ts';
-import { MIN_GROUP, mustWithhold, type Suppressed, WITHHELD_FIELDS } from './small-groups.ts';
+import { isSmallGroup, MIN_GROUP, ruleWithholds, type Suppressed, WITHHELD_FIELDS } from './small-groups.ts';
 
 /** The figures of `GET …/summary` (public contract). */
 export interface Summary {
@@ -141,9 +141,12 @@ export async function readSummary(
   summary.daily = fillDays(days);
   const others = new Map(nearby.results.map((row) => [row.dimension, row.count]));
   const totals = around.map((key) => others.get(key.join('|')) ?? 0);
-  if (mustWithhold(summary.total, totals)) {
+  const reason =
+    ruleWithholds(summary.total, filters) ??
+    (totals.some((other) => isSmallGroup(Math.abs(other - summary.total))) ? 'complementary' : null);
+  if (reason) {
     for (const field of WITHHELD_FIELDS) summary[field] = null;
-    summary.suppressed = { min_group: MIN_GROUP, fields: [...WITHHELD_FIELDS] };
+    summary.suppressed = { min_group: MIN_GROUP, reason, fields: [...WITHHELD_FIELDS] };
   }
   const rowsRead = (result.meta.rows_read ?? result.results.length) + (nearby.meta.rows_read ?? nearby.results.length);
   return { value: summary, rowsRead };
