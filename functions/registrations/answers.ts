@@ -33,6 +33,13 @@ export const SummaryAnswer = z
       .array(z.object({ date, count: z.number().int() }))
       .nullable()
       .describe('Every day from the first application to the last, zeros included.'),
+    breakdowns_as_of: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'Present when the attribute breakdowns are those last published for this population (rule 3: since then it changed by 1 to 9 applications, which new breakdowns would describe): the as_of of the version they come from. The total and the counts by state and country are current.',
+      ),
     suppressed: z
       .object({
         min_group: z.literal(MIN_GROUP),

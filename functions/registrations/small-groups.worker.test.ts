@@ -77,9 +77,12 @@ describe('small groups', () => {
   });
 
   it('say why in the dashboard, the embeds, the view CSVs and the images, in the reader language', async () => {
-    const embed = await (await call(`/embed/registrations?process=${SLUG}&entity=15&lang=en&view=demographics`)).text();
-    expect(embed).toContain('To protect people this breakdown is not shown');
+    // The 3 from state 15 in Canada: a small population (rule 1 comes first).
+    const small = `entity=15&country=CA`;
+    const embed = await (await call(`/embed/registrations?process=${SLUG}&${small}&lang=en&view=demographics`)).text();
+    expect(embed).toContain('To protect people this breakdown is not shown: it describes fewer than 10 applications.');
     expect(embed).toContain('href="/en/metodos/"');
+    expect(embed).not.toContain('70 years');
     const cross = await (
       await call(`/embed/registrations?process=${SLUG}&entity=05&country=CA&lang=en&view=demographics`)
     ).text();
@@ -88,21 +91,26 @@ describe('small groups', () => {
       await call(`/api/v1/registrations/${SLUG}/views/demographics.csv?entity=05&country=CA&lang=es`)
     ).text();
     expect(crossCsv).toContain('no por entidad dentro de un país. Cómo protegemos a las personas: /es/metodos/');
-    expect(embed).not.toContain('70 years');
-    const embedEs = await (await call(`/embed/registrations?process=${SLUG}&entity=15&view=timeline`)).text();
+    const embedEs = await (await call(`/embed/registrations?process=${SLUG}&${small}&view=timeline`)).text();
     expect(embedEs).toContain('Para proteger a las personas');
     expect(embedEs).not.toContain('<div class="timeline"');
     const card = (await (
-      await call(`/api/v1/infographics/modality.json?process=${SLUG}&entity=15&lang=en`)
+      await call(`/api/v1/infographics/modality.json?process=${SLUG}&${small}&lang=en`)
     ).json()) as { alt: { en: string } };
     expect(card.alt.en).toContain('To protect people');
     const total = (await (
-      await call(`/api/v1/infographics/registrations-total.json?process=${SLUG}&entity=15&lang=en`)
+      await call(`/api/v1/infographics/registrations-total.json?process=${SLUG}&${small}&lang=en`)
     ).json()) as { alt: { en: string } };
     // The total card still gives the total (without the 7-day growth, which is a daily figure).
-    expect(total.alt.en).toContain('23');
-    const csvText = await (await call(`/api/v1/registrations/${SLUG}/views/demographics.csv?entity=15&lang=en`)).text();
+    expect(total.alt.en).toMatch(/\b3\b/);
+    const csvText = await (await call(`/api/v1/registrations/${SLUG}/views/demographics.csv?${small}&lang=en`)).text();
     expect(csvText).toContain('To protect people');
     expect(csvText).not.toMatch(/^(sex|age|status),[A-Za-z0-9+-]+,/m);
+    // A population the audit withholds says so in its own words.
+    const scope = (await withheld('?entity=15')).withheld ? 'received' : 'cumple';
+    const audited = await (
+      await call(`/embed/registrations?process=${SLUG}&entity=15&scope=${scope}&lang=en&view=demographics`)
+    ).text();
+    expect(audited).toContain('together with other published figures it would describe fewer than 10 applications');
   });
 });

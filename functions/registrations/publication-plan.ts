@@ -1,0 +1,145 @@
+// What a new version publishes, decided once when the version is created (contract rules 2 and 3):
+// which populations carry this version's breakdowns, which serve the breakdowns last published (held), and
+// which the disclosure audit withholds (complementary).
+//
+// Rule 3, per population: breakdowns move only by 0 or by at least 10 applications (`changeSize`); otherwise the
+// last published ones are served again. Then one audit over the two versions taken together: the previous version's
+// populations (public already, so pinned) and this version's new ones, over cells split by slice (slice 0: the
+// applications the previous version counted; slice 1: those that first count now). The split is derived per cell
+// from the previous version's stored cells: slice 0 = min(before, now), slice 1 = max(0, now - before). A cell that
+// shrank (status changes, corrections moving an application between review classes or states) keeps min(before,
+// now) in slice 0 and the departed applications are left out of the audit (the slice model orders versions, so it
+// cannot express "counted before, not now"); a move between classes thus shows as a gain (slice 1) in the cell it
+// enters. What protects departures is the hold: a population whose breakdowns lost 1 to 9 is held like one that
+// gained 1 to 9. Held populations are
+// counted as previous-version populations (their figures are public already); a figure held from an older version
+// is approximated by the previous version's cells. Versions further apart are not audited together: the hold keeps
+// every population's published moves at 0 or at least 10, which is what keeps them from isolating newcomers.
+import { changeSize, type Figures } from './change-size.ts';
+import type { Cell, Population, ReviewClass, Scope } from './disclosure/model.ts';
+import { standardPopulations } from './disclosure/populations.ts';
+import { planSuppression } from './disclosure/suppression.ts';
+import { isSmallGroup } from './small-groups.ts';
+
+/** One cell as stored with an audit: review class, state, country, applications. */
+export type CellRow = [reviewClass: ReviewClass, state: string, country: string, count: number];
+
+/** A population's key as the rollups spell it: `scope|entity|country`, `*` where not filtered. */
+export type PopulationKey = string;
+
+/** Breakdowns served earlier for a population, and the as_of of their version. */
+export interface Held {
+  figures: Figures;
+  as_of: string | null;
+}
+
+/** What the plan needs about the new version and the one before it. */
+export interface PublicationInput {
+  cells: CellRow[];
+  /** This version's total and attribute breakdowns of each single-filter or national population. */
+  figures: ReadonlyMap<PopulationKey, Figures>;
+  /** The breakdowns last published per population. */
+  held: ReadonlyMap<PopulationKey, Held>;
+  /** The previous version's stored cells and the populations it served with breakdowns; null for the first. */
+  previous: { cells: CellRow[]; published: PopulationKey[] } | null;
+  /** Populations that always publish this version's breakdowns (INE's own tables at its cut-off date). */
+  pinned: ReadonlySet<PopulationKey>;
+  /**
+   * Populations kept if at all possible (the national ones): pinned too, unless the pinned figures alone would
+   * describe a small group (a tiny process), in which case the audit may withhold them like any other.
+   */
+  preferred?: ReadonlySet<PopulationKey>;
+}
+
+/** The audit's figures as stored and printed. */
+export interface AuditFigures {
+  populations: number;
+  cells: number;
+  rank: number;
+  derivable: number;
+  withheld: number;
+  held: number;
+}
+
+/** The decisions of one version. */
+export interface PublicationPlan {
+  /** Populations publishing this version's breakdowns. */
+  fresh: PopulationKey[];
+  /** Populations serving their last published breakdowns. */
+  held: Map<PopulationKey, Held>;
+  /** Populations withheld by the audit. */
+  complementary: PopulationKey[];
+  audit: AuditFigures;
+}
+
+/** The key of a population of the disclosure model. */
+export function keyOf(population: { scope: Scope; entity?: string; country?: string }): PopulationKey {
+  return `${population.scope}|${population.entity ?? '*'}|${population.country ?? '*'}`;
+}
+
+function populationOf(key: PopulationKey, version?: number): Population {
+  const [scope, entity, country] = key.split('|') as [Scope, string, string];
+  return {
+    id: version === undefined ? key : `v${version}|${key}`,
+    scope,
+    ...(entity === '*' ? {} : { entity }),
+    ...(country === '*' ? {} : { country }),
+    ...(version === undefined ? {} : { version }),
+  };
+}
+
+const toCells = (rows: readonly CellRow[]): Cell[] =>
+  rows.map(([reviewClass, state, country, count]) => ({ reviewClass, state, country, count }));
+
+/** Cells split by the version in which their applications first counted (see the header). */
+function slicedCells(before: readonly CellRow[], now: readonly CellRow[]): Cell[] {
+  const earlier = new Map(before.map(([c, s, n, count]) => [`${c}|${s}|${n}`, count]));
+  const cells: Cell[] = [];
+  for (const [reviewClass, state, country, count] of now) {
+    const old = earlier.get(`${reviewClass}|${state}|${country}`) ?? 0;
+    if (Math.min(old, count) > 0) cells.push({ reviewClass, state, country, slice: 0, count: Math.min(old, count) });
+    if (count > old) cells.push({ reviewClass, state, country, slice: 1, count: count - old });
+  }
+  return cells;
+}
+
+/** Decides what a new version publishes (see the header). */
+export function planPublication(input: PublicationInput): PublicationPlan {
+  const candidates = standardPopulations(toCells(input.cells)).map((p) => keyOf(p));
+  const held = new Map<PopulationKey, Held>();
+  const fresh: PopulationKey[] = [];
+  const kept = new Set([...input.pinned, ...(input.preferred ?? [])]);
+  for (const key of candidates) {
+    const last = input.held.get(key);
+    const now = input.figures.get(key);
+    if (!input.pinned.has(key) && last && now && isSmallGroup(changeSize(last.figures, now))) held.set(key, last);
+    else fresh.push(key);
+  }
+  const earlier = input.previous
+    ? [...new Set([...input.previous.published, ...held.keys()])].map((key) => populationOf(key, 0))
+    : [];
+  const now = fresh.map((key) => populationOf(key, input.previous ? 1 : undefined));
+  const populations = [...earlier, ...now];
+  const cells = input.previous ? slicedCells(input.previous.cells, input.cells) : toCells(input.cells);
+  const pinnedIds = (keep: ReadonlySet<PopulationKey>) => [
+    ...earlier.map((p) => p.id),
+    ...now.filter((p) => keep.has(keyOf(p))).map((p) => p.id),
+  ];
+  let plan = planSuppression(cells, populations, { pinned: pinnedIds(kept) });
+  if (plan.unprotectable.length > 0) plan = planSuppression(cells, populations, { pinned: pinnedIds(input.pinned) });
+  const complementary = plan.suppress.map((id) => id.replace(/^v1\|/, ''));
+  const withheld = new Set(complementary);
+  return {
+    fresh: fresh.filter((key) => !withheld.has(key)),
+    held,
+    complementary,
+    audit: {
+      populations: populations.length - plan.suppress.length,
+      cells: plan.audit.cells,
+      rank: plan.audit.rank,
+      derivable: plan.audit.derivable.length + plan.audit.undecided.length,
+      withheld: complementary.length,
+      held: held.size,
+    },
+  };
+}
