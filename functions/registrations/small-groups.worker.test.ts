@@ -94,9 +94,9 @@ describe('small groups', () => {
     const embedEs = await (await call(`/embed/registrations?process=${SLUG}&${small}&view=timeline`)).text();
     expect(embedEs).toContain('Para proteger a las personas');
     expect(embedEs).not.toContain('<div class="timeline"');
-    const card = (await (
-      await call(`/api/v1/infographics/modality.json?process=${SLUG}&${small}&lang=en`)
-    ).json()) as { alt: { en: string } };
+    const card = (await (await call(`/api/v1/infographics/modality.json?process=${SLUG}&${small}&lang=en`)).json()) as {
+      alt: { en: string };
+    };
     expect(card.alt.en).toContain('To protect people');
     const total = (await (
       await call(`/api/v1/infographics/registrations-total.json?process=${SLUG}&${small}&lang=en`)
