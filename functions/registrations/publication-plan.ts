@@ -77,7 +77,8 @@ export function keyOf(population: { scope: Scope; entity?: string; country?: str
   return `${population.scope}|${population.entity ?? '*'}|${population.country ?? '*'}`;
 }
 
-function populationOf(key: PopulationKey, version?: number): Population {
+/** The disclosure model's population for a key, in the version given (none for a single-version audit). */
+export function populationOf(key: PopulationKey, version?: number): Population {
   const [scope, entity, country] = key.split('|') as [Scope, string, string];
   return {
     id: version === undefined ? key : `v${version}|${key}`,
@@ -88,11 +89,12 @@ function populationOf(key: PopulationKey, version?: number): Population {
   };
 }
 
-const toCells = (rows: readonly CellRow[]): Cell[] =>
+/** Stored cells as the auditor's cells. */
+export const toCells = (rows: readonly CellRow[]): Cell[] =>
   rows.map(([reviewClass, state, country, count]) => ({ reviewClass, state, country, count }));
 
 /** Cells split by the version in which their applications first counted (see the header). */
-function slicedCells(before: readonly CellRow[], now: readonly CellRow[]): Cell[] {
+export function slicedCells(before: readonly CellRow[], now: readonly CellRow[]): Cell[] {
   const earlier = new Map(before.map(([c, s, n, count]) => [`${c}|${s}|${n}`, count]));
   const cells: Cell[] = [];
   for (const [reviewClass, state, country, count] of now) {
