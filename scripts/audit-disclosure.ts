@@ -93,7 +93,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const url = (values.url ?? 'http://localhost:8787').replace(/\/$/, '');
-  const listed = (await get(url, '/api/v1/processes')) as { slug: string }[];
+  const { processes: listed } = (await get(url, '/api/v1/processes')) as { processes: { slug: string }[] };
   const slugs = values.process ? [values.process] : listed.map((p) => p.slug);
   let derivable = 0;
   for (const slug of slugs) {
