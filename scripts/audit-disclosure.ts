@@ -4,64 +4,15 @@
 // sum of published answers isolates, for the version alone and together with the version before it. Exit code 1
 // when any group is derivable.
 import { parseArgs } from 'node:util';
-import { auditDisclosure } from '../functions/registrations/disclosure/audit.ts';
-import type { Population } from '../functions/registrations/disclosure/model.ts';
-import { populationOf, slicedCells, toCells } from '../functions/registrations/publication-plan.ts';
-import { get, type PublicVersion, readPublicVersion } from './lib/disclosure/public-version.ts';
+import { auditVersion, type VersionAudit } from './lib/disclosure/audit-version.ts';
+import { type Fetcher, get, type PublicVersion, readPublicVersion } from './lib/disclosure/public-version.ts';
 import { runCli } from './lib/run-cli.ts';
 
-const USAGE = `usage: npm run -s audit:disclosure -- [--process SLUG] [--cut DATE] [--url URL]
+const USAGE = `usage: npm run -s audit:disclosure -- [--process SLUG] [--cut DATE] [--url URL] [--cross]
+  --cross also reads every state x country summary (rule 2 says none carries breakdowns; slow: rate limits apply).
   Reads every public summary of every version (live and cuts) of each process from the server at --url
   (default http://localhost:8787) and prints, per version, the populations published, cells, rank and derivable
   groups; exits 1 if any group of 1 to 9 applications is derivable.`;
-
-/** One line of the report. */
-export interface VersionAudit {
-  process: string;
-  version: string;
-  populations: number;
-  cells: number;
-  rank: number;
-  derivable: number;
-  /** The same over this version and the one before it (null for the first). */
-  together: { populations: number; cells: number; rank: number; derivable: number } | null;
-  held: number;
-  withheld: Record<string, number>;
-}
-
-/** Audits one version alone and with the version before it. */
-export function auditVersion(process: string, version: PublicVersion, previous: PublicVersion | null): VersionAudit {
-  const alone = auditDisclosure(
-    toCells(version.cells),
-    version.fresh.map((key) => populationOf(key)),
-  );
-  let together: VersionAudit['together'] = null;
-  if (previous) {
-    const earlier = [...new Set([...previous.fresh, ...previous.held, ...version.held])];
-    const populations: Population[] = [
-      ...earlier.map((key) => populationOf(key, 0)),
-      ...version.fresh.map((key) => populationOf(key, 1)),
-    ];
-    const report = auditDisclosure(slicedCells(previous.cells, version.cells), populations);
-    together = {
-      populations: report.populations,
-      cells: report.cells,
-      rank: report.rank,
-      derivable: report.derivable.length + report.undecided.length,
-    };
-  }
-  return {
-    process,
-    version: version.label,
-    populations: alone.populations,
-    cells: alone.cells,
-    rank: alone.rank,
-    derivable: alone.derivable.length + alone.undecided.length,
-    together,
-    held: version.held.length,
-    withheld: version.withheld,
-  };
-}
 
 function line(audit: VersionAudit): string {
   const withheld = Object.entries(audit.withheld)
@@ -85,6 +36,7 @@ async function main(args: string[]): Promise<number> {
       process: { type: 'string' },
       cut: { type: 'string' },
       url: { type: 'string' },
+      cross: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -93,11 +45,12 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const url = (values.url ?? 'http://localhost:8787').replace(/\/$/, '');
-  const { processes: listed } = (await get(url, '/api/v1/processes')) as { processes: { slug: string }[] };
+  const fetcher: Fetcher = (path) => fetch(`${url}${path}`);
+  const { processes: listed } = (await get(fetcher, '/api/v1/processes')) as { processes: { slug: string }[] };
   const slugs = values.process ? [values.process] : listed.map((p) => p.slug);
   let derivable = 0;
   for (const slug of slugs) {
-    const cuts = ((await get(url, `/api/v1/registrations/${slug}/cuts`)) as { date: string }[])
+    const cuts = ((await get(fetcher, `/api/v1/registrations/${slug}/cuts`)) as { date: string }[])
       .map((c) => c.date)
       .sort();
     const versions: (string | null)[] = [...cuts, null];
@@ -105,7 +58,7 @@ async function main(args: string[]): Promise<number> {
     for (const [i, cut] of versions.entries()) {
       const wanted = !values.cut || values.cut === cut || values.cut === versions[i + 1];
       if (!wanted) continue;
-      const version = await readPublicVersion(url, slug, cut);
+      const version = await readPublicVersion(fetcher, slug, cut, { cross: values.cross });
       if (!values.cut || values.cut === cut) {
         const audit = auditVersion(slug, version, previous);
         console.log(line(audit));

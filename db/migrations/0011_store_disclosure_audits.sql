@@ -14,7 +14,7 @@ CREATE TABLE disclosure_audits (
   withheld INTEGER NOT NULL,    -- populations withheld by the audit (reason complementary)
   held INTEGER NOT NULL,        -- populations serving earlier breakdowns (rule 3)
   cell_counts TEXT NOT NULL,    -- JSON [[class, state, country, count]]: the next version splits its cells by slice from these
-  published TEXT NOT NULL,      -- JSON ["scope|entity|country"]: the populations served with breakdowns
+  published TEXT NOT NULL,      -- JSON ["scope|entity|country"]: the populations serving this version's breakdowns
   audited_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   PRIMARY KEY (process, version)
 ) STRICT, WITHOUT ROWID;

@@ -42,6 +42,8 @@ export interface PublicationInput {
   held: ReadonlyMap<PopulationKey, Held>;
   /** The previous version's stored cells and the populations it served with breakdowns; null for the first. */
   previous: { cells: CellRow[]; published: PopulationKey[] } | null;
+  /** Other earlier versions audited together with this one too, pairwise (the latest cut: readers compare with it). */
+  earlier?: { cells: CellRow[]; published: PopulationKey[] }[];
   /** Populations that always publish this version's breakdowns (INE's own tables at its cut-off date). */
   pinned: ReadonlySet<PopulationKey>;
   /**
@@ -117,20 +119,35 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     if (!input.pinned.has(key) && last && now && isSmallGroup(changeSize(last.figures, now))) held.set(key, last);
     else fresh.push(key);
   }
-  const earlier = input.previous
-    ? [...new Set([...input.previous.published, ...held.keys()])].map((key) => populationOf(key, 0))
-    : [];
-  const now = fresh.map((key) => populationOf(key, input.previous ? 1 : undefined));
-  const populations = [...earlier, ...now];
-  const cells = input.previous ? slicedCells(input.previous.cells, input.cells) : toCells(input.cells);
-  const pinnedIds = (keep: ReadonlySet<PopulationKey>) => [
-    ...earlier.map((p) => p.id),
-    ...now.filter((p) => keep.has(keyOf(p))).map((p) => p.id),
-  ];
-  let plan = planSuppression(cells, populations, { pinned: pinnedIds(kept) });
-  if (plan.unprotectable.length > 0) plan = planSuppression(cells, populations, { pinned: pinnedIds(input.pinned) });
-  const complementary = plan.suppress.map((id) => id.replace(/^v1\|/, ''));
-  const withheld = new Set(complementary);
+  // First this version alone (exact: current cells, this version's populations), then with the previous version.
+  const alone = protect(
+    toCells(input.cells),
+    [],
+    fresh.map((key) => populationOf(key)),
+    kept,
+    input.pinned,
+  );
+  const withheldAlone = new Set(alone.suppress);
+  let plan = alone;
+  const withheld = new Set(withheldAlone);
+  for (const previous of [input.previous, ...(input.earlier ?? [])]) {
+    if (!previous) continue;
+    const earlier = previous.published.map((key) => populationOf(key, 0));
+    const now = fresh.filter((key) => !withheld.has(key)).map((key) => populationOf(key, 1));
+    const together = protect(slicedCells(previous.cells, input.cells), earlier, now, kept, input.pinned);
+    for (const id of together.suppress) withheld.add(id.replace(/^v1\|/, ''));
+    plan = {
+      ...together,
+      suppress: [...withheld],
+      audit: {
+        ...together.audit,
+        derivable: [...plan.audit.derivable, ...together.audit.derivable],
+        undecided: [...plan.audit.undecided, ...together.audit.undecided],
+      },
+    };
+  }
+  const populations = { length: (input.previous?.published.length ?? 0) + fresh.length };
+  const complementary = plan.suppress;
   return {
     fresh: fresh.filter((key) => !withheld.has(key)),
     held,
@@ -144,4 +161,24 @@ export function planPublication(input: PublicationInput): PublicationPlan {
       held: held.size,
     },
   };
+}
+
+/**
+ * Complementary suppression of `now` (the earlier populations are public: pinned), keeping `kept` if the pinned
+ * figures alone describe no small group, else only `pinned` (INE's own figures).
+ */
+function protect(
+  cells: Cell[],
+  earlier: Population[],
+  now: Population[],
+  kept: ReadonlySet<PopulationKey>,
+  pinned: ReadonlySet<PopulationKey>,
+) {
+  const populations = [...earlier, ...now];
+  const pinnedIds = (keep: ReadonlySet<PopulationKey>) => [
+    ...earlier.map((p) => p.id),
+    ...now.filter((p) => keep.has(keyOf(p))).map((p) => p.id),
+  ];
+  const plan = planSuppression(cells, populations, { pinned: pinnedIds(kept) });
+  return plan.unprotectable.length > 0 ? planSuppression(cells, populations, { pinned: pinnedIds(pinned) }) : plan;
 }

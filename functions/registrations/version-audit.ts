@@ -85,7 +85,7 @@ export async function auditLiveVersion(db: D1Database, slug: string) {
   const current = await head.first<Head>();
   if (!current || current.audited === current.write_seq) return null;
   // Read again with the rollups, in one snapshot: the audit describes exactly the rows it read.
-  const [again, rollups, heldRows, previousRows] = await db.batch<Record<string, unknown>>([
+  const [again, rollups, heldRows, previousRows, cutRows] = await db.batch<Record<string, unknown>>([
     head,
     db
       .prepare(
@@ -97,6 +97,13 @@ export async function auditLiveVersion(db: D1Database, slug: string) {
     db.prepare('SELECT scope, entity, country, breakdowns, as_of FROM disclosure_held WHERE process = ?').bind(slug),
     db
       .prepare('SELECT cell_counts, published FROM disclosure_audits WHERE process = ? AND version = ?')
+      .bind(slug, LIVE),
+    // The latest cut: readers compare live with it (the dashboard's "since the last cut"), so it is audited too.
+    db
+      .prepare(
+        `SELECT cell_counts, published FROM disclosure_audits WHERE process = ? AND version <> ?
+         ORDER BY version DESC LIMIT 1`,
+      )
       .bind(slug, LIVE),
   ]);
   const process = again?.results[0] as Head | undefined;
@@ -126,7 +133,9 @@ export async function auditLiveVersion(db: D1Database, slug: string) {
       as_of: row.as_of,
     });
   const previousRow = previousRows?.results[0] as { cell_counts: string; published: string } | undefined;
+  const cutRow = cutRows?.results[0] as { cell_counts: string; published: string } | undefined;
   const plan = planPublication({
+    earlier: cutRow ? [{ cells: JSON.parse(cutRow.cell_counts), published: JSON.parse(cutRow.published) }] : [],
     cells,
     figures,
     held,
@@ -140,7 +149,7 @@ export async function auditLiveVersion(db: D1Database, slug: string) {
     ...[...plan.held].map(([key, h]) => [...key.split('|'), null, JSON.stringify(rowsOf(h.figures)), h.as_of]),
   ];
   const fresh = plan.fresh.map((key) => [...key.split('|'), JSON.stringify(single.get(key) ?? [])]);
-  const published = [...plan.fresh, ...plan.held.keys()];
+  const published = plan.fresh;
   const statements = [
     // Aborts if another batch wrote since the read above: that batch's audit stores the newer version.
     db
