@@ -16,6 +16,7 @@ const PINNED: Record<string, string> = {
   '0008_create_outreach.sql': '6b41db2d9399a7388744ec41281cffa615dcdbda6f859bb095399209896f7598',
   '0009_admit_values_by_breadth.sql': '51e928d229bd5d177c372349b50eaecdc3f16ba8940f06aab27300c75d4573de',
   '0010_publish_processes.sql': 'd821da45bd1c9eac743afe6cd25e447cf63e7d0c33ca72ca9ce7a029158be775',
+  '0011_store_disclosure_audits.sql': '423329f4138d5ae48f79953c5a97b2de135f42bcc1f4759ffdde6d61085197bb',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SCOPES } from '../domain/registration.ts';
 import { CHANGE_BREAKDOWNS } from '../registrations/compare.ts';
-import { MIN_GROUP } from '../registrations/small-groups.ts';
+import { MIN_GROUP, WITHHELD_REASONS } from '../registrations/small-groups.ts';
 import { date } from '../shared/answer-parts.ts';
 
 // The shapes of this feature's API answers, for the OpenAPI document.
@@ -41,8 +41,14 @@ export const CutChangesAnswer = z
       CHANGE_BREAKDOWNS.map((name) => [name, z.array(move).nullable().describe('Largest moves first.')]),
     ),
     suppressed: z
-      .object({ min_group: z.literal(MIN_GROUP), fields: z.array(z.enum(CHANGE_BREAKDOWNS)) })
+      .object({
+        min_group: z.literal(MIN_GROUP),
+        reason: z.enum(WITHHELD_REASONS),
+        fields: z.array(z.enum(CHANGE_BREAKDOWNS)),
+      })
       .optional()
-      .describe('Breakdowns withheld on either side by the small-group rule are null here.'),
+      .describe(
+        'Breakdowns withheld on either side by the small-group rule are null here, and so are all attribute breakdowns when the population changed by 1 to 9 applications (reason `small`: the change itself is a small group).',
+      ),
   })
   .openapi('CutChanges');

@@ -1,7 +1,8 @@
 import type { CutChanges } from '../registrations/changes.ts';
 import { changeLabel, PANEL_BREAKDOWNS, signed, totalSentence } from '../registrations/dashboard/changes-panel.ts';
 import { oembedLink } from '../registrations/dashboard/embed-url.ts';
-import { type Category, type DashboardModel, withheldSentence } from '../registrations/dashboard/model.ts';
+import type { Category, DashboardModel } from '../registrations/dashboard/model.ts';
+import { withheldWhy } from '../registrations/dashboard/withheld.ts';
 import { type Html, html, trusted } from '../shared/html.ts';
 import { fill, LOCALES, type UiKey } from '../shared/i18n.ts';
 import { howToCite } from './package.ts';
@@ -42,7 +43,7 @@ function categoryTable(model: DashboardModel, id: string, title: UiKey, categori
   const { t, fmt } = model;
   const body =
     model.withheld && !exact
-      ? html`<p class="note">${withheldSentence(model)}</p>`
+      ? html`<p class="note">${withheldWhy(model)}</p>`
       : html`<table id="table-${id}"><caption>${t(title)}</caption><thead><tr><th scope="col">${t('dash.col.category')}</th><th scope="col" class="num">${t('dash.col.count')}</th><th scope="col" class="num">${t('dash.col.share')}</th></tr></thead><tbody>${categories.map(
           (c) =>
             html`<tr><th scope="row">${c.label}</th><td class="num">${fmt.number(c.count)}</td><td class="num">${fmt.percent(c.share)}</td></tr>`,
@@ -57,7 +58,7 @@ function changesSection(model: DashboardModel, changes: CutChanges): Html {
   }
   const tables = PANEL_BREAKDOWNS.map(({ field, title }) => {
     const moves = changes[field];
-    if (!moves) return html`<h3>${t(title)}</h3><p class="note">${withheldSentence(model)}</p>`;
+    if (!moves) return html`<h3>${t(title)}</h3><p class="note">${withheldWhy(model, changes.suppressed?.reason)}</p>`;
     return html`<table id="changes-${field}"><caption>${t(title)}</caption><thead><tr><th scope="col">${t('dash.col.category')}</th><th scope="col" class="num">${t('dash.col.before')}</th><th scope="col" class="num">${t('dash.col.after')}</th><th scope="col" class="num">${t('dash.col.change')}</th></tr></thead><tbody>${moves.map(
       (m) =>
         html`<tr><th scope="row">${changeLabel(model, field, m.code)}</th><td class="num">${fmt.number(m.before)}</td><td class="num">${fmt.number(m.after)}</td><td class="num">${signed(model, m.change)}</td></tr>`,

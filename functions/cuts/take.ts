@@ -1,4 +1,5 @@
 import { listProcesses } from '../processes/store.ts';
+import { auditLiveVersion, LIVE } from '../registrations/version-audit.ts';
 import { scheduledCutDate, takesCutOn } from './calendar.ts';
 
 // Taking a cut (by hand through the API, or by the cron): the write side of the cuts `processes/cut-store.ts` reads.
@@ -19,7 +20,28 @@ const total = (scope: string) =>
  * same transaction, so no batch can land between them. A cut of that name that exists is left as it was.
  */
 export async function takeCut(db: D1Database, slug: string, date: string, takenAt: string): Promise<TakenCut> {
-  const [head, rollups] = await db.batch([
+  // The cut carries the live version's stored audit: if a batch's audit is not stored yet, store it and try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await copyLive(db, slug, date, takenAt);
+    } catch (error) {
+      if (!/CHECK constraint failed/i.test(String(error)) || attempt >= 5) throw error;
+      await auditLiveVersion(db, slug);
+    }
+  }
+}
+
+const cutIsNew = 'EXISTS (SELECT 1 FROM registration_cuts WHERE process = ?1 AND date = ?2 AND taken_at = ?3)';
+
+async function copyLive(db: D1Database, slug: string, date: string, takenAt: string): Promise<TakenCut> {
+  const [, head, rollups] = await db.batch([
+    // Aborts unless the live version's audit is stored for exactly the rollups copied below.
+    db
+      .prepare(
+        `INSERT OR REPLACE INTO ingest_guard (id, ok) VALUES (1, (SELECT COUNT(*) FROM disclosure_audits a
+           JOIN processes p ON p.slug = a.process AND p.write_seq = a.write_seq WHERE a.process = ?1 AND a.version = ?2))`,
+      )
+      .bind(slug, LIVE),
     db
       .prepare(
         `INSERT INTO registration_cuts (process, date, taken_at, as_of, total, cumple, definition)
@@ -37,16 +59,29 @@ export async function takeCut(db: D1Database, slug: string, date: string, takenA
       .prepare(
         `INSERT OR IGNORE INTO registration_cut_rollups (process, cut, scope, entity, country, dimension, bucket, count)
          SELECT process, ?2, scope, entity, country, dimension, bucket, count FROM registration_rollups
-         WHERE process = ?1 AND count <> 0
-           AND EXISTS (SELECT 1 FROM registration_cuts WHERE process = ?1 AND date = ?2 AND taken_at = ?3)`,
+         WHERE process = ?1 AND count <> 0 AND ${cutIsNew}`,
       )
       .bind(slug, date, takenAt),
-    // Live views show what changed since the latest cut: a new cut must give them new cache keys.
+    // The cut publishes what the live version published: its audit and decisions, under the cut's date.
     db
       .prepare(
-        `UPDATE processes SET data_version = data_version + 1
-         WHERE slug = ?1 AND EXISTS (SELECT 1 FROM registration_cuts WHERE process = ?1 AND date = ?2 AND taken_at = ?3)`,
+        `INSERT OR IGNORE INTO disclosure_audits (process, version, write_seq, as_of, populations, cells, rank, derivable,
+           withheld, held, cell_counts, published, audited_at)
+         SELECT process, ?2, write_seq, as_of, populations, cells, rank, derivable, withheld, held, cell_counts, published,
+           audited_at FROM disclosure_audits WHERE process = ?1 AND version = ?4 AND ${cutIsNew}`,
       )
+      .bind(slug, date, takenAt, LIVE),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO disclosure_decisions (process, version, scope, entity, country, reason, breakdowns,
+           breakdowns_as_of)
+         SELECT process, ?2, scope, entity, country, reason, breakdowns, breakdowns_as_of FROM disclosure_decisions
+         WHERE process = ?1 AND version = ?4 AND ${cutIsNew}`,
+      )
+      .bind(slug, date, takenAt, LIVE),
+    // Live views show what changed since the latest cut: a new cut must give them new cache keys.
+    db
+      .prepare(`UPDATE processes SET data_version = data_version + 1 WHERE slug = ?1 AND ${cutIsNew}`)
       .bind(slug, date, takenAt),
   ]);
   const created = (head?.meta.changes ?? 0) > 0;

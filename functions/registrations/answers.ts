@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
 import { ProcessAnswer } from '../processes/answers.ts';
 import { counts, date } from '../shared/answer-parts.ts';
-import { MIN_GROUP, WITHHELD_FIELDS } from './small-groups.ts';
+import { MIN_GROUP, WITHHELD_FIELDS, WITHHELD_REASONS } from './small-groups.ts';
 
 // The shapes of this feature's API answers, for the OpenAPI document.
 
@@ -33,11 +33,22 @@ export const SummaryAnswer = z
       .array(z.object({ date, count: z.number().int() }))
       .nullable()
       .describe('Every day from the first application to the last, zeros included.'),
-    suppressed: z
-      .object({ min_group: z.literal(MIN_GROUP), fields: z.array(z.enum(WITHHELD_FIELDS)) })
+    breakdowns_as_of: z
+      .string()
+      .nullable()
       .optional()
       .describe(
-        'Present when the population has 1 to 9 applications, or differs by 1 to 9 from the population with one filter fewer or from the same filters in the other scope: the fields named are null.',
+        'Present when the attribute breakdowns are those last published for this population (rule 3: since then it changed by 1 to 9 applications, which new breakdowns would describe): the as_of of the version they come from. The total and the counts by state and country are current.',
+      ),
+    suppressed: z
+      .object({
+        min_group: z.literal(MIN_GROUP),
+        reason: z.enum(WITHHELD_REASONS),
+        fields: z.array(z.enum(WITHHELD_FIELDS)),
+      })
+      .optional()
+      .describe(
+        'Present when the attribute breakdowns are withheld, and why: `small` (the population has 1 to 9 applications), `cross` (filtered by both state and country), `complementary` (the disclosure audit of this version withholds it so that no combination of published answers isolates 1 to 9 applications). The fields named are null; the counts by state and country stay exact.',
       ),
   })
   .openapi('Summary');

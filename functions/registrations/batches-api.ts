@@ -14,6 +14,7 @@ import { validationHook } from '../shared/validate.ts';
 import { BatchAnswer } from './answers.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from './ingest.ts';
 import { BATCH_LIMITS, type BatchFormat, parseBatch } from './parse-batch.ts';
+import { auditLiveVersion } from './version-audit.ts';
 
 const FORMATS: Record<string, BatchFormat> = {
   'text/csv': 'csv',
@@ -131,7 +132,10 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const earlier = await findBatch(c.env.DB, slug, key);
     if (earlier) {
       c.header('Idempotent-Replayed', 'true');
-      return c.json(toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier));
+      const replayed = toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier);
+      // A retry after a failed audit stores it now (readers withhold every breakdown until then).
+      await auditNewVersion(c.env.DB, slug);
+      return c.json(replayed);
     }
     const parsed = await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) });
     if (!parsed.ok && parsed.tooManyRows) {
@@ -187,6 +191,12 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     } finally {
       forgetProcess(slug);
     }
+    await auditNewVersion(c.env.DB, slug);
     return c.json(toResult({ ...result, body_sha256: bodySha256 }), 200);
   },
 );
+
+/** Audits the version a batch created before answering, then forgets the cached process (its data_version moved). */
+async function auditNewVersion(db: D1Database, slug: string): Promise<void> {
+  if (await auditLiveVersion(db, slug)) forgetProcess(slug);
+}

@@ -1,11 +1,20 @@
-import { MIN_GROUP, type Suppressed, WITHHELD_FIELDS, type WithheldField } from './small-groups.ts';
+import { changeSize } from './change-size.ts';
+import {
+  isSmallGroup,
+  MIN_GROUP,
+  type Suppressed,
+  WITHHELD_FIELDS,
+  type WithheldField,
+  type WithheldReason,
+} from './small-groups.ts';
 
-/** The breakdowns `…/cuts/{date}/changes` compares: every summary breakdown but the daily series. */
-export const CHANGE_BREAKDOWNS = [
-  ...WITHHELD_FIELDS.filter((field): field is Exclude<WithheldField, 'daily'> => field !== 'daily'),
-  'by_entity',
-  'by_country',
-] as const;
+/** The attribute breakdowns a comparison can withhold: every summary breakdown but the daily series. */
+const ATTRIBUTE_BREAKDOWNS = WITHHELD_FIELDS.filter(
+  (field): field is Exclude<WithheldField, 'daily'> => field !== 'daily',
+);
+
+/** The breakdowns `…/cuts/{date}/changes` compares: the attribute breakdowns, then states and countries. */
+export const CHANGE_BREAKDOWNS = [...ATTRIBUTE_BREAKDOWNS, 'by_entity', 'by_country'] as const;
 
 /** One breakdown name. */
 export type ChangeBreakdown = (typeof CHANGE_BREAKDOWNS)[number];
@@ -24,22 +33,31 @@ export type Side = { total: number; suppressed?: Suppressed } & Record<ChangeBre
 /** What changed between two cuts: the total and each breakdown, largest moves first. */
 export type CutComparison = {
   total: { before: number; after: number; change: number };
-  suppressed?: { min_group: number; fields: ChangeBreakdown[] };
+  suppressed?: { min_group: number; reason: WithheldReason; fields: ChangeBreakdown[] };
 } & Record<ChangeBreakdown, Change[] | null>;
 
 /**
  * Compares two sides. A breakdown withheld on either side (the small-group rule) is withheld here too: its moves
- * would describe the group the rule protects. Moves are sorted by size, then by the later count, then by code.
+ * would describe the group the rule protects. When the population changed by 1 to 9 applications (rule 3), the
+ * attribute moves would describe those few people: only the counts (total, states, countries) are shown. Moves are
+ * sorted by size, then by the later count, then by code.
  */
 export function compareSides(before: Side | null, after: Side): CutComparison {
   const out = {
     total: { before: before?.total ?? 0, after: after.total, change: after.total - (before?.total ?? 0) },
   } as CutComparison;
   const withheld: ChangeBreakdown[] = [];
+  const emptyBefore = Object.fromEntries(CHANGE_BREAKDOWNS.map((name) => [name, {}])) as Side;
+  const earlier = before ?? { ...emptyBefore, total: 0 };
+  const pick = (side: Side) => Object.fromEntries(ATTRIBUTE_BREAKDOWNS.map((name) => [name, side[name]]));
+  const small = isSmallGroup(
+    changeSize({ ...earlier, breakdowns: pick(earlier) }, { ...after, breakdowns: pick(after) }),
+  );
   for (const name of CHANGE_BREAKDOWNS) {
     const a = after[name];
-    const b = before ? before[name] : {};
-    if (!a || !b) {
+    const b = earlier[name];
+    const hidden = small && (ATTRIBUTE_BREAKDOWNS as readonly string[]).includes(name);
+    if (!a || !b || hidden) {
       out[name] = null;
       withheld.push(name);
       continue;
@@ -49,6 +67,9 @@ export function compareSides(before: Side | null, after: Side): CutComparison {
       .map((code) => ({ code, before: b[code] ?? 0, after: a[code] ?? 0, change: (a[code] ?? 0) - (b[code] ?? 0) }))
       .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || y.after - x.after || x.code.localeCompare(y.code));
   }
-  if (withheld.length) out.suppressed = { min_group: MIN_GROUP, fields: withheld };
+  if (withheld.length) {
+    const reason = after.suppressed?.reason ?? before?.suppressed?.reason ?? 'small';
+    out.suppressed = { min_group: MIN_GROUP, reason, fields: withheld };
+  }
   return out;
 }

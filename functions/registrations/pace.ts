@@ -1,5 +1,7 @@
 import { addDays } from '../domain/dates.ts';
+import type { Scope } from '../domain/registration.ts';
 import type { ProcessRecord } from '../processes/store.ts';
+import { readSummary } from './summary.ts';
 
 /** The process whose registration opened most recently before this one's, if any. */
 export function previousProcess(all: readonly ProcessRecord[], current: ProcessRecord): ProcessRecord | null {
@@ -12,23 +14,19 @@ export function previousProcess(all: readonly ProcessRecord[], current: ProcessR
 }
 
 /**
- * Applications a process had received by day `day` of its registration window (day 1 = opening day),
- * in the same scope and filters: one range read of its daily rollups.
+ * Applications a process had received by day `day` of its registration window (day 1 = opening day), in the same
+ * scope and filters, read through the rule like every other figure: from that process's own summary's daily series,
+ * so the pace is null wherever that series is withheld, and two days' paces differ only by a published daily count.
  */
 export async function cumulativeByDay(
   db: D1Database,
   process: ProcessRecord,
   day: number,
-  scope: string,
+  scope: Scope,
   filters: { entity: string | null; country: string | null },
-): Promise<number> {
+): Promise<number | null> {
   const until = addDays(process.registration_opens, day - 1);
-  const row = await db
-    .prepare(
-      `SELECT COALESCE(SUM(count), 0) AS total FROM registration_rollups
-       WHERE process = ? AND scope = ? AND entity = ? AND country = ? AND dimension = 'day' AND bucket <= ?`,
-    )
-    .bind(process.slug, scope, filters.entity ?? '*', filters.country ?? '*', until)
-    .first<{ total: number }>();
-  return row?.total ?? 0;
+  const { value } = await readSummary(db, process, scope, filters);
+  if (!value.daily) return null;
+  return value.daily.reduce((sum, entry) => (entry.date <= until ? sum + entry.count : sum), 0);
 }

@@ -2,7 +2,7 @@
 // are never described"). Every output (summary API, view CSVs, dashboard, embeds, images) reads a summary that
 // this rule has already applied to, so a new view cannot forget it.
 
-/** The smallest group whose breakdowns may be published. */
+/** The smallest group whose breakdowns may be published (the disclosure audit reads it from here too). */
 export const MIN_GROUP = 10;
 
 /** The breakdowns withheld for a small population (its total, states and countries stay exact). */
@@ -19,9 +19,20 @@ export const WITHHELD_FIELDS = [
 /** One of the fields above. */
 export type WithheldField = (typeof WITHHELD_FIELDS)[number];
 
+/**
+ * Why breakdowns are withheld (contract rules 1 and 2): the population has 1 to 9 applications (`small`), it is
+ * filtered by both state and country (`cross`), or the disclosure audit withholds it so that no combination of
+ * published answers isolates a small group (`complementary`).
+ */
+export const WITHHELD_REASONS = ['small', 'cross', 'complementary'] as const;
+
+/** One of the reasons above. */
+export type WithheldReason = (typeof WITHHELD_REASONS)[number];
+
 /** What a summary says when it withholds its breakdowns. */
 export interface Suppressed {
   min_group: number;
+  reason: WithheldReason;
   fields: WithheldField[];
 }
 
@@ -31,9 +42,11 @@ export function isSmallGroup(count: number): boolean {
 }
 
 /**
- * Whether a population's breakdowns must be withheld: it is itself small, or one of the populations published
- * beside it (one filter fewer, or the other scope) differs from it by 1 to 9, which subtraction would isolate.
+ * The reason a population's breakdowns are withheld whatever the audit says, or null: rule 1 (a small population)
+ * and rule 2's default (a state crossed with a country).
  */
-export function mustWithhold(total: number, neighbours: readonly number[]): boolean {
-  return isSmallGroup(total) || neighbours.some((other) => isSmallGroup(Math.abs(other - total)));
+export function ruleWithholds(total: number, filters: { entity: string | null; country: string | null }) {
+  if (isSmallGroup(total)) return 'small' as const;
+  if (filters.entity !== null && filters.country !== null) return 'cross' as const;
+  return null;
 }

@@ -33,6 +33,7 @@ describe('small groups', () => {
     expect(hidden).toBe(true);
     expect(figures.suppressed).toEqual({
       min_group: 10,
+      reason: 'small',
       fields: ['by_channel', 'by_credential', 'by_sex', 'by_age_band', 'by_modality', 'by_status', 'daily'],
     });
     for (const field of ['by_channel', 'by_credential', 'by_sex', 'by_age_band', 'by_modality', 'by_status', 'daily'])
@@ -42,16 +43,33 @@ describe('small groups', () => {
     expect(figures.by_country).toEqual({ CA: 3 });
   });
 
-  it('withhold a large population when one filter fewer would isolate a few people', async () => {
-    // Canada has 15 applicants, 12 of them from state 05: "Canada" minus "Canada, 05" is the 3 from state 15.
+  it('withhold the breakdowns of a state within a country, whatever its size (rule 2, reason cross)', async () => {
+    // Canada has 15 applicants, 12 of them from state 05: "Canada" minus "Canada, 05" would be the 3 from state 15.
     expect(await withheld('?country=CA')).toMatchObject({ total: 15, withheld: false });
-    expect(await withheld('?entity=05&country=CA')).toMatchObject({ total: 12, withheld: true });
+    const { figures } = await withheld('?entity=05&country=CA');
+    expect(figures.total).toBe(12);
+    expect(figures.suppressed).toEqual({
+      min_group: 10,
+      reason: 'cross',
+      fields: ['by_channel', 'by_credential', 'by_sex', 'by_age_band', 'by_modality', 'by_status', 'daily'],
+    });
+    expect(figures.by_sex).toBeNull();
+    expect(figures.by_entity).toEqual({ '05': 12 });
+    expect(figures.by_country).toEqual({ CA: 12 });
+    const cumple = await withheld('?entity=15&country=US&scope=cumple');
+    expect(cumple.total).toBe(15);
+    expect(cumple.figures.suppressed?.reason).toBe('cross');
   });
 
-  it('withhold a large population when the other scope would isolate a few people', async () => {
-    // State 15 has 23 applications, 18 meeting requirements: the difference is the 5 under review.
-    expect(await withheld('?entity=15')).toMatchObject({ total: 23, withheld: true });
-    expect(await withheld('?entity=15&scope=cumple')).toMatchObject({ total: 18, withheld: true });
+  it('withhold a large population when the other scope would isolate a few people (reason complementary)', async () => {
+    // State 15 has 23 applications, 18 meeting requirements: the difference is the 5 under review. At least one of
+    // the two must go, and says why.
+    const received = await withheld('?entity=15');
+    const cumple = await withheld('?entity=15&scope=cumple');
+    expect([received.total, cumple.total]).toEqual([23, 18]);
+    const reasons = [received, cumple].map((side) => side.figures.suppressed?.reason);
+    expect(reasons).toContain('complementary');
+    for (const reason of reasons) expect([undefined, 'complementary']).toContain(reason);
     // The same populations for state 05 differ by 0: nothing to isolate, all published.
     const state05 = await withheld('?entity=05');
     expect(state05).toMatchObject({ total: 32, withheld: false });
@@ -59,23 +77,40 @@ describe('small groups', () => {
   });
 
   it('say why in the dashboard, the embeds, the view CSVs and the images, in the reader language', async () => {
-    const embed = await (await call(`/embed/registrations?process=${SLUG}&entity=15&lang=en&view=demographics`)).text();
-    expect(embed).toContain('To protect people this breakdown is not shown');
+    // The 3 from state 15 in Canada: a small population (rule 1 comes first).
+    const small = `entity=15&country=CA`;
+    const embed = await (await call(`/embed/registrations?process=${SLUG}&${small}&lang=en&view=demographics`)).text();
+    expect(embed).toContain('To protect people this breakdown is not shown: it describes fewer than 10 applications.');
+    expect(embed).toContain('href="/en/metodos/"');
     expect(embed).not.toContain('70 years');
-    const embedEs = await (await call(`/embed/registrations?process=${SLUG}&entity=15&view=timeline`)).text();
+    const cross = await (
+      await call(`/embed/registrations?process=${SLUG}&entity=05&country=CA&lang=en&view=demographics`)
+    ).text();
+    expect(cross).toContain('not for a state within a country');
+    const crossCsv = await (
+      await call(`/api/v1/registrations/${SLUG}/views/demographics.csv?entity=05&country=CA&lang=es`)
+    ).text();
+    expect(crossCsv).toContain('no por entidad dentro de un país. Cómo protegemos a las personas: /es/metodos/');
+    const embedEs = await (await call(`/embed/registrations?process=${SLUG}&${small}&view=timeline`)).text();
     expect(embedEs).toContain('Para proteger a las personas');
     expect(embedEs).not.toContain('<div class="timeline"');
-    const card = (await (
-      await call(`/api/v1/infographics/modality.json?process=${SLUG}&entity=15&lang=en`)
-    ).json()) as { alt: { en: string } };
+    const card = (await (await call(`/api/v1/infographics/modality.json?process=${SLUG}&${small}&lang=en`)).json()) as {
+      alt: { en: string };
+    };
     expect(card.alt.en).toContain('To protect people');
     const total = (await (
-      await call(`/api/v1/infographics/registrations-total.json?process=${SLUG}&entity=15&lang=en`)
+      await call(`/api/v1/infographics/registrations-total.json?process=${SLUG}&${small}&lang=en`)
     ).json()) as { alt: { en: string } };
     // The total card still gives the total (without the 7-day growth, which is a daily figure).
-    expect(total.alt.en).toContain('23');
-    const csvText = await (await call(`/api/v1/registrations/${SLUG}/views/demographics.csv?entity=15&lang=en`)).text();
+    expect(total.alt.en).toMatch(/\b3\b/);
+    const csvText = await (await call(`/api/v1/registrations/${SLUG}/views/demographics.csv?${small}&lang=en`)).text();
     expect(csvText).toContain('To protect people');
     expect(csvText).not.toMatch(/^(sex|age|status),[A-Za-z0-9+-]+,/m);
+    // A population the audit withholds says so in its own words.
+    const scope = (await withheld('?entity=15')).withheld ? 'received' : 'cumple';
+    const audited = await (
+      await call(`/embed/registrations?process=${SLUG}&entity=15&scope=${scope}&lang=en&view=demographics`)
+    ).text();
+    expect(audited).toContain('together with other published figures it would describe fewer than 10 applications');
   });
 });

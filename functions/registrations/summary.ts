@@ -1,7 +1,7 @@
 import { eachDay } from '../domain/dates.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
 import type { ProcessRecord } from '../processes/store.ts';
-import { MIN_GROUP, mustWithhold, type Suppressed, WITHHELD_FIELDS } from './small-groups.ts';
+import { MIN_GROUP, ruleWithholds, type Suppressed, WITHHELD_FIELDS, type WithheldField } from './small-groups.ts';
 
 /** The figures of `GET …/summary` (public contract). */
 export interface Summary {
@@ -22,8 +22,10 @@ export interface Summary {
   by_entity: Record<string, number>;
   by_country: Record<string, number>;
   daily: { date: string; count: number }[] | null;
-  /** Present when the breakdowns are withheld: the group size and the fields set to null. */
+  /** Present when the breakdowns are withheld: the group size, why, and the fields set to null. */
   suppressed?: Suppressed;
+  /** Present when the breakdowns are those last published (rule 3): the as_of of the version they come from. */
+  breakdowns_as_of?: string | null;
 }
 
 /** A read's result plus what it cost in D1 rows (shown in `Server-Timing`). */
@@ -33,17 +35,6 @@ export interface Measured<T> {
 }
 
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
-
-/**
- * The populations published beside one (scope, state, country): the same filters in the other scope, and each
- * population with one filter fewer. Subtracting any of them from this one must not isolate a small group.
- */
-function neighbours(scope: Scope, entity: string, country: string): [string, string, string][] {
-  const out: [string, string, string][] = [[scope === 'received' ? 'cumple' : 'received', entity, country]];
-  if (entity !== '*') out.push([scope, '*', country]);
-  if (country !== '*') out.push([scope, entity, '*']);
-  return out;
-}
 
 /**
  * Where a read's rollups are: the live table, or a cut's frozen copy of it (same rows, same key order), as a
@@ -56,8 +47,9 @@ function rollupsOf(slug: string, cut: string | null): { table: string; key: stri
 }
 
 /**
- * Reads a summary from the rollups (live, or of the cut named by `cut`): one indexed range, a few hundred rows at any volume, plus the totals of its
- * neighbouring populations (a point read each), and withholds its breakdowns when the small-group rule says so.
+ * Reads a summary from the rollups (live, or of the cut named by `cut`): one indexed range, a few hundred rows at
+ * any volume, plus one point read of what the version's stored disclosure audit decided for this population, and
+ * applies the small-group rule (small, cross, complementary; held breakdowns with their `breakdowns_as_of`).
  */
 export async function readSummary(
   db: D1Database,
@@ -69,22 +61,68 @@ export async function readSummary(
   const from = rollupsOf(process.slug, cut);
   const entity = filters.entity ?? '*';
   const country = filters.country ?? '*';
-  const around = neighbours(scope, entity, country);
-  const [result, nearby] = await db.batch<{ dimension: string; bucket: string; count: number }>([
+  const [result, decided] = await db.batch<Record<string, unknown>>([
     db
       .prepare(
         `SELECT dimension, bucket, count FROM ${from.table}
          WHERE ${from.key} AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
       )
       .bind(...from.binds, scope, entity, country),
-    db
-      .prepare(
-        `SELECT scope || '|' || entity || '|' || country AS dimension, bucket, count FROM ${from.table}
-         WHERE ${from.key} AND dimension = 'total' AND (scope, entity, country) IN (${around.map(() => '(?, ?, ?)').join(', ')})`,
-      )
-      .bind(...from.binds, ...around.flat()),
+    decisionOf(db, process.slug, cut, scope, entity, country),
   ]);
-  if (!result || !nearby) throw new Error('D1 returned fewer results than statements');
+  if (!result || !decided) throw new Error('D1 returned fewer results than statements');
+  const rows = result.results as unknown as { dimension: string; bucket: string; count: number }[];
+  const summary = summaryOf(process, scope, filters, rows);
+  const decision = decided.results[0] as Decision | undefined;
+  const reason =
+    ruleWithholds(summary.total, filters) ??
+    (summary.total > 0 && (!decision?.audited || decision.reason === 'complementary') ? 'complementary' : null);
+  if (reason) {
+    for (const field of WITHHELD_FIELDS) summary[field] = null;
+    summary.suppressed = { min_group: MIN_GROUP, reason, fields: [...WITHHELD_FIELDS] };
+  } else if (decision?.breakdowns) {
+    const held = summaryOf(process, scope, filters, heldRows(decision.breakdowns));
+    for (const field of WITHHELD_FIELDS) (summary as Record<WithheldField, unknown>)[field] = held[field];
+    summary.breakdowns_as_of = decision.breakdowns_as_of;
+  }
+  const rowsRead = (result.meta.rows_read ?? result.results.length) + (decided.meta.rows_read ?? 1);
+  return { value: summary, rowsRead };
+}
+
+/** What the stored audit decided for one population of one version (see `version-audit.ts`). */
+interface Decision {
+  audited: number;
+  reason: 'complementary' | null;
+  breakdowns: string | null;
+  breakdowns_as_of: string | null;
+}
+
+/**
+ * One point read: whether the version has a stored audit (for live, of the write_seq being read: a batch whose
+ * audit is not stored yet is withheld whole) and the population's decision row, if any.
+ */
+function decisionOf(db: D1Database, slug: string, cut: string | null, scope: Scope, entity: string, country: string) {
+  return db
+    .prepare(
+      `SELECT a.audited, d.reason, d.breakdowns, d.breakdowns_as_of
+       FROM (SELECT COUNT(*) AS audited FROM disclosure_audits a WHERE a.process = ?1 AND a.version = ?2
+               AND (?2 <> 'live' OR a.write_seq = (SELECT write_seq FROM processes WHERE slug = ?1))) a
+       LEFT JOIN disclosure_decisions d ON d.process = ?1 AND d.version = ?2 AND d.scope = ?3 AND d.entity = ?4
+         AND d.country = ?5`,
+    )
+    .bind(slug, cut ?? 'live', scope, entity, country);
+}
+
+const heldRows = (json: string) =>
+  (JSON.parse(json) as [string, string, number][]).map(([dimension, bucket, count]) => ({ dimension, bucket, count }));
+
+/** A summary from its rollup rows, every breakdown present (zeros included). */
+function summaryOf(
+  process: ProcessRecord,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+  rows: readonly { dimension: string; bucket: string; count: number }[],
+): Summary {
   // Filled below from the rollups; every category is present, zero when empty.
   const breakdowns = {
     by_channel: zeros(CHANNELS),
@@ -115,7 +153,7 @@ export async function readSummary(
   const days = new Map<string, number>();
   const entities: [string, number][] = [];
   const countries: [string, number][] = [];
-  for (const { dimension, bucket, count } of result.results) {
+  for (const { dimension, bucket, count } of rows) {
     if (dimension === 'total') summary.total = count;
     else if (dimension === 'day') days.set(bucket, count);
     else if (dimension === 'entity') entities.push([bucket, count]);
@@ -139,14 +177,7 @@ export async function readSummary(
     if (day < process.registration_opens || day > process.registration_closes) days.delete(day);
   }
   summary.daily = fillDays(days);
-  const others = new Map(nearby.results.map((row) => [row.dimension, row.count]));
-  const totals = around.map((key) => others.get(key.join('|')) ?? 0);
-  if (mustWithhold(summary.total, totals)) {
-    for (const field of WITHHELD_FIELDS) summary[field] = null;
-    summary.suppressed = { min_group: MIN_GROUP, fields: [...WITHHELD_FIELDS] };
-  }
-  const rowsRead = (result.meta.rows_read ?? result.results.length) + (nearby.meta.rows_read ?? nearby.results.length);
-  return { value: summary, rowsRead };
+  return summary;
 }
 
 /** Every day from the first to the last with applications, zeros included. */

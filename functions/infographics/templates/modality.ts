@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { paramSpecs } from '../../domain/infographics.ts';
+import { withheldText } from '../../registrations/dashboard/model.ts';
 import { FIGURE_FILTERS } from '../../registrations/figure-query.ts';
-import { MIN_GROUP } from '../../registrations/small-groups.ts';
 import type { Lang } from '../../shared/i18n.ts';
 import { BRAND, type Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
@@ -24,12 +24,7 @@ function content(figures: Figures, lang: Lang) {
       share: m.share,
       value: `${fmt.number(m.count)} (${fmt.percent(m.share)})`,
     })),
-    none:
-      model.summary.total === 0
-        ? say(lang, 'img.none')
-        : model.withheld
-          ? say(lang, 'dash.withheld', { min: MIN_GROUP })
-          : null,
+    none: model.summary.total === 0 ? say(lang, 'img.none') : model.withheld ? withheldText(model) : null,
     source: sourceLine(model),
   };
 }

@@ -4,7 +4,8 @@ import { type Html, html } from '../../shared/html.ts';
 import { fill, type Lang, type UiKey } from '../../shared/i18n.ts';
 import type { CutChanges } from '../changes.ts';
 import type { Change, ChangeBreakdown } from '../compare.ts';
-import { type DashboardModel, withheldSentence } from './model.ts';
+import type { DashboardModel } from './model.ts';
+import { withheldWhy } from './withheld.ts';
 
 /** The breakdowns the panel names its largest moves in, with their titles and how their codes read. */
 export const PANEL_BREAKDOWNS: { field: ChangeBreakdown; title: UiKey; label: (code: string, lang: Lang) => string }[] =
@@ -63,7 +64,7 @@ export function changesPanel(model: DashboardModel, changes: CutChanges | null):
   const items = PANEL_BREAKDOWNS.map(({ field, title }) => {
     const moves = largestMoves(changes, field);
     const body = !moves
-      ? withheldSentence(model)
+      ? withheldWhy(model, changes.suppressed?.reason)
       : moves.length === 0
         ? t('dash.changes.none')
         : moves

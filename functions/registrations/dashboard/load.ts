@@ -31,8 +31,8 @@ export async function loadModel(
   const previous = previousProcess(processes, process);
   // The pace is a count of another population (the previous process by this day): never for a small group.
   const eligible = previous && window.day > 0 && window.state !== 'upcoming' && !summary.suppressed;
-  const count = eligible ? await cumulativeByDay(db, previous, window.day, query.scope, filters) : 0;
-  const pace = eligible && !isSmallGroup(count) ? { previous, day: window.day, count } : null;
+  const count = eligible ? await cumulativeByDay(db, previous, window.day, query.scope, filters) : null;
+  const pace = previous && count !== null && !isSmallGroup(count) ? { previous, day: window.day, count } : null;
   const changes = withChanges ? await readRecentChanges(db, process, cut, query.scope, filters) : undefined;
   return buildModel({ lang: query.lang, query, process, processes, summary, pace, today, cut, changes });
 }

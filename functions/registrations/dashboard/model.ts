@@ -6,7 +6,7 @@ import type { ProcessRecord } from '../../processes/store.ts';
 import { type Formatters, fill, formatters, type Lang, type UiKey, useTranslations } from '../../shared/i18n.ts';
 import { rankEntries } from '../../shared/ordered-json.ts';
 import type { CutChanges } from '../changes.ts';
-import { MIN_GROUP } from '../small-groups.ts';
+import { MIN_GROUP, type WithheldReason } from '../small-groups.ts';
 import type { Summary } from '../summary.ts';
 import type { DashboardQuery } from './params.ts';
 
@@ -125,7 +125,21 @@ export function buildModel(input: {
   };
 }
 
-/** The sentence that says why a breakdown is not shown, in the reader's language. */
-export function withheldSentence(model: DashboardModel): string {
-  return fill(model.t('dash.withheld'), { min: MIN_GROUP });
+/** The methods page, which explains what is withheld and why (every "why withheld" sentence links to it). */
+export function methodsPath(lang: Lang): string {
+  return `/${lang}/metodos/`;
+}
+
+/**
+ * The sentence that says why a breakdown is not shown, in the reader's language: the reason given (a comparison's
+ * own), else the summary's, else `small`.
+ */
+export function withheldSentence(model: DashboardModel, reason?: WithheldReason): string {
+  const why = reason ?? model.summary.suppressed?.reason ?? 'small';
+  return fill(model.t(`dash.withheld.${why}`), { min: MIN_GROUP });
+}
+
+/** The same sentence for plain text (CSVs, image descriptions): followed by where the methods page is. */
+export function withheldText(model: DashboardModel, reason?: WithheldReason): string {
+  return `${withheldSentence(model, reason)} ${model.t('dash.withheld.more')}: ${methodsPath(model.lang)}`;
 }

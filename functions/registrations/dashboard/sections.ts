@@ -4,13 +4,15 @@ import { type EntityCode, entityName } from '../../domain/entities.ts';
 import type { View } from '../../domain/views.ts';
 import { type Html, html } from '../../shared/html.ts';
 import { fill } from '../../shared/i18n.ts';
+import type { WithheldReason } from '../small-groups.ts';
 import { withCumulative } from '../summary.ts';
 import { changesPanel } from './changes-panel.ts';
 import { timelineSvg } from './charts/timeline.ts';
 import { mapLegend, worldMapSvg } from './charts/world-map.ts';
 import { illustrativeNote } from './cut-notice.ts';
-import { type DashboardModel, withheldSentence } from './model.ts';
+import type { DashboardModel } from './model.ts';
 import { type FigureTable, viewTables } from './view-tables.ts';
+import { withheldWhy } from './withheld.ts';
 
 /**
  * A breakdown as a table whose rows double as the bar chart: each bar sits under its label, so on a phone the
@@ -28,9 +30,9 @@ export function barTable(model: DashboardModel, table: FigureTable, more = 0): H
   return html`<table class="bars" id="table-${table.id}"><caption>${table.title}</caption><thead><tr><th scope="col">${t('dash.col.category')}</th><th scope="col" class="num">${t('dash.col.count')}</th><th scope="col" class="num">${t('dash.col.share')}</th></tr></thead><tbody>${rows}</tbody>${footer}</table>`;
 }
 
-/** Why a breakdown is not shown (the small-group rule), under its title when it has one. */
-export function withheldNote(model: DashboardModel, title?: string): Html {
-  return html`${title && html`<h3 class="withheld-title">${title}</h3>`}<p class="withheld">${withheldSentence(model)}</p>`;
+/** Why a breakdown is not shown (the small-group rule) and a link to the methods page, under its title if any. */
+export function withheldNote(model: DashboardModel, title?: string, reason?: WithheldReason): Html {
+  return html`${title && html`<h3 class="withheld-title">${title}</h3>`}<p class="withheld">${withheldWhy(model, reason)}</p>`;
 }
 
 /** The headline: total, as-of time, the window's day and the pace against the previous process. */

@@ -3,7 +3,7 @@ import { toCsv } from '../../shared/csv.ts';
 import type { UiKey } from '../../shared/i18n.ts';
 import { withCumulative } from '../summary.ts';
 import { changeLabel, PANEL_BREAKDOWNS, totalSentence } from './changes-panel.ts';
-import { type Category, type DashboardModel, withheldSentence } from './model.ts';
+import { type Category, type DashboardModel, withheldText } from './model.ts';
 
 /** A titled table of figures: what a view shows, as data (rendered as HTML, or exported as CSV). */
 export interface FigureTable {
@@ -65,13 +65,13 @@ export function viewCsv(model: DashboardModel, view: View): string {
       for (const { field } of PANEL_BREAKDOWNS) {
         const moves = changes[field];
         const id = field.replace(/^by_/, '');
-        if (!moves) rows.push([id, '', withheldSentence(model), '', '', '']);
+        if (!moves) rows.push([id, '', withheldText(model, changes.suppressed?.reason), '', '', '']);
         for (const m of moves ?? [])
           rows.push([id, m.code, changeLabel(model, field, m.code), m.before, m.after, m.change]);
       }
     } else rows.push(['note', '', model.t('dash.changes.noCut'), '', '', '']);
   } else if (view === 'timeline' && !model.summary.daily) {
-    rows.push(['note'], [withheldSentence(model)]);
+    rows.push(['note'], [withheldText(model)]);
   } else if (view === 'timeline') {
     // A modelled series says so on its first row, in a column of its own, so the figures stay machine-readable.
     const note = model.process.illustrative?.includes('daily') ? model.t('dash.illustrative.daily') : null;
@@ -88,7 +88,7 @@ export function viewCsv(model: DashboardModel, view: View): string {
       1,
     ]);
     for (const figures of viewTables(model, view)) {
-      if (figures.withheld) rows.push([figures.id, '', withheldSentence(model), '', '']);
+      if (figures.withheld) rows.push([figures.id, '', withheldText(model), '', '']);
       for (const c of figures.categories) rows.push([figures.id, c.key, c.label, c.count, Number(c.share.toFixed(4))]);
     }
   }

@@ -1,8 +1,10 @@
 // The vocabulary of the disclosure audit: cells (the finest units it reasons about), the populations whose
 // attribute breakdowns a version publishes, and the atoms (blocks of cells no published population tells apart).
 
-/** The smallest group whose breakdowns may be described; the integrator wires this to the shared small-group rule. */
-export const MIN_GROUP = 10;
+import { MIN_GROUP } from '../small-groups.ts';
+
+/** The smallest group whose breakdowns may be described: the one small-group rule's constant. */
+export { MIN_GROUP };
 
 /** How the review split a cell: received = cumple + other. */
 export type ReviewClass = 'cumple' | 'other';

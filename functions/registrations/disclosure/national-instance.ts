@@ -1,18 +1,7 @@
 // A synthetic national-scale data set for the audit's tests and benchmark: 32 states x 120 countries, about 1.5 M
 // applications, the US holding most and a long tail of cells of 1 to 9, plus one planted tracker.
+import { mulberry32 as prng } from '../../shared/prng.ts';
 import type { Cell } from './model.ts';
-
-/** Deterministic PRNG (mulberry32) so the instance is the same on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About 1.5 M applications over 32 states x 120 countries, the US holding most, a long tail of tiny cells. */
 export function nationalInstance(seed: number): Cell[] {
