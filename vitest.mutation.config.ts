@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The unit tests of the modules that decide what the public sees, for mutation testing only (`npm run
+ * test:mutation`, `stryker.config.mjs`): pure code in Node, no Worker, no build.
+ */
+export default defineConfig({
+  test: {
+    name: 'mutation',
+    environment: 'node',
+    include: [
+      'functions/registrations/small-groups.test.ts',
+      'functions/registrations/compare.test.ts',
+      'functions/registrations/disclosure/audit.test.ts',
+      'functions/registrations/disclosure/suppression.test.ts',
+      'functions/registrations/parse-batch.test.ts',
+      'functions/domain/registration.test.ts',
+      'functions/metrics/admission.test.ts',
+      'functions/metrics/personal-data.test.ts',
+      'functions/metrics/event.test.ts',
+    ],
+    // national-scale.test.ts is left out: it times the auditor on a national instance, which says nothing a
+    // mutant could fail and, instrumented, takes longer than the whole group.
+  },
+});
