@@ -63,10 +63,22 @@ describe('security headers', () => {
     expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain("unsafe-inline'; script");
+    // Directive by directive: scripts only from this origin (Wasm compilation for site search, no inline script,
+    // no eval), inline styles only, no framing at all.
+    const csp = (response.headers.get('content-security-policy') ?? '').split('; ');
+    expect(csp).toEqual([
+      "default-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ]);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 });
 
