@@ -1,4 +1,5 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/index.ts';
 import type { EventMessage } from '../../functions/metrics/event.ts';
 import { testEnv } from './helpers.ts';
@@ -40,7 +41,10 @@ export async function rollupsAt(hour: string): Promise<Record<string, number>> {
  * events. An event joins the batch another request opened less than 50 ms before (send-buffer.ts), so a file
  * that checks the queue this way should post its events only this way.
  */
-export async function queuedBy(requests: Request[]): Promise<{ responses: Response[]; queued: EventMessage[] }> {
+export async function queuedBy(
+  requests: Request[],
+  bindings: Partial<Record<keyof Env, unknown>> = {},
+): Promise<{ responses: Response[]; queued: EventMessage[] }> {
   const queued: EventMessage[] = [];
   const queue = {
     sendBatch: async (batch: { body: EventMessage }[]) => {
@@ -50,7 +54,7 @@ export async function queuedBy(requests: Request[]): Promise<{ responses: Respon
   const ctx = createExecutionContext();
   const responses: Response[] = [];
   for (const request of requests) {
-    responses.push(await worker.fetch(request as never, { ...testEnv, EVENTS: queue } as never, ctx));
+    responses.push(await worker.fetch(request as never, { ...testEnv, ...bindings, EVENTS: queue } as never, ctx));
   }
   await waitOnExecutionContext(ctx);
   return { responses, queued };
