@@ -12,6 +12,8 @@ export default {
     'functions/registrations/disclosure/*.ts',
     '!functions/registrations/disclosure/*.test.ts',
     '!functions/registrations/disclosure/test-fixtures.ts',
+    // The synthetic national data set of the scale test and the benchmark: test data, not part of the auditor.
+    '!functions/registrations/disclosure/national-instance.ts',
     'functions/registrations/parse-batch.ts',
     'functions/domain/registration.ts',
     'functions/metrics/admission.ts',
