@@ -7,6 +7,14 @@ import { type MutationScore, mutationScore } from './lib/mutation-score.ts';
 /** The module groups the issue names, each scored on its own. */
 const GROUPS: Record<string, string[]> = {
   'small-group rule': ['functions/registrations/small-groups.ts'],
+  'cut changes': ['functions/registrations/compare.ts'],
+  'batch parsing and validation': ['functions/registrations/parse-batch.ts', 'functions/domain/registration.ts'],
+  'event admission and personal data': [
+    'functions/metrics/admission.ts',
+    'functions/metrics/personal-data.ts',
+    'functions/metrics/event.ts',
+  ],
+  // Last: the largest group (about 800 mutants).
   'disclosure auditor': [
     'functions/registrations/disclosure/*.ts',
     '!functions/registrations/disclosure/*.test.ts',
@@ -14,13 +22,6 @@ const GROUPS: Record<string, string[]> = {
     // The synthetic national data set of the scale test and the benchmark: test data, not part of the auditor.
     '!functions/registrations/disclosure/national-instance.ts',
   ],
-  'batch parsing and validation': ['functions/registrations/parse-batch.ts', 'functions/domain/registration.ts'],
-  'event admission and personal data': [
-    'functions/metrics/admission.ts',
-    'functions/metrics/personal-data.ts',
-    'functions/metrics/event.ts',
-  ],
-  'cut changes': ['functions/registrations/compare.ts'],
 };
 
 const BREAK = 80;
@@ -31,13 +32,19 @@ const scores: [string, MutationScore][] = [];
 for (const [name, mutate] of Object.entries(GROUPS)) {
   if (only.length && !only.some((word) => name.includes(word))) continue;
   const slug = name.replaceAll(' ', '-');
-  const results = await new Stryker({
-    configFile: 'stryker.config.mjs',
-    mutate,
-    reporters: ['json', 'progress'],
-    jsonReporter: { fileName: `reports/mutation/${slug}.json` },
-  }).runMutationTest();
-  scores.push([name, mutationScore(results)]);
+  try {
+    const results = await new Stryker({
+      configFile: 'stryker.config.mjs',
+      mutate,
+      reporters: ['json', 'progress'],
+      jsonReporter: { fileName: `reports/mutation/${slug}.json` },
+    }).runMutationTest();
+    scores.push([name, mutationScore(results)]);
+  } catch (error) {
+    // A group that cannot run (its tests failing unmutated) fails the run, after the other groups have run.
+    console.error(`${name}: ${error}`);
+    scores.push([name, { detected: 0, valid: 0, percent: 0, files: {} }]);
+  }
 }
 // Stryker sets the exit code from its own (global) threshold; this script decides, per group.
 process.exitCode = 0;

@@ -212,7 +212,7 @@ describe('limits and encodings', () => {
     expect(await ndjson(...rows(50_001))).toEqual({ ok: false, problems: [], tooManyRows: true });
     const full = await ndjson(...rows(50_000));
     expect(full.ok && full.rows.length).toBe(50_000);
-  });
+  }, 30_000);
 
   it('names the first line that is not UTF-8', async () => {
     const text = bytes(`${HEADER}\n${GOOD}\nB2,2023-10-02,US,15,M,34,internet,srve,cpve,revisi\xF3n\n`);
