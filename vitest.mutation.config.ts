@@ -17,6 +17,7 @@ export default defineConfig({
       'functions/registrations/disclosure/echelon.test.ts',
       'functions/registrations/disclosure/populations.test.ts',
       'functions/registrations/disclosure/small-group-search.test.ts',
+      'functions/registrations/disclosure/audit-thresholds.test.ts',
       'functions/registrations/parse-batch.test.ts',
       'functions/domain/registration.test.ts',
       'functions/metrics/admission.test.ts',

@@ -12,7 +12,9 @@ describe('planSuppression', () => {
   it('withholds the smaller cross population first and the re-audit finds nothing', () => {
     const plan = planSuppression(cells, populations);
     expect(plan.suppress).toEqual(['c12US']);
-    expect(plan.audit.derivable).toEqual([]);
+    // One round: c12US is the cheapest of the tracker's four (cross, 566), and nothing is left to restore.
+    expect(plan.rounds).toBe(1);
+    expect(plan.audit).toMatchObject({ populations: 3, derivable: [], undecided: [] });
     expect(auditDisclosure(cells, without(plan.suppress)).derivable).toEqual([]);
   });
 
@@ -20,6 +22,7 @@ describe('planSuppression', () => {
     const plan = planSuppression(cells, populations, { pinned: ['r12US', 'c12US'] });
     // Left: r12 (641) and c12 (588), both single-filter and of the same magnitude; the smaller goes.
     expect(plan.suppress).toEqual(['c12']);
+    expect(plan.rounds).toBe(1);
     expect(plan.unprotectable).toEqual([]);
     expect(auditDisclosure(cells, without(plan.suppress)).derivable).toEqual([]);
   });
@@ -27,6 +30,7 @@ describe('planSuppression', () => {
   it('reports a group the pinned figures alone isolate instead of looping', () => {
     const plan = planSuppression(cells, populations, { pinned: populations.map((p) => p.id) });
     expect(plan.suppress).toEqual([]);
+    expect(plan.rounds).toBe(0);
     expect(plan.unprotectable.map((g) => g.count)).toEqual([1]);
   });
 
