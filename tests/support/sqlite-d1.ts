@@ -18,7 +18,7 @@ export function memoryD1(): { d1: D1Database; rows: <T>(sql: string, ...params: 
     .sort()) {
     db.exec(readFileSync(new URL(file, MIGRATIONS), 'utf8'));
   }
-  const statement = (sql: string, params: SQLInputValue[] = []): Bound & object => ({
+  const statement = (sql: string, params: SQLInputValue[] = []): Bound & Record<string, unknown> => ({
     sql,
     params,
     bind: (...values: SQLInputValue[]) => statement(sql, values),
