@@ -23,6 +23,7 @@ export default defineConfig({
       'functions/metrics/admission.test.ts',
       'functions/metrics/personal-data.test.ts',
       'functions/metrics/event.test.ts',
+      'functions/metrics/event-reduce.test.ts',
     ],
     // Instrumented code runs several times slower: the batch-limit test (50,000 rows) needs more than 5 s.
     testTimeout: 60_000,
