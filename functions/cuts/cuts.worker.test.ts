@@ -3,13 +3,12 @@
 // `cut=` on every figures endpoint with immutable answers, what changed, and the data package.
 import { createScheduledController } from 'cloudflare:test';
 import { unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, call, testEnv } from '../../tests/support/helpers.ts';
 import { createProcess, csv, PROCESS_BODY, postBatch, row, summary } from '../../tests/support/registration-helpers.ts';
 import worker from '../index.ts';
 import { CUTS_CRON } from '../scheduled.ts';
 
-const SLUG = 'cuts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const admin = async () => ({ ...(await bearer('admin')), 'content-type': 'application/json' });
@@ -24,24 +23,35 @@ const cron = (at: string) =>
 const cutDates = async (slug: string) =>
   ((await (await call(`/api/v1/registrations/${slug}/cuts`)).json()) as { date: string }[]).map((c) => c.date);
 
-// 30 applications (20 meet requirements) in October 2023, then 15 more in November after the first cut.
-beforeAll(async () => {
-  const auth = await createProcess(SLUG);
+/**
+ * A process of its own for each test (no test reads what another left): 30 applications (20 meet requirements)
+ * in October 2023, the cut of 15 October, then 15 more in November from Spain. With `cuts`, the cuts of those
+ * dates too: '2023-11-15' after the 15, and '2023-11-20' after 3 more from France.
+ */
+async function seeded(slug: string, cuts: ('2023-11-15' | '2023-11-20')[] = []) {
+  const auth = await createProcess(slug);
   const first = [
     ...Array.from({ length: 20 }, (_, i) => row(`A${i}`, { status: 'cumple' })),
     ...Array.from({ length: 10 }, (_, i) => row(`B${i}`, { entity: '05', country: 'CA', modality: 'postal' })),
   ];
-  expect((await postBatch(SLUG, csv(first), auth)).status).toBe(200);
-  expect((await postCut(SLUG, { date: '2023-10-15' })).status).toBe(201);
+  expect((await postBatch(slug, csv(first), auth)).status).toBe(200);
+  expect((await postCut(slug, { date: '2023-10-15' })).status).toBe(201);
   const second = Array.from({ length: 15 }, (_, i) =>
     row(`C${i}`, { received_on: '2023-11-02', country: 'ES', sex: 'H', status: 'cumple' }),
   );
-  const response = await postBatch(SLUG, csv(second), auth, { key: 'second' });
-  expect(response.status).toBe(200);
-});
+  expect((await postBatch(slug, csv(second), auth, { key: 'second' })).status).toBe(200);
+  if (cuts.includes('2023-11-15')) expect((await postCut(slug, { date: '2023-11-15' })).status).toBe(201);
+  if (cuts.includes('2023-11-20')) {
+    const few = Array.from({ length: 3 }, (_, i) => row(`D${i}`, { country: 'FR', received_on: '2023-11-03' }));
+    expect((await postBatch(slug, csv(few), auth)).status).toBe(200);
+    expect((await postCut(slug, { date: '2023-11-20' })).status).toBe(201);
+  }
+  return slug;
+}
 
 describe('taking a cut', () => {
   it('is for admins only: 401 without a token, 403 for another scope, 422 for a bad date', async () => {
+    const SLUG = await seeded('cuts-admins');
     expect((await postCut(SLUG, { date: '2023-10-31' }, { 'content-type': 'application/json' })).status).toBe(401);
     for (const scope of ['ingest', 'staff', 'partner'] as const) {
       const headers = { ...(await bearer(scope)), 'content-type': 'application/json' };
@@ -59,6 +69,7 @@ describe('taking a cut', () => {
   });
 
   it('answers 409 for a cut that exists and leaves it as it was', async () => {
+    const SLUG = await seeded('cuts-409');
     const before = await (await call(`/api/v1/registrations/${SLUG}/cuts`)).json();
     const response = await postCut(SLUG, { date: '2023-10-15' });
     expect(response.status).toBe(409);
@@ -93,6 +104,7 @@ describe('the scheduled cuts', () => {
   });
 
   it('use UTC-6 all year from 2023, end on election day, and are idempotent when the cron fires twice', async () => {
+    const SLUG = await seeded('cuts-utc6');
     // PROCESS_BODY: 2023-09-01 to 2024-02-25, election 2024-06-02. 15 September 2023 ends at 05:59 UTC (no DST).
     await cron('2023-09-16T04:59:00Z');
     expect(await cutDates(SLUG)).toEqual(['2023-10-15']);
@@ -108,17 +120,12 @@ describe('the scheduled cuts', () => {
     // A leap year's February ends on the 29th.
     await cron('2024-03-01T05:59:00Z');
     expect(await cutDates(SLUG)).toEqual(['2024-02-29', '2023-10-15', '2023-09-15']);
-    await testEnv.DB.prepare("DELETE FROM registration_cut_rollups WHERE process = ? AND cut <> '2023-10-15'")
-      .bind(SLUG)
-      .run();
-    await testEnv.DB.prepare("DELETE FROM registration_cuts WHERE process = ? AND date <> '2023-10-15'")
-      .bind(SLUG)
-      .run();
   });
 });
 
 describe('a cut', () => {
   it('is listed newest first with date, taken_at, as_of, total, cumple and links', async () => {
+    const SLUG = await seeded('cuts-list');
     expect((await postCut(SLUG, { date: '2023-11-15' })).status).toBe(201);
     const response = await call(`/api/v1/registrations/${SLUG}/cuts`);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -136,6 +143,7 @@ describe('a cut', () => {
   });
 
   it('keeps its figures while the live ones move, with immutable answers', async () => {
+    const SLUG = await seeded('cuts-frozen');
     const live = await summary(SLUG);
     expect(live.total).toBe(45);
     const response = await call(`/api/v1/registrations/${SLUG}/summary?cut=2023-10-15`);
@@ -146,10 +154,16 @@ describe('a cut', () => {
     expect(frozen.by_country).toEqual({ US: 20, CA: 10 });
     expect(frozen.by_status).toMatchObject({ cumple: 20, revision: 10 });
     expect(frozen.daily).toEqual([{ date: '2023-10-02', count: 30 }]);
-    // The small-group rule holds on a cut as on live figures: Canada's 10 applicants of state 05 alone are
-    // fine, and a population of fewer than 10 is withheld.
-    const cumpleCa = await (await call(`/api/v1/registrations/${SLUG}/summary?cut=2023-10-15&scope=cumple`)).json();
-    expect(cumpleCa).toMatchObject({ total: 20 });
+    // Filters read the cut too: its 20 that meet requirements are all in the United States, and Canada's 10
+    // (all from state 05, all postal) are 10, not a small group, so their breakdowns are shown (a small group on a
+    // cut is withheld: see "withholds the moves of a small group").
+    const cumple = await (await call(`/api/v1/registrations/${SLUG}/summary?cut=2023-10-15&scope=cumple`)).json();
+    expect(cumple).toMatchObject({ total: 20, by_country: { US: 20 } });
+    const canada = (await (
+      await call(`/api/v1/registrations/${SLUG}/summary?cut=2023-10-15&country=CA`)
+    ).json()) as Record<string, unknown>;
+    expect(canada).toMatchObject({ total: 10, by_entity: { '05': 10 }, by_modality: { postal: 10 } });
+    expect(canada.suppressed).toBeUndefined();
     // A live answer is not immutable.
     expect((await call(`/api/v1/registrations/${SLUG}/summary`)).headers.get('cache-control')).not.toContain(
       'immutable',
@@ -157,6 +171,7 @@ describe('a cut', () => {
   });
 
   it('answers 404 for an unknown cut on every figures endpoint, and 422 for a malformed one', async () => {
+    const SLUG = await seeded('cuts-404');
     const paths = [
       `/api/v1/registrations/${SLUG}/summary?cut=2023-10-16`,
       `/api/v1/registrations/${SLUG}/countries.csv?cut=2023-10-16`,
@@ -173,6 +188,7 @@ describe('a cut', () => {
   });
 
   it('is served by countries.csv, the view CSVs, the embed, the dashboard and the images, immutably', async () => {
+    const SLUG = await seeded('cuts-served');
     const countries = await call(`/api/v1/registrations/${SLUG}/countries.csv?cut=2023-10-15`);
     expect(countries.status).toBe(200);
     expect(countries.headers.get('cache-control')).toBe(IMMUTABLE);
@@ -204,6 +220,7 @@ describe('a cut', () => {
   });
 
   it('says what changed since the previous cut, largest moves first', async () => {
+    const SLUG = await seeded('cuts-changes', ['2023-11-15']);
     const response = await call(`/api/v1/registrations/${SLUG}/cuts/2023-11-15/changes`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe(IMMUTABLE);
@@ -221,13 +238,39 @@ describe('a cut', () => {
   });
 
   it('withholds the moves of a small group on either side', async () => {
+    const SLUG = await seeded('cuts-small', ['2023-11-15']);
     // Spain had no one at the first cut and 15 at the second; state 05 in Spain is 0 then 0; Spain alone at the
     // first cut is 0 (not a small group). Canada's 10, then 10: fine. The US from state 05: 0 and 0.
     const spain = (await (
       await call(`/api/v1/registrations/${SLUG}/cuts/2023-11-15/changes?country=ES`)
     ).json()) as Record<string, unknown>;
     expect(spain.total).toEqual({ before: 0, after: 15, change: 15 });
-    expect(spain.by_sex).not.toBeNull();
+    // Every category is listed, zeros included, largest move first.
+    expect(spain.by_sex).toEqual([
+      { code: 'H', before: 0, after: 15, change: 15 },
+      { code: 'M', before: 0, after: 0, change: 0 },
+      { code: 'X', before: 0, after: 0, change: 0 },
+    ]);
+    const canada = (await (
+      await call(`/api/v1/registrations/${SLUG}/cuts/2023-11-15/changes?country=CA`)
+    ).json()) as Record<string, unknown>;
+    expect(canada.total).toEqual({ before: 10, after: 10, change: 0 });
+    expect(canada.by_modality).toEqual([
+      { code: 'postal', before: 10, after: 10, change: 0 },
+      { code: 'internet', before: 0, after: 0, change: 0 },
+      { code: 'presencial', before: 0, after: 0, change: 0 },
+    ]);
+    expect(canada.suppressed).toBeUndefined();
+    const usFrom05 = (await (
+      await call(`/api/v1/registrations/${SLUG}/cuts/2023-11-15/changes?country=US&entity=05`)
+    ).json()) as Record<string, unknown>;
+    expect(usFrom05.total).toEqual({ before: 0, after: 0, change: 0 });
+    expect(usFrom05.by_sex).toEqual([
+      { code: 'H', before: 0, after: 0, change: 0 },
+      { code: 'M', before: 0, after: 0, change: 0 },
+      { code: 'X', before: 0, after: 0, change: 0 },
+    ]);
+    expect(usFrom05.suppressed).toBeUndefined();
     const auth = await bearer('ingest');
     const few = Array.from({ length: 3 }, (_, i) => row(`D${i}`, { country: 'FR', received_on: '2023-11-03' }));
     expect((await postBatch(SLUG, csv(few), auth)).status).toBe(200);
@@ -239,9 +282,15 @@ describe('a cut', () => {
     for (const field of ['by_sex', 'by_status', 'by_modality', 'by_channel', 'by_credential', 'by_age_band'])
       expect(france[field], field).toBeNull();
     expect(france.suppressed).toMatchObject({ min_group: 10 });
+    // The summary on the cut withholds them too, its total and country exact.
+    const onCut = (await (
+      await call(`/api/v1/registrations/${SLUG}/summary?cut=2023-11-20&country=FR`)
+    ).json()) as Record<string, unknown>;
+    expect(onCut).toMatchObject({ total: 3, by_country: { FR: 3 }, by_sex: null, by_modality: null, daily: null });
   });
 
   it('comes as a data package: one CSV per table, metadata.json with checksums, a bilingual README', async () => {
+    const SLUG = await seeded('cuts-package');
     const response = await call(`/api/v1/registrations/${SLUG}/cuts/2023-10-15.zip`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
@@ -253,9 +302,19 @@ describe('a cut', () => {
     const text = (name: string) => new TextDecoder().decode(files[name]);
     const metadata = JSON.parse(text('metadata.json'));
     expect(metadata).toMatchObject({ process: { slug: SLUG }, cut: '2023-10-15', scope: 'received', total: 30 });
-    expect(metadata.licence).toBeTruthy();
-    expect(metadata.taken_at).toMatch(/^\d{4}-/);
-    expect('as_of' in metadata).toBe(true);
+    expect(metadata.licence).toBe('CC-BY-4.0');
+    // taken_at and as_of are the cut's, as the list of cuts gives them: as_of is the moment its figures were
+    // applied, before the second batch moved the live as_of.
+    const listed = ((await (await call(`/api/v1/registrations/${SLUG}/cuts`)).json()) as Record<string, string>[]).find(
+      (c) => c.date === '2023-10-15',
+    );
+    expect(metadata.taken_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
+    expect(metadata.as_of).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect({ taken_at: metadata.taken_at, as_of: metadata.as_of }).toEqual({
+      taken_at: listed?.taken_at,
+      as_of: listed?.as_of,
+    });
+    expect(metadata.as_of <= ((await summary(SLUG)).as_of ?? '')).toBe(true);
     expect(metadata.how_to_cite.es).toContain(
       'INE, registro para votar desde el extranjero, corte al 15 de octubre de 2023, consultado',
     );
@@ -279,6 +338,7 @@ describe('a cut', () => {
 
 describe('pages of cuts', () => {
   it('show what changed since the last cut: the dashboard panel and the embed view', async () => {
+    const SLUG = await seeded('cuts-pages', ['2023-11-15', '2023-11-20']);
     const embed = await call(`/embed/registrations?process=${SLUG}&cut=2023-11-15&view=changes&lang=es`);
     expect(embed.status).toBe(200);
     const html = await embed.text();
@@ -299,6 +359,7 @@ describe('pages of cuts', () => {
   });
 
   it('print as a report with every table of the fortnightly reports and the changes, in both languages', async () => {
+    const SLUG = await seeded('cuts-report', ['2023-11-15']);
     for (const [lang, words] of [
       ['es', ['Informe del corte del 15 de noviembre de 2023', 'Modalidad de voto', 'Cambios desde el corte del']],
       ['en', ['Report of the cut of November 15, 2023', 'Voting method', 'Changes since the cut of']],
@@ -317,6 +378,7 @@ describe('pages of cuts', () => {
   });
 
   it('label a modelled day-by-day series wherever it is shown', async () => {
+    const SLUG = await seeded('cuts-published-series');
     await createProcess('cuts-illustrative', { ...PROCESS_BODY, illustrative: ['daily'] });
     const auth = await bearer('ingest');
     const rows = Array.from({ length: 12 }, (_, i) => row(`I${i}`));
@@ -344,6 +406,7 @@ describe('pages of cuts', () => {
 
 describe('the cut-changes infographic', () => {
   it('draws what changed since the previous cut, immutable when the cut is named', async () => {
+    const SLUG = await seeded('cuts-infographic', ['2023-11-15']);
     const info = await call(`/api/v1/infographics/cut-changes.json?process=${SLUG}&cut=2023-11-15&lang=en`);
     expect(info.status, await info.clone().text()).toBe(200);
     expect(info.headers.get('cache-control')).toBe(IMMUTABLE);

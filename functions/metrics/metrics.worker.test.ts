@@ -1,26 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, call, testEnv } from '../../tests/support/helpers.ts';
-import { deliver, message, rollupsAt } from '../../tests/support/metrics-helpers.ts';
+import { deliver, message, queuedBy, rollupsAt } from '../../tests/support/metrics-helpers.ts';
 import type { EventMessage } from './event.ts';
+import { readPublicTraffic } from './public-traffic.ts';
 import { forgetSalt, saltFor } from './visitor.ts';
 
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-const post = (body: string, headers: Record<string, string> = {}) =>
-  call('/api/v1/events', {
+const request = (body: string, headers: Record<string, string> = {}) =>
+  new Request('https://voto.test/api/v1/events', {
     method: 'POST',
-    headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER, ...headers },
+    headers: {
+      'content-type': 'text/plain;charset=UTF-8',
+      'user-agent': BROWSER,
+      'cf-connecting-ip': '203.0.113.7',
+      ...headers,
+    },
     body,
   });
+// Every event goes through the Worker with a queue that keeps what it is sent (never the real queue, whose
+// batches a later request could join): what is queued is what would be counted.
+const post = async (body: string, headers: Record<string, string> = {}) =>
+  (await queuedBy([request(body, headers)])).responses[0] as Response;
 const event = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ name: 'pageview', url: 'https://voto.test/es/', ...over });
 
 describe('POST /api/v1/events', () => {
   it('accepts a beacon (text/plain) with 202 and sets no cookie', async () => {
-    const response = await post(event({ referrer: 'https://www.facebook.com/' }));
-    expect(response.status).toBe(202);
-    expect(response.headers.get('set-cookie')).toBeNull();
-    expect((await post(event(), { 'content-type': 'application/json' })).status).toBe(202);
+    const { responses, queued } = await queuedBy([
+      request(event({ referrer: 'https://www.facebook.com/' })),
+      request(event({ url: 'https://voto.test/en/' }), { 'content-type': 'application/json' }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([202, 202]);
+    expect(responses.map((r) => r.headers.get('set-cookie'))).toEqual([null, null]);
+    expect(queued.map((m) => m.counts.find(([dimension]) => dimension === 'page'))).toEqual([
+      ['page', '/es/'],
+      ['page', '/en/'],
+    ]);
+    expect(queued[0]?.counts).toContainEqual(['referrer', 'www.facebook.com']);
   });
 
   it('answers malformed input with 400 (415, 413 for type and size), never 5xx', async () => {
@@ -48,8 +65,18 @@ describe('POST /api/v1/events', () => {
   });
 
   it('answers bots and Global Privacy Control with 202 without counting them as visits', async () => {
-    expect((await post(event(), { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' })).status).toBe(202);
-    expect((await post(event(), { 'sec-gpc': '1' })).status).toBe(202);
+    const gpcOrBot = (headers: Record<string, string>) => request(event({ url: 'https://voto.test/es/' }), headers);
+    const { responses, queued } = await queuedBy([
+      gpcOrBot({ 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' }),
+      gpcOrBot({ 'sec-gpc': '1' }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([202, 202]);
+    // Nothing reaches the queue, so nothing can be counted.
+    expect(queued).toEqual([]);
+    // The same event from a browser without Sec-GPC is queued: the empty queue above is the bot and GPC rule.
+    const control = await queuedBy([gpcOrBot({})]);
+    expect(control.responses.map((r) => r.status)).toEqual([202]);
+    expect(control.queued.map((m) => m.counts[0])).toEqual([['event', 'pageview']]);
   });
 });
 
@@ -85,7 +112,8 @@ describe('queue consumer', () => {
       ),
     ];
     const first = await deliver(messages);
-    expect(first.explicitAcks.length + (first.ackAll ? messages.length : 0)).toBeGreaterThan(0);
+    // Counted in one transaction: the whole batch is acknowledged, none retried.
+    expect(first).toMatchObject({ ackAll: true, retryBatch: { retry: false }, explicitAcks: [] });
     await deliver(messages);
     await deliver([messages[0] as EventMessage]);
     const rows = await testEnv.DB.prepare(
@@ -276,11 +304,45 @@ describe('metrics API', () => {
     );
   });
 
-  it('publishes aggregates with small counts suppressed', async () => {
+  it('publishes aggregates of the last days with small counts suppressed', async () => {
+    // The window is computed from an injected day (the route passes today's): 2030-06-04 to 2030-06-10.
+    const view = (id: string, day: string, path: string) =>
+      message(
+        id,
+        id,
+        [
+          ['event', 'pageview'],
+          ['page', path],
+        ],
+        ['site', `page:${path}`],
+        day,
+      );
+    await deliver([
+      ...Array.from({ length: 9 }, (_, i) => view(`in-es${i}`, i < 5 ? '2030-06-04' : '2030-06-10', '/es/')),
+      ...Array.from({ length: 3 }, (_, i) => view(`in-en${i}`, '2030-06-07', '/en/')),
+      // A day before and a day after the window: counted by neither.
+      ...Array.from({ length: 20 }, (_, i) => view(`out${i}`, i < 10 ? '2030-06-03' : '2030-06-11', '/es/')),
+    ]);
+    const shown = await readPublicTraffic(testEnv.DB, 7, '2030-06-10');
+    expect(shown).toMatchObject({ from: '2030-06-04', to: '2030-06-10', suppressed_below: 10 });
+    expect(shown.pageviews).toBe(12);
+    expect(shown.visitors).toBe(12);
+    // 9 views of /es/ and 3 of /en/: both pages under 10, so neither count is published.
+    expect(shown.pages).toEqual([
+      { path: '/es/', pageviews: null },
+      { path: '/en/', pageviews: null },
+    ]);
+    // A day earlier (2030-06-03 to 2030-06-09): 10 + 5 views of /es/ on the 3rd and 4th, 3 of /en/.
+    const before = await readPublicTraffic(testEnv.DB, 7, '2030-06-09');
+    expect(before.pages).toEqual([
+      { path: '/es/', pageviews: 15 },
+      { path: '/en/', pageviews: null },
+    ]);
     const response = await call('/api/v1/metrics/public?days=7');
     expect(response.status).toBe(200);
-    const body = await response.json<{ suppressed_below: number; pageviews: number | null }>();
-    expect(body.suppressed_below).toBe(10);
-    expect(body.pageviews === null || body.pageviews >= 10).toBe(true);
+    const body = await response.json<{ from: string; to: string; suppressed_below: number }>();
+    const today = new Date().toISOString().slice(0, 10);
+    expect(body).toMatchObject({ to: today, suppressed_below: 10 });
+    expect(Date.parse(body.to) - Date.parse(body.from)).toBe(6 * 86_400_000);
   });
 });

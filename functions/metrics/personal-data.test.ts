@@ -11,6 +11,10 @@ describe('the personal-data filter', () => {
     'juan.perez(arroba)gmail.com',
     'juan.perez＠gmail.com',
     'juan.perez%EF%BC%A0gmail.com',
+    // Encoded three times; and beside a malformed escape, which must not stop the rest from being read.
+    'juan.perez%25252540gmail.com',
+    'juan.perez%40gmail.com%zz',
+    'juan.perez%40gmail.com%E0%A4%A',
   ])('finds the e-mail address in %s', (value) => {
     expect(holdsPersonalData(value)).toBe(true);
   });
@@ -27,6 +31,7 @@ describe('the personal-data filter', () => {
     '１２３４５６７８',
     'folio-00012345678',
     'tel-2020-2021-5555',
+    '55%2012%2034%2056%zz',
   ])('finds the phone number or long number in %s', (value) => {
     expect(holdsPersonalData(value)).toBe(true);
   });
@@ -34,6 +39,7 @@ describe('the personal-data filter', () => {
   it.each([
     'GOMC800101HDFRRL09',
     'gomc800101hdfrrl09',
+    'GOMC 800101 HDF RRL09',
     'PEJU991231MJCRNNA3',
     'GOMRCR80010109H100',
     'gomrcr80010109h100',
@@ -51,6 +57,8 @@ describe('the personal-data filter', () => {
     'cuts-2024-05-12.csv',
     '/es/guias/registro-para-votar/',
     'matricula consular',
+    '100%zz',
+    'descuento-50%25',
   ])('leaves %s alone', (value) => {
     expect(holdsPersonalData(value)).toBe(false);
     expect(scrubValue(value)).toBe(value);

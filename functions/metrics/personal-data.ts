@@ -23,15 +23,20 @@ const CURP = /[A-Z]{4}\d{6}[HMX][A-Z]{5}[A-Z0-9]\d/iu;
 // Clave de elector: 6 letters, birth date and state (8 digits), sex (H or M), 3 digits.
 const VOTER_KEY = /[A-Z]{6}\d{8}[HM]\d{3}/iu;
 
-/** Percent-decoding repeated (a value may be encoded twice), stopping at the first malformed sequence. */
+/**
+ * Percent-decoding repeated (a value may be encoded twice). Each run of escapes is decoded on its own, so one
+ * malformed sequence (`juan%40gmail.com%zz`) cannot keep the rest of the value from being read.
+ */
 function decoded(value: string): string {
   let current = value;
   for (let i = 0; i < MAX_DECODES && /%[0-9a-f]{2}/iu.test(current); i++) {
-    try {
-      current = decodeURIComponent(current);
-    } catch {
-      break;
-    }
+    current = current.replace(/(?:%[0-9a-f]{2})+/giu, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
   }
   return current;
 }

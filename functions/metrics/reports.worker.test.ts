@@ -1,6 +1,6 @@
 // What partners, the public and staff read: a partner's figures by day with a CSV equal to the JSON,
 // the public figures (small counts suppressed, rendered into the transparency page), and every staff table's CSV.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bearer, call, testEnv } from '../../tests/support/helpers.ts';
 import { deliver, message } from '../../tests/support/metrics-helpers.ts';
 import { METRIC_TABLES } from '../domain/metrics.ts';
@@ -123,84 +123,145 @@ describe('public figures', () => {
   });
 
   it('answers the public JSON from the edge cache within its ten-minute slot', async () => {
-    const first = await call('/api/v1/metrics/public?days=7');
-    expect(first.status).toBe(200);
-    expect(first.headers.get('access-control-allow-origin')).toBe('*');
-    const etag = first.headers.get('etag') ?? '';
-    expect(etag).toMatch(/metrics-public/);
-    const again = await call('/api/v1/metrics/public?days=7', { headers: { 'if-none-match': etag } });
-    expect([200, 304]).toContain(again.status);
+    // The clock is set, so the slot and "today" are known: 2035-03-01 12:03 is in the slot 12:00-12:10.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2035-03-01T12:03:00Z'));
+      const read = () => call('/api/v1/metrics/public?days=7');
+      const first = await read();
+      expect(first.status).toBe(200);
+      expect(first.headers.get('access-control-allow-origin')).toBe('*');
+      expect(first.headers.get('server-timing')).toContain('cache;desc="miss"');
+      expect(await first.json()).toMatchObject({ from: '2035-02-23', to: '2035-03-01', pageviews: null });
+      const etag = first.headers.get('etag') ?? '';
+      expect(etag).toMatch(/metrics-public/);
+      // Twelve pageviews today, after the first read: enough to be shown, were the figures recomputed.
+      await deliver(
+        Array.from({ length: 12 }, (_, i) =>
+          message(`slot${i}`, `sv${i}`, [['event', 'pageview']], ['site'], '2035-03-01'),
+        ),
+      );
+      vi.setSystemTime(new Date('2035-03-01T12:09:00Z'));
+      const cached = await read();
+      expect(cached.headers.get('server-timing')).toContain('cache;desc="hit"');
+      expect(await cached.json()).toMatchObject({ pageviews: null });
+      expect((await call('/api/v1/metrics/public?days=7', { headers: { 'if-none-match': etag } })).status).toBe(304);
+      // The next slot recomputes: the twelve show.
+      vi.setSystemTime(new Date('2035-03-01T12:10:00Z'));
+      const next = await read();
+      expect(next.headers.get('server-timing')).toContain('cache;desc="miss"');
+      expect(next.headers.get('etag')).not.toBe(etag);
+      expect(await next.json()).toMatchObject({ pageviews: 12, visitors: 12 });
+    } finally {
+      vi.useRealTimers();
+    }
     expect((await call('/api/v1/metrics/public?days=0')).status).toBe(422);
   });
 });
 
 describe('staff tables', () => {
-  it('exports every table as CSV with the JSON figures, languages with their daily visitors', async () => {
+  it('exports every table as CSV with hand-counted figures, quoting where a value needs it', async () => {
     const day = '2035-02-02';
+    // A registered referral code whose name a spreadsheet must read back as one cell.
+    await testEnv.DB.prepare('INSERT INTO referral_codes (code, name) VALUES (?1, ?2)')
+      .bind('CASA', 'Casa "Mx", A.C.')
+      .run();
+    // Six visitors on two networks (v1-v3 on A, v4-v6 on B), every event with its language and country as the
+    // endpoint adds them: 6 pageviews, 1 click, 1 download, 1 share, 5 searches, 1 switch, 1 embed, 5 missing = 21.
+    const net = (v: number) => (v <= 3 ? 'net-a' : 'net-b');
+    const ev = (
+      id: string,
+      v: number,
+      name: string,
+      counts: [string, string][],
+      scopes: string[] = [],
+      lang = 'es',
+    ) => ({
+      ...message(
+        id,
+        `v${v}`,
+        [['event', name], ['lang', lang], ['country', lang === 'es' ? 'US' : 'CA'], ...counts],
+        scopes,
+        day,
+      ),
+      network: net(v),
+    });
+    const five = [1, 2, 3, 4, 5];
     await deliver([
-      message(
-        't1',
-        'q1',
-        [
-          ['event', 'pageview'],
-          ['lang', 'en'],
-          ['country', 'CA'],
-          ['page', '/en/guias/registro/'],
-        ],
-        ['site', 'lang:en', 'page:/en/guias/registro/'],
-        day,
+      ...five.map((v) =>
+        ev(
+          `pv${v}`,
+          v,
+          'pageview',
+          [
+            ['page', '/es/guias/registro/'],
+            ['campaign', 'facebook|social|registro'],
+            ['referrer', 'www.facebook.com'],
+            ['ref', 'CASA'],
+          ],
+          ['site', 'lang:es', 'page:/es/guias/registro/', 'ref:CASA'],
+        ),
       ),
-      message(
-        't2',
-        'q1',
+      // One network only: its referrer waits in (other).
+      ev(
+        'pv6',
+        6,
+        'pageview',
         [
-          ['event', 'cta_click'],
-          ['lang', 'en'],
-          ['register', '/en/guias/registro/'],
+          ['page', '/en/'],
+          ['referrer', 'spam.example'],
         ],
-        [],
-        day,
+        ['site', 'lang:en', 'page:/en/'],
+        'en',
       ),
-      message(
-        't3',
-        'q2',
-        [
-          ['event', 'share'],
-          ['share', 'whatsapp'],
-        ],
-        [],
-        day,
+      ev('click', 1, 'cta_click', [['register', '/es/guias/registro/']]),
+      ev('download', 2, 'download', [['download', 'guia-registro.pdf']]),
+      ev('share', 3, 'share', [['share', 'whatsapp']]),
+      ...five.map((v) =>
+        ev(`search${v}`, v, 'search', [['search_empty', 'credencial urgente']], ['search:credencial urgente']),
       ),
-      message(
-        't4',
-        'q2',
-        [
-          ['event', 'search'],
-          ['search_empty', 'credencial, "urgente"'],
-        ],
-        [],
-        day,
+      ev('switch', 4, 'language_switch', [['language_switch', 'es>en']]),
+      ev('embed', 5, 'embed_view', [['embed', 'ieem.org.mx']]),
+      ...five.map((v) =>
+        ev(`missing${v}`, v, 'not_found', [['not_found', '/es/pagina-vieja/']], ['missing:/es/pagina-vieja/']),
       ),
     ]);
+    const expected: Record<(typeof METRIC_TABLES)[number], string[]> = {
+      daily: ['date,pageviews,visitors', '2035-02-02,6,6'],
+      pages: [
+        'path,pageviews,visitors,register_clicks,conversion_rate',
+        '/es/guias/registro/,5,5,1,0.2',
+        '/en/,1,1,0,0',
+      ],
+      campaigns: ['source,medium,campaign,visits', 'facebook,social,registro,5'],
+      referrers: ['host,visits', 'www.facebook.com,5', '(other),1'],
+      embeds: ['host,views', 'ieem.org.mx,1'],
+      downloads: ['asset,count', 'guia-registro.pdf,1'],
+      countries: ['country,events', 'US,20', 'CA,1'],
+      languages: ['lang,events,visitors', 'es,20,5', 'en,1,1'],
+      shares: ['network,count', 'whatsapp,1'],
+      searches_without_results: ['query,count', 'credencial urgente,5'],
+      language_switches: ['switch,count', 'es>en,1'],
+      not_found: ['path,count', '/es/pagina-vieja/,5'],
+      referrals: ['code,name,visits,visitors,register_clicks', 'CASA,"Casa ""Mx"", A.C.",5,5,1'],
+    };
+    expect(Object.keys(expected).sort()).toEqual([...METRIC_TABLES].sort());
     const staff = await bearer('staff');
     const summary = await (await call(`/api/v1/metrics/summary?from=${day}&to=${day}`, { headers: staff })).json<
       Record<string, unknown>
     >();
-    expect(summary.languages).toEqual([{ lang: 'en', events: 2, visitors: 1 }]);
-    expect(summary.guides).toEqual({ pageviews: 1, register_clicks: 1, conversion_rate: 1 });
-    const quote = (v: unknown) => {
-      const text = v === null ? '' : String(v);
-      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    };
+    expect(summary).toMatchObject({ pageviews: 6, visitors: 6, register_clicks: 1 });
+    expect(summary.guides).toEqual({ pageviews: 5, register_clicks: 1, conversion_rate: 0.2 });
+    expect(summary.referrals).toEqual([
+      { code: 'CASA', name: 'Casa "Mx", A.C.', visits: 5, visitors: 5, register_clicks: 1 },
+    ]);
     for (const table of METRIC_TABLES) {
-      const rows = summary[table] as Record<string, unknown>[];
       const csv = await (
         await call(`/api/v1/metrics/tables/${table}.csv?from=${day}&to=${day}`, { headers: staff })
       ).text();
-      const expected = rows.length
-        ? [Object.keys(rows[0] ?? {}).join(','), ...rows.map((r) => Object.values(r).map(quote).join(','))]
-        : [''];
-      expect(csv.replace(/\r\n$/, '').split('\r\n'), table).toEqual(expected);
+      expect(csv.replace(/\r\n$/, '').split('\r\n'), table).toEqual(expected[table]);
+      // The JSON has the same rows as the CSV, one per line after the header.
+      expect((summary[table] as unknown[]).length, table).toBe(expected[table].length - 1);
     }
   });
 });

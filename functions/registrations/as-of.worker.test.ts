@@ -31,8 +31,17 @@ describe('as_of', () => {
   it('is the moment of applying when the feed sends no Data-As-Of', async () => {
     const auth = await createProcess('as-of-none');
     await postBatch('as-of-none', csv([row('N1')]), auth);
-    const { as_of } = await summary('as-of-none');
-    expect(Date.now() - Date.parse(as_of ?? '')).toBeLessThan(60_000);
+    const first = await summary('as-of-none');
+    // The moment of applying is the moment the figures changed: updated_at, written by the same statement.
+    expect(first.as_of).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(first.as_of).toBe(first.updated_at);
+    // A batch that changes nothing (the same row again) moves neither.
+    await postBatch('as-of-none', csv([row('N1')]), auth);
+    const again = await summary('as-of-none');
+    expect({ as_of: again.as_of, updated_at: again.updated_at }).toEqual({
+      as_of: first.as_of,
+      updated_at: first.updated_at,
+    });
   });
 
   it('refuses a Data-As-Of that is not RFC 3339, writing nothing', async () => {

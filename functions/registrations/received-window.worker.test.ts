@@ -1,6 +1,6 @@
 // `received_on` must lie in the process's registration window and not after tomorrow (UTC): anything else is a
 // 422 naming the window, and nothing is written. A day stored before that rule cannot take a summary down.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { bearer, call, testEnv } from '../../tests/support/helpers.ts';
 import {
   createProcess,
@@ -11,7 +11,6 @@ import {
   row,
   summary,
 } from '../../tests/support/registration-helpers.ts';
-import { addDays, todayUtc } from '../domain/dates.ts';
 
 describe('the registration window', () => {
   it('refuses days outside the window, naming it, and writes nothing', async () => {
@@ -43,17 +42,24 @@ describe('the registration window', () => {
   });
 
   it('refuses a day after tomorrow in an open window, and takes tomorrow', async () => {
-    const today = todayUtc();
+    // The clock is set, a few seconds before midnight UTC: "tomorrow" is the Worker's, whatever the test's date.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-07-10T23:59:50Z'));
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const auth = await createProcess('w-open', {
       ...PROCESS_BODY,
-      registration_opens: addDays(today, -10),
-      registration_closes: addDays(today, 30),
-      election_day: addDays(today, 60),
+      registration_opens: '2031-06-30',
+      registration_closes: '2031-08-09',
+      election_day: '2031-09-08',
     });
-    const future = await postBatch('w-open', csv([row('F1', { received_on: addDays(today, 2) })]), auth);
+    const future = await postBatch('w-open', csv([row('F1', { received_on: '2031-07-12' })]), auth);
     expect(future.status).toBe(422);
-    expect(JSON.stringify(await future.json())).toContain('in the future');
-    const tomorrow = await postBatch('w-open', csv([row('F2', { received_on: addDays(today, 1) })]), auth);
+    const refusal = JSON.stringify(await future.json());
+    expect(refusal).toContain('received_on 2031-07-12 is in the future');
+    expect(refusal).toContain('2031-07-11 at the latest');
+    const tomorrow = await postBatch('w-open', csv([row('F2', { received_on: '2031-07-11' })]), auth);
     expect(tomorrow.status).toBe(200);
   });
 

@@ -1,4 +1,5 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/index.ts';
 import type { EventMessage } from '../../functions/metrics/event.ts';
 import { testEnv } from './helpers.ts';
@@ -33,4 +34,28 @@ export async function rollupsAt(hour: string): Promise<Record<string, number>> {
     .bind(hour)
     .all<{ dimension: string; key: string; count: number }>();
   return Object.fromEntries(results.map((r) => [`${r.dimension}:${r.key}`, r.count]));
+}
+
+/**
+ * Sends requests through the Worker with a queue that keeps what it is sent: their responses and the queued
+ * events. An event joins the batch another request opened less than 50 ms before (send-buffer.ts), so a file
+ * that checks the queue this way should post its events only this way.
+ */
+export async function queuedBy(
+  requests: Request[],
+  bindings: Partial<Record<keyof Env, unknown>> = {},
+): Promise<{ responses: Response[]; queued: EventMessage[] }> {
+  const queued: EventMessage[] = [];
+  const queue = {
+    sendBatch: async (batch: { body: EventMessage }[]) => {
+      queued.push(...batch.map((m) => m.body));
+    },
+  };
+  const ctx = createExecutionContext();
+  const responses: Response[] = [];
+  for (const request of requests) {
+    responses.push(await worker.fetch(request as never, { ...testEnv, ...bindings, EVENTS: queue } as never, ctx));
+  }
+  await waitOnExecutionContext(ctx);
+  return { responses, queued };
 }
