@@ -158,7 +158,7 @@ describe('content editor (local mode)', () => {
     const spanishOnly = join(work, 'content/notices/es/solo-en-espanol.mdx');
     await writeFile(
       spanishOnly,
-      `---\ntitle: Solo en español\ndescription: Un aviso que todavía no tiene versión en inglés.\nupdated: ${DAY}\ndate: ${DAY}\n---\n\nTexto.\n`,
+      `---\ntitle: Solo en español\ndescription: Un aviso que todavía no tiene versión en inglés.\nupdated: ${DAY}\ndate: ${DAY}\nchecked_on: ${DAY}\nsource: Cuarto informe del INE, apartado 2\n---\n\nTexto.\n`,
     );
     try {
       const { translations } = await checkContent({ root: work, today: DAY });
