@@ -100,7 +100,10 @@ describe('between elections', () => {
     await page.goto(`${session.server.url}/en/procesos/pel-2026-2027/`);
     expect(await page.locator('h1').textContent()).toBe('2026-2027 Local Elections');
     expect(await page.locator('main').textContent()).toContain('Registration dates: not published yet.');
-    expect(await page.locator('main time').count()).toBe(0);
+    // No process date: the one date on the page is the day its dated statement was last checked.
+    const dates = page.locator('main time');
+    expect(await dates.evaluateAll((times) => times.filter((time) => !time.closest('.checked')).length)).toBe(0);
+    expect(await page.locator('main .checked time').count()).toBe(1);
     const calendar = await page.request.get(`${session.server.url}/es/procesos/pel-2026-2027/todos.ics`);
     expect(calendar.status()).toBe(200);
     const text = await calendar.text();

@@ -28,8 +28,15 @@ export async function startTestServer(
   { logLevel, args }: Pick<WranglerDevOptions, 'logLevel' | 'args'> = {},
 ): Promise<{ url: string; persistTo: string; stop: () => Promise<void>; output: () => string }> {
   const persistTo = await mkdtemp(join(tmpdir(), 'voto-e2e-'));
-  migrateLocal(persistTo);
-  const server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars, logLevel, args });
+  let server: Awaited<ReturnType<typeof startWranglerDev>>;
+  try {
+    migrateLocal(persistTo);
+    // On a failed start startWranglerDev has already stopped wrangler; only the database folder is left to remove.
+    server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars, logLevel, args });
+  } catch (error) {
+    await rm(persistTo, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: server.url,
     persistTo,

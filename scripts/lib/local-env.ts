@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { killGroup, trackGroup } from './process-group.ts';
 
 /** The project root (scripts run from anywhere). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -89,27 +90,30 @@ export async function startWranglerDev(
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const url = `http://127.0.0.1:${port}`;
+  if (child.pid === undefined) throw new Error(`wrangler dev could not start:\n${log}`);
+  const group = child.pid;
+  trackGroup(group);
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      process.kill(-(child.pid ?? 0), 'SIGTERM');
-    } catch {
-      child.kill('SIGTERM');
-    }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    // The whole group, even when wrangler itself has exited: the workerd it started may still be running.
+    const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined;
+    killGroup(group);
+    if (exited) await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
   };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
-    try {
-      const response = await fetch(`${url}/api/v1/health`);
-      if (response.ok) return { url, stop, output: () => log };
-    } catch {
-      // not listening yet
+  try {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
+      try {
+        const response = await fetch(`${url}/api/v1/health`);
+        if (response.ok) return { url, stop, output: () => log };
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${log}`);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`wrangler dev did not answer on ${url} within 60 s:\n${log}`);
 }

@@ -98,6 +98,10 @@ describe('editor configuration generated from the content schemas', () => {
     for (const name of PAGE_COLLECTIONS) {
       const fields = (collections.find((c) => c.name === name)?.fields ?? []).filter((f) => f.name !== 'body');
       expect(fields.find((f) => f.name === 'draft')?.default).toBe(true);
+      // An untouched box must write no line: the schema reads a missing `time_sensitive` as false.
+      const timeSensitive = fields.find((f) => f.name === 'time_sensitive');
+      if (name !== 'notices') expect(timeSensitive, name).toMatchObject({ widget: 'boolean', required: false });
+      expect(timeSensitive?.default, name).toBeUndefined();
       const entry = cleanFrontMatter(
         Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, sample(f)])),
       );

@@ -146,7 +146,10 @@ export function fieldsOf(
       ...widgetFor(`${prefix}${name}`, inner, fix),
       required: !optional,
     };
-    const fallback = override.default ?? defaultValue;
+    // An unticked box already shows the schema's `false`, and a new entry given that default would save a
+    // `name: false` line the page does not need; with no default, Decap leaves an untouched box out of the file.
+    const schemaDefault = field.widget === 'boolean' && defaultValue === false ? undefined : defaultValue;
+    const fallback = override.default ?? schemaDefault;
     if (fallback !== undefined) field.default = fallback;
     if (override.hint) field.hint = override.hint;
     if (override.widget) {
