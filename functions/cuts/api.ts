@@ -12,6 +12,7 @@ import { FIGURE_FILTERS } from '../registrations/figure-query.ts';
 import { readCountryEntityTable, readSummary } from '../registrations/summary.ts';
 import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
 import { requireEntityInProcess, unknownProcess } from '../shared/problems.ts';
 import { readJson } from '../shared/read-json.ts';
@@ -147,12 +148,10 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       if (!cut) throw new ApiError('not_found', 'No cut.');
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
-      const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
       return serveVersioned(
         c,
         {
-          key: `cut-changes/${slug}/${date}/${variant}`,
-          etag: `"${slug}.cut-${date}.changes.${variant}"`,
+          name: cacheName('cut-changes', `${slug}.cut-${date}`, query),
           immutable: true,
           private: source.private,
           build: async () => {
@@ -196,8 +195,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       return serveVersioned(
         c,
         {
-          key: `cut-package/${slug}/${date}`,
-          etag: `"${slug}.cut-${date}.zip"`,
+          name: cacheName('cut-package', `${slug}.cut-${date}`, {}),
           immutable: true,
           private: source.private,
           build: async () => {

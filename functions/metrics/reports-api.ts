@@ -8,6 +8,7 @@ import type { AppEnv } from '../env.ts';
 import { recordsCsv } from '../shared/csv.ts';
 import { checkPeriod, errors, jsonAnswer, textAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { validationHook } from '../shared/validate.ts';
 import { MetricsSummaryAnswer, PublicTrafficAnswer, ReferralAnswer } from './answers.ts';
@@ -169,8 +170,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       return serveVersioned(
         c,
         {
-          key: `metrics-public/${slot}/${days}`,
-          etag: `"metrics-public.${slot}.${days}"`,
+          name: cacheName('metrics-public', String(slot), { days }),
           build: async () => ({
             response: Response.json(await readPublicTraffic(c.env.DB, days, todayUtc())),
             rowsRead: 0,

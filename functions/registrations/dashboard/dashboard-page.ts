@@ -4,7 +4,7 @@ import { listCuts } from '../../processes/cut-store.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from '../../shared/shell.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import { readSummary } from '../summary.ts';
-import { liveUrl } from './cut-notice.ts';
+import { dashboardUrl } from './cut-notice.ts';
 import { cutsList } from './cuts-list.ts';
 import { dashboardHtml } from './dashboard-html.ts';
 import { dashboardErrors } from './errors-page.ts';
@@ -18,7 +18,6 @@ export const dashboardRoutes = new Hono<AppEnv>()
     const query = parseOrThrow(dashboardQuerySchema, { ...c.req.query(), lang }, 'query');
     return serveFiguresView(c, query, {
       kind: 'dashboard',
-      variant: [lang, query.scope, query.entity, query.country],
       cors: false,
       changes: true,
       render: async (model) => {
@@ -39,7 +38,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
         const page = await renderInShell(c, lang, 'dashboard', {
           selector: '#dashboard-root',
           markup: dashboardHtml(model, Object.keys(byCountry), {
-            live: liveUrl(c.req.url),
+            live: dashboardUrl(lang, query),
             after: cutsList(model, await listCuts(c.env.DB, model.process.slug)),
           }),
         });
