@@ -37,7 +37,9 @@ export function dashboardUrl(
   cut?: string,
 ): string {
   const search = new URLSearchParams();
-  const { process, scope, entity, country } = chosen;
+  const { process, entity, country } = chosen;
+  // The default scope is left out: the same page under a shorter address.
+  const scope = chosen.scope === 'received' ? undefined : chosen.scope;
   for (const [key, value] of Object.entries({ process, scope, entity, country, cut })) {
     if (value) search.set(key, value);
   }
