@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PARAM_SPECS, SIZE_NAMES, SIZES } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
-import { errors, jsonAnswer } from '../shared/describe.ts';
 import { type CacheName, cacheName } from '../shared/cache-key.ts';
+import { errors, jsonAnswer } from '../shared/describe.ts';
 import { IMMUTABLE_CACHE_CONTROL, PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
 import { LANGS, type UiKey, useTranslations } from '../shared/i18n.ts';
 import { validationHook } from '../shared/validate.ts';

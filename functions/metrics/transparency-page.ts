@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { todayUtc } from '../domain/dates.ts';
 import type { AppEnv } from '../env.ts';
-import { htmlErrors } from '../shared/html-errors.ts';
 import { cacheName } from '../shared/cache-key.ts';
+import { htmlErrors } from '../shared/html-errors.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { problemsHtml } from '../shared/problem-html.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from '../shared/shell.ts';
