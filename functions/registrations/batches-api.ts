@@ -4,7 +4,6 @@ import { addDays, todayUtc } from '../domain/dates.ts';
 import { applicationSchema } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
-import { forgetProcess } from '../processes/versions.ts';
 import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { mediaType } from '../shared/media-type.ts';
@@ -12,6 +11,7 @@ import { unknownProcess } from '../shared/problems.ts';
 import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
 import { BatchAnswer } from './answers.ts';
+import { acceptedRows, asOfOf, idempotencyKeyOf, invalidate, replayOrConflict, writtenOrThrow } from './batch-steps.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from './ingest.ts';
 import { BATCH_LIMITS, type BatchFormat, parseBatch } from './parse-batch.ts';
 
@@ -41,16 +41,6 @@ const batchBody = bodyOf(
   ['text/csv', 'application/x-ndjson'],
   'Applications: CSV with a header row of these field names (any column order, UTF-8, optional BOM, LF or CRLF), or NDJSON with one such object per line. At most 50,000 rows and 10 MB. The schema shown is one row.',
 );
-
-function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha256: string, key: string): BatchResult {
-  if (stored.body_sha256 !== bodySha256) {
-    throw new ApiError(
-      'conflict',
-      `The Idempotency-Key '${key}' was already used for a different body. Use a new key for a new batch.`,
-    );
-  }
-  return stored;
-}
 
 /** `POST /api/v1/registrations/{process}/batches`: the live feed, all or nothing, idempotent by key. */
 export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() }).openapi(
@@ -92,17 +82,9 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
     const process = await getProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
-    const key = c.req.header('idempotency-key');
-    if (!key || !/^[\x21-\x7e]{1,128}$/.test(key)) {
-      throw new ApiError(
-        'bad_request',
-        'Send an Idempotency-Key header of 1 to 128 visible ASCII characters, unique per batch (for example a UUID).',
-      );
-    }
+    const key = idempotencyKeyOf(c.req.header('idempotency-key'));
     const format = batchFormat(c.req.header('content-type'));
-    const given = c.req.valid('header')['data-as-of'];
-    // Stored in UTC and to the second, so moments compare as text in SQL.
-    const asOf = given ? new Date(given).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    const asOf = asOfOf(c.req.valid('header')['data-as-of']);
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
@@ -111,45 +93,21 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       return c.json(toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier));
     }
     const parsed = await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) });
-    if (!parsed.ok && parsed.tooManyRows) {
-      throw new ApiError(
-        'payload_too_large',
-        `A batch holds at most ${BATCH_LIMITS.maxRows.toLocaleString('en')} rows. Split the file (npm run ingest does it for you).`,
-      );
-    }
-    if (!parsed.ok) {
-      const count = parsed.problems.length;
-      throw new ApiError(
-        'validation_failed',
-        `Nothing was written: ${count === BATCH_LIMITS.maxProblems ? 'at least ' : ''}${count} problem${count === 1 ? '' : 's'} in the batch. Fix the lines listed in details and send it again.`,
-        parsed.problems,
-      );
-    }
+    const rows = acceptedRows(parsed);
     let result: BatchResult;
     try {
-      const applied = await applyBatch(c.env.DB, {
-        id: crypto.randomUUID(),
-        process: slug,
-        idempotencyKey: key,
-        bodySha256,
-        rows: parsed.rows,
-        asOf,
-        definition: process,
-      });
-      if ('busy' in applied) {
-        throw new ApiError(
-          'rate_limited',
-          'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
-          [],
-          { 'Retry-After': '1' },
-        );
-      }
-      if ('stale' in applied) {
-        throw new ApiError(
-          'conflict',
-          `The definition of process '${slug}' changed while this batch was being checked, so nothing was written. Send the batch again (same Idempotency-Key): it will be checked against the new definition.`,
-        );
-      }
+      const applied = writtenOrThrow(
+        await applyBatch(c.env.DB, {
+          id: crypto.randomUUID(),
+          process: slug,
+          idempotencyKey: key,
+          bodySha256,
+          rows,
+          asOf,
+          definition: process,
+        }),
+        slug,
+      );
       const { rowsWritten, ...answer } = applied;
       // What the batch cost in D1 writes, beside the Worker's time (benchmarks and operators read it).
       c.header('Server-Timing', `d1;desc="rows_written=${rowsWritten}"`, { append: true });
@@ -162,7 +120,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       c.header('Idempotent-Replayed', 'true');
       result = replayOrConflict(raced, bodySha256, key);
     } finally {
-      forgetProcess(slug);
+      invalidate(slug);
     }
     return c.json(toResult({ ...result, body_sha256: bodySha256 }), 200);
   },
