@@ -8,7 +8,7 @@ import { takeCut } from '../functions/cuts/take.ts';
 import { ENTITY_CODES } from '../functions/domain/entities.ts';
 import { getCut, processAtCut } from '../functions/processes/cut-store.ts';
 import { getProcess } from '../functions/processes/store.ts';
-import { planBatch } from '../functions/registrations/ingest.ts';
+import { planBatch } from '../functions/registrations/diff-batch.ts';
 import { parseBatch } from '../functions/registrations/parse-batch.ts';
 import { readSummary } from '../functions/registrations/summary.ts';
 import { ingestFile } from '../scripts/ingest.ts';

@@ -1,8 +1,6 @@
 // One module for every table the two INE reports publish, read from ../shared/data and mapped to contract codes,
 // so that the generator and its tests check against a single reading of the reports.
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { ENTITIES, type EntityCode, isEntityCode } from '../../functions/domain/entities.ts';
+import type { EntityCode } from '../../functions/domain/entities.ts';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -14,14 +12,20 @@ import {
   type Status,
 } from '../../functions/domain/registration.ts';
 import { countryCode } from './countries.ts';
+import {
+  count,
+  entityCodeOf,
+  field,
+  type ProcessSlug,
+  processRows,
+  type Row,
+  readTable,
+  type Scope,
+  scopeOf,
+} from './report-tables.ts';
 
-/** The two electoral processes whose INE reports publish registration tables. */
-export const PROCESS_SLUGS = ['pel-2020-2021', 'pel-2022-2023'] as const;
-/** Slug of a process with published registration tables. */
-export type ProcessSlug = (typeof PROCESS_SLUGS)[number];
-
-/** Which requests a published figure counts: all received, or only those meeting requirements (status cumple). */
-export type Scope = 'received' | 'meets_requirements';
+export { type ProcessDates, publishedDates } from './published-dates.ts';
+export { entityCodeOf, PROCESS_SLUGS, type ProcessSlug, type Scope } from './report-tables.ts';
 export { AGE_BANDS, type AgeBand, ageBand, type Channel, type Credential, type Modality, type Sex, type Status };
 
 /** Inclusive age range of a band; 65+ is open-ended, so its top is the oldest age the generator uses. */
@@ -30,78 +34,6 @@ export function ageBandRange(band: AgeBand): readonly [number, number] {
   const [lo, hi] = band.split('-').map(Number);
   if (lo === undefined) throw new Error(`ageBandRange: bad band ${band}`);
   return [lo, hi ?? lo];
-}
-
-function fold(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-// Official long names and common short forms the reports may print instead of the catalogue name.
-const ENTITY_ALIASES: Readonly<Record<string, EntityCode>> = {
-  'coahuila de zaragoza': '05',
-  mexico: '15',
-  'michoacan de ocampo': '16',
-  'veracruz de ignacio de la llave': '30',
-  cdmx: '09',
-  'distrito federal': '09',
-};
-
-const ENTITY_BY_FOLDED_NAME: ReadonlyMap<string, EntityCode> = new Map([
-  ...Object.entries(ENTITY_ALIASES),
-  ...Object.entries(ENTITIES).map(([code, names]) => {
-    if (!isEntityCode(code)) throw new Error(`entities: bad INEGI code ${code}`);
-    return [fold(names.es), code] as const;
-  }),
-]);
-
-/** INEGI code of a Mexican state named as in the reports (any case, with or without accents); throws on an unknown name. */
-export function entityCodeOf(name: string): EntityCode {
-  const code = ENTITY_BY_FOLDED_NAME.get(fold(name));
-  if (code === undefined) throw new Error(`entityCodeOf: unknown Mexican state name ${JSON.stringify(name)}`);
-  return code;
-}
-
-const DATA_DIR = new URL('../../../shared/data/', import.meta.url);
-
-type Row = Readonly<Record<string, string>>;
-const fileCache = new Map<string, readonly Row[]>();
-
-function readTable(file: string): readonly Row[] {
-  let rows = fileCache.get(file);
-  if (rows === undefined) {
-    rows = parse(readFileSync(new URL(file, DATA_DIR), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
-    fileCache.set(file, rows);
-  }
-  return rows;
-}
-
-function field(row: Row, column: string): string {
-  const value = row[column];
-  if (value === undefined) throw new Error(`published: missing column ${column}`);
-  return value;
-}
-
-function count(row: Row, column: string): number {
-  const text = field(row, column);
-  const value = Number(text);
-  if (text === '' || !Number.isInteger(value) || value < 0)
-    throw new Error(`published: ${column}=${JSON.stringify(text)} is not a count`);
-  return value;
-}
-
-function scopeOf(text: string): Scope {
-  if (text === 'received' || text === 'meets_requirements') return text;
-  throw new Error(`published: unknown status_scope ${JSON.stringify(text)}`);
-}
-
-function processRows(file: string, slug: ProcessSlug): readonly Row[] {
-  // Printed TOTAL rows/columns would double count anything summed over these tables.
-  return readTable(file).filter((row) => field(row, 'process') === slug && row.is_reported_total !== '1');
 }
 
 /** One cell of the country × entity tables (counts of requests by country of residence and state of origin). */
@@ -276,50 +208,4 @@ export function publishedCorrectionFollowups(slug: ProcessSlug): Map<EntityCode,
     out.set(entityCodeOf(field(row, 'entity')), count(row, 'count'));
   }
   return out;
-}
-
-/** Key dates of a process from timeline.csv and the registration tables' cut-off. */
-export interface ProcessDates {
-  readonly registrationOpens: string;
-  readonly registrationCloses: string;
-  /** Date of the figures in the report: every generated request is received on or before it. */
-  readonly cutoff: string;
-  /** Null when the report does not state it. */
-  readonly electionDay: string | null;
-}
-
-/** Registration window, report cut-off and election day of a process as stated in its report. */
-export function publishedDates(slug: ProcessSlug): ProcessDates {
-  const rows = readTable('timeline.csv').filter((row) => field(row, 'process') === slug);
-  const dateOf = (category: string): string | null => {
-    const dates = [
-      ...new Set(rows.filter((row) => field(row, 'category') === category).map((row) => field(row, 'date'))),
-    ];
-    if (dates.length > 1) throw new Error(`published: ${slug} has several ${category} dates: ${dates.join(', ')}`);
-    return dates[0] ?? null;
-  };
-  const required = (category: string): string => {
-    const date = dateOf(category);
-    if (date === null) throw new Error(`published: ${slug} has no ${category} in timeline.csv`);
-    return date;
-  };
-  const cutoffs = [
-    ...new Set(processRows('registrations_breakdowns.csv', slug).map((row) => field(row, 'cutoff_date'))),
-  ];
-  const cutoff = cutoffs[0];
-  // The timeline also lists the fortnightly report cut-offs, so the tables' own date must be one of them.
-  const timelineCutoffs = rows
-    .filter((row) => field(row, 'category') === 'report_cutoff')
-    .map((row) => field(row, 'date'));
-  if (cutoff === undefined || cutoffs.length !== 1 || !timelineCutoffs.includes(cutoff)) {
-    throw new Error(
-      `published: ${slug} registration tables' cut-off ${cutoffs.join(', ')} is not a single timeline report_cutoff`,
-    );
-  }
-  return {
-    registrationOpens: required('registration_period_start'),
-    registrationCloses: required('registration_period_end'),
-    cutoff,
-    electionDay: dateOf('election_day'),
-  };
 }

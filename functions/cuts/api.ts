@@ -10,6 +10,7 @@ import { resolveProcess } from '../processes/visible-process.ts';
 import { readCutChanges } from '../registrations/changes.ts';
 import { FIGURE_FILTERS } from '../registrations/figure-query.ts';
 import { readCountryEntityTable, readSummary } from '../registrations/summary.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
@@ -147,12 +148,10 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       if (!cut) throw new ApiError('not_found', 'No cut.');
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
-      const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
       return serveVersioned(
         c,
         {
-          key: `cut-changes/${slug}/${date}/${variant}`,
-          etag: `"${slug}.cut-${date}.changes.${variant}"`,
+          name: cacheName('cut-changes', `${slug}.cut-${date}`, query),
           immutable: true,
           private: source.private,
           build: async () => {
@@ -196,8 +195,8 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       return serveVersioned(
         c,
         {
-          key: `cut-package/${slug}/${date}/${encodeURIComponent(new URL(c.req.url).origin)}`,
-          etag: `"${slug}.cut-${date}.zip"`,
+          // The package's datapackage.json holds absolute URLs: one entry per origin that serves it.
+          name: cacheName('cut-package', `${slug}.cut-${date}`, { origin: new URL(c.req.url).origin }),
           immutable: true,
           private: source.private,
           build: async () => {

@@ -5,6 +5,7 @@ import { resolveProcess } from '../processes/visible-process.ts';
 import { dashboardErrors } from '../registrations/dashboard/errors-page.ts';
 import { loadModel } from '../registrations/dashboard/load.ts';
 import { dashboardQuerySchema } from '../registrations/dashboard/params.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { LANG_SEGMENT, pageLang } from '../shared/shell.ts';
 import { parseOrThrow } from '../shared/validate.ts';
@@ -26,8 +27,8 @@ export const cutReportRoutes = new Hono<AppEnv>()
     return serveVersioned(
       c,
       {
-        key: `cut-report/${lang}/${chosen.process.slug}/${cut.date}/${encodeURIComponent(origin)}`,
-        etag: `"cut-report.${lang}.${chosen.process.slug}.${cut.date}"`,
+        // The report holds absolute URLs (its oEmbed discovery link): one entry per origin that serves it.
+        name: cacheName('cut-report', `${chosen.process.slug}.cut-${cut.date}`, { ...query, origin }),
         immutable: true,
         private: chosen.private,
         cors: false,

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PARAM_SPECS, SIZE_NAMES, SIZES } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
+import { type CacheName, cacheName } from '../shared/cache-key.ts';
 import { errors, jsonAnswer } from '../shared/describe.ts';
 import { IMMUTABLE_CACHE_CONTROL, PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
 import { LANGS, type UiKey, useTranslations } from '../shared/i18n.ts';
@@ -10,8 +11,7 @@ import { scaleOf } from './brand.ts';
 import { imageContext } from './context.ts';
 import { altTexts, drawPng, drawSvg } from './draw.ts';
 import type { Timings } from './engine/engine.ts';
-import { canonicalQuery, FORMATS, type ImageRequest, imageUrl, parseImageRequest } from './request.ts';
-import { shortHash } from './templates/common.ts';
+import { FORMATS, type ImageRequest, imageUrl, parseImageRequest } from './request.ts';
 import { TEMPLATES } from './templates/index.ts';
 
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'";
@@ -100,12 +100,11 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
         c.header('Cache-Control', prepared.private ? PRIVATE_CACHE_CONTROL : 'public, max-age=30');
         return c.redirect(imageUrl(template, format, params, prepared.version), 302);
       }
-      const variant = canonicalQuery(template, params);
       let renderMs = 0;
       const phases: Timings = {};
       const entry = {
-        key: `infographic/${template.id}.${format}/${prepared.version}?${variant}`,
-        etag: `"ig.${template.id}.${format}.${prepared.version}.${await shortHash(variant)}"`,
+        // Only the template's own parameters name the image: `v` says which version, which the name has already.
+        name: cacheName(`ig.${template.id}.${format}`, prepared.version, { ...params, v: undefined }),
         build: async () => {
           const { model, rowsRead } = await prepared.load();
           const started = performance.now();
@@ -139,9 +138,9 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
   );
 
 /** A fresh render with the usual validators and no cache at all (for measuring renders). */
-async function uncached(entry: { etag: string; build: () => Promise<{ response: Response }> }): Promise<Response> {
+async function uncached(entry: { name: CacheName; build: () => Promise<{ response: Response }> }): Promise<Response> {
   const { response } = await entry.build();
-  response.headers.set('ETag', entry.etag);
+  response.headers.set('ETag', entry.name.etag);
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('Server-Timing', 'cache;desc="off"');
   return response;

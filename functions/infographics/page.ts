@@ -4,6 +4,7 @@ import { STAFF_TEMPLATES, TEMPLATE_PARAMS } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
 import type { ProcessRecord } from '../processes/store.ts';
 import { visibleProcesses } from '../processes/visible-process.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { ApiError } from '../shared/errors.ts';
 import { html } from '../shared/html.ts';
 import { htmlErrors } from '../shared/html-errors.ts';
@@ -19,8 +20,11 @@ import { shortHash } from './templates/common.ts';
 import { TEMPLATE_BY_ID } from './templates/index.ts';
 import type { Prepared } from './templates/types.ts';
 
-// The form's fields: the query values the page shows (its selected options), and so what its cache key holds.
+// The form's fields: the values the page shows (its selected options).
 const FORM_FIELDS = ['process', 'template', 'scope', 'entity', 'country', 'cut', 'lang', 'size'] as const;
+
+/** The form's values: what the query asked for, validated (a good choice) or as asked (a refused one, never cached). */
+type FormValues = Readonly<Record<string, unknown>>;
 
 /** Validates the page's query as the image endpoint would (only the fields the chosen template takes). */
 function pageRequest(query: Record<string, string>, lang: Lang): ImageRequest {
@@ -39,12 +43,12 @@ function pageRequest(query: Record<string, string>, lang: Lang): ImageRequest {
 /** The form as the query chose it: its options selected, the live processes listed, the image and alt text in. */
 function fillForm(
   rewriter: HTMLRewriter,
-  query: Record<string, string>,
+  form: FormValues,
   processes: ProcessRecord[],
   lang: Lang,
   chosen: { request: ImageRequest; alt: string } | null,
 ): HTMLRewriter {
-  const given = (name: string) => (name in query ? (query[name] ?? '') : null);
+  const given = (name: string) => (typeof form[name] === 'string' && form[name] !== '' ? form[name] : null);
   // The processes the database has now, not the ones the build knew.
   const process = given('process') ?? processes.find((p) => p.published)?.slug;
   const processOptions = String(
@@ -92,12 +96,13 @@ function formPage(
   chosen: { request: ImageRequest; alt: string } | null,
   problem: ApiError | null,
 ): Promise<Response> {
-  const query = c.req.query();
+  // A good choice shows only its validated values (the page is cached); a refused one, what was asked (it is not).
+  const form: FormValues = chosen ? { ...chosen.request.params, template: chosen.request.template.id } : c.req.query();
   return renderInShell(c, lang, 'infografias', {
     selector: '[data-infographic-error]',
     markup: problem ? problemsHtml(problem, useTranslations(lang)('ig.error')) : html``,
     status: problem?.status ?? 200,
-    rewrite: (rewriter) => fillForm(rewriter, query, processes, lang, chosen),
+    rewrite: (rewriter) => fillForm(rewriter, form, processes, lang, chosen),
   });
 }
 
@@ -124,17 +129,13 @@ export const infographicPageRoutes = new Hono<AppEnv>()
       if (!(error instanceof ApiError)) throw error;
       return formPage(c, lang, processes, null, error);
     }
-    const form = new URLSearchParams(
-      FORM_FIELDS.filter((name) => name in query).map((name) => [name, query[name] ?? '']),
-    ).toString();
     // Names and windows of every listed process: a PUT that renames one bumps its data version.
-    const listed = processes.map((p) => `${p.slug}.v${p.data_version}`).join(',');
-    const variant = await shortHash(`${listed}|${lang}|${form}`);
+    const listed = await shortHash(processes.map((p) => `${p.slug}.v${p.data_version}`).join(','));
+    const inputs = { ...request.params, v: undefined, template: request.template.id, shell: lang };
     return serveVersioned(
       c,
       {
-        key: `infographics-page/${prepared.version}/${variant}`,
-        etag: `"igpage.${prepared.version}.${variant}"`,
+        name: cacheName('igpage', `${prepared.version}.${listed}`, inputs),
         cors: false,
         private: list.private || prepared.private,
         build: async () => {

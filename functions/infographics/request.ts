@@ -1,3 +1,4 @@
+import { PARAM_SPECS } from '../domain/infographics.ts';
 import { ApiError } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validate.ts';
 import { TEMPLATE_BY_ID, TEMPLATES } from './templates/index.ts';
@@ -28,8 +29,8 @@ export function templateOrThrow(id: string): Template {
 }
 
 /**
- * Parses `{template}.{png|svg|json}` and its query. Unknown templates, formats and parameters, repeated
- * parameters and malformed values are refused before anything is read or drawn.
+ * Parses `{template}.{png|svg|json}` and its query. Unknown templates and formats, another template's
+ * parameters, repeated parameters and malformed values are refused before anything is read or drawn.
  */
 export function parseImageRequest(file: string, queries: Record<string, string[]>): ImageRequest {
   const match = /^([a-z0-9-]{1,40})\.([a-z]{1,5})$/.exec(file);
@@ -44,7 +45,10 @@ export function parseImageRequest(file: string, queries: Record<string, string[]
   if (!format) {
     throw new ApiError('not_found', `Infographics come as .png, .svg or .json, not .${match[2]}.`);
   }
-  const repeated = Object.keys(queries).filter((name) => (queries[name]?.length ?? 0) > 1);
+  // Names no image takes (`ref`, `utm_*`, anything else) are ignored, never drawn nor part of the cache name;
+  // a name some other template takes is still refused by the template's strict schema.
+  const known = Object.entries(queries).filter(([name]) => name === 'v' || name in PARAM_SPECS);
+  const repeated = known.filter(([, values]) => values.length > 1).map(([name]) => name);
   if (repeated.length > 0) {
     throw new ApiError(
       'validation_failed',
@@ -52,7 +56,7 @@ export function parseImageRequest(file: string, queries: Record<string, string[]
       repeated.map((field) => ({ field, message: 'must be given once' })),
     );
   }
-  const query = Object.fromEntries(Object.entries(queries).map(([name, values]) => [name, values[0]]));
+  const query = Object.fromEntries(known.map(([name, values]) => [name, values[0]]));
   const params = parseOrThrow(template.schema, query, 'query') as ImageRequest['params'];
   return { template, params, format };
 }

@@ -5,6 +5,7 @@ import { previousPeriod, todayUtc } from '../domain/dates.ts';
 import { METRIC_TABLES, type MetricTable } from '../domain/metrics.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { recordsCsv } from '../shared/csv.ts';
 import { checkPeriod, errors, jsonAnswer, textAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -169,8 +170,7 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       return serveVersioned(
         c,
         {
-          key: `metrics-public/${slot}/${days}`,
-          etag: `"metrics-public.${slot}.${days}"`,
+          name: cacheName('metrics-public', String(slot), { days }),
           build: async () => ({
             response: Response.json(await readPublicTraffic(c.env.DB, days, todayUtc())),
             rowsRead: 0,

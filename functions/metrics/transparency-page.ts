@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { todayUtc } from '../domain/dates.ts';
 import type { AppEnv } from '../env.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { htmlErrors } from '../shared/html-errors.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { problemsHtml } from '../shared/problem-html.ts';
@@ -16,8 +17,7 @@ export const transparencyRoutes = new Hono<AppEnv>()
     return serveVersioned(
       c,
       {
-        key: `transparency/${slot}/${lang}`,
-        etag: `"transparency.${slot}.${lang}"`,
+        name: cacheName('transparency', String(slot), { lang }),
         cors: false,
         build: async () => {
           const traffic = await readPublicTraffic(c.env.DB, 30, todayUtc());

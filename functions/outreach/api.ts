@@ -9,6 +9,7 @@ import { ApiError } from '../shared/errors.ts';
 import { LANGS, type Lang } from '../shared/i18n.ts';
 import { mediaType } from '../shared/media-type.ts';
 import { datedPages } from '../shared/page-index.ts';
+import { fileProblems } from '../shared/problems.ts';
 import { readBodyLimited } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
 import { KEY_WORDS, OutreachImportAnswer, OutreachPeriodsAnswer, OutreachReportAnswer } from './answers.ts';
@@ -63,14 +64,7 @@ async function importFile(c: Context<AppEnv>, route: ImportRoute) {
       `A file holds at most ${OUTREACH_LIMITS.maxRows.toLocaleString('en')} rows. Split it and send each part.`,
     );
   }
-  if (!parsed.ok) {
-    const count = parsed.problems.length;
-    throw new ApiError(
-      'validation_failed',
-      `Nothing was imported: ${count === OUTREACH_LIMITS.maxProblems ? 'at least ' : ''}${count} problem${count === 1 ? '' : 's'} in the file. Fix the lines listed in details and send it again.`,
-      parsed.problems,
-    );
-  }
+  if (!parsed.ok) throw fileProblems(parsed, OUTREACH_LIMITS.maxProblems, 'imported', 'file');
   const counts = await applyOutreach(c.env.DB, parsed.kind, parsed.rows as never[]);
   return c.json({ kind: parsed.kind, rows: parsed.rows.length, ...counts }, 200, PRIVATE);
 }

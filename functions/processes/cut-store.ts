@@ -28,6 +28,15 @@ export async function listCuts(db: D1Database, slug: string): Promise<CutRecord[
   return results.map(fromRow);
 }
 
+/** The dates of a process's cuts (one small read: the index on process and date answers it). */
+export async function cutDates(db: D1Database, slug: string): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT date FROM registration_cuts WHERE process = ?')
+    .bind(slug)
+    .all<{ date: string }>();
+  return results.map((row) => row.date);
+}
+
 /** One cut, or null. */
 export async function getCut(db: D1Database, slug: string, date: string): Promise<CutRecord | null> {
   const row = await db

@@ -12,6 +12,7 @@ import { unknownProcess } from '../shared/problems.ts';
 import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
 import { BatchAnswer } from './answers.ts';
+import { acceptedRows, asOfOf, idempotencyKeyOf, invalidate, replayOrConflict, writtenOrThrow } from './batch-steps.ts';
 import { applyBatch, type BatchResult, findBatch, toResult } from './ingest.ts';
 import { BATCH_LIMITS, type BatchFormat, parseBatch } from './parse-batch.ts';
 import { auditLiveVersion } from './version-audit.ts';
@@ -66,16 +67,6 @@ const batchBody = {
   },
 };
 
-function replayOrConflict(stored: { body_sha256: string } & BatchResult, bodySha256: string, key: string): BatchResult {
-  if (stored.body_sha256 !== bodySha256) {
-    throw new ApiError(
-      'conflict',
-      `The Idempotency-Key '${key}' was already used for a different body. Use a new key for a new batch.`,
-    );
-  }
-  return stored;
-}
-
 /** `POST /api/v1/registrations/{process}/batches`: the live feed, all or nothing, idempotent by key. */
 export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() }).openapi(
   createRoute({
@@ -116,17 +107,9 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
     const process = await getProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
-    const key = c.req.header('idempotency-key');
-    if (!key || !/^[\x21-\x7e]{1,128}$/.test(key)) {
-      throw new ApiError(
-        'bad_request',
-        'Send an Idempotency-Key header of 1 to 128 visible ASCII characters, unique per batch (for example a UUID).',
-      );
-    }
+    const key = idempotencyKeyOf(c.req.header('idempotency-key'));
     const format = batchFormat(c.req.header('content-type'));
-    const given = c.req.valid('header')['data-as-of'];
-    // Stored in UTC and to the second, so moments compare as text in SQL.
-    const asOf = given ? new Date(given).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    const asOf = asOfOf(c.req.valid('header')['data-as-of']);
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
@@ -138,45 +121,21 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       return c.json(replayed);
     }
     const parsed = await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) });
-    if (!parsed.ok && parsed.tooManyRows) {
-      throw new ApiError(
-        'payload_too_large',
-        `A batch holds at most ${BATCH_LIMITS.maxRows.toLocaleString('en')} rows. Split the file (npm run ingest does it for you).`,
-      );
-    }
-    if (!parsed.ok) {
-      const count = parsed.problems.length;
-      throw new ApiError(
-        'validation_failed',
-        `Nothing was written: ${count === BATCH_LIMITS.maxProblems ? 'at least ' : ''}${count} problem${count === 1 ? '' : 's'} in the batch. Fix the lines listed in details and send it again.`,
-        parsed.problems,
-      );
-    }
+    const rows = acceptedRows(parsed);
     let result: BatchResult;
     try {
-      const applied = await applyBatch(c.env.DB, {
-        id: crypto.randomUUID(),
-        process: slug,
-        idempotencyKey: key,
-        bodySha256,
-        rows: parsed.rows,
-        asOf,
-        definition: process,
-      });
-      if ('busy' in applied) {
-        throw new ApiError(
-          'rate_limited',
-          'Other batches for this process are being applied right now. Send this one again in a moment (same Idempotency-Key).',
-          [],
-          { 'Retry-After': '1' },
-        );
-      }
-      if ('stale' in applied) {
-        throw new ApiError(
-          'conflict',
-          `The definition of process '${slug}' changed while this batch was being checked, so nothing was written. Send the batch again (same Idempotency-Key): it will be checked against the new definition.`,
-        );
-      }
+      const applied = writtenOrThrow(
+        await applyBatch(c.env.DB, {
+          id: crypto.randomUUID(),
+          process: slug,
+          idempotencyKey: key,
+          bodySha256,
+          rows,
+          asOf,
+          definition: process,
+        }),
+        slug,
+      );
       const { rowsWritten, ...answer } = applied;
       // What the batch cost in D1 writes, beside the Worker's time (benchmarks and operators read it).
       c.header('Server-Timing', `d1;desc="rows_written=${rowsWritten}"`, { append: true });
@@ -189,7 +148,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       c.header('Idempotent-Replayed', 'true');
       result = replayOrConflict(raced, bodySha256, key);
     } finally {
-      forgetProcess(slug);
+      invalidate(slug);
     }
     await auditNewVersion(c.env.DB, slug);
     return c.json(toResult({ ...result, body_sha256: bodySha256 }), 200);

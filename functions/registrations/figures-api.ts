@@ -4,6 +4,7 @@ import { countryName } from '../domain/countries.ts';
 import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
 import { figureSource } from '../processes/figure-source.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { toCsv } from '../shared/csv.ts';
 import { errors, jsonAnswer, processParam, textAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -47,12 +48,10 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const { process, cut, version, rowsRead } = source;
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
-      const variant = `${query.scope}.${filters.entity ?? 'all'}.${filters.country ?? 'all'}`;
       return serveVersioned(
         c,
         {
-          key: `summary/${slug}/${version}/${variant}`,
-          etag: `"${slug}.${version}.${variant}"`,
+          name: cacheName('summary', `${slug}.${version}`, query),
           immutable: cut !== null,
           private: source.private,
           build: async () => {
@@ -100,7 +99,6 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const query = { ...c.req.valid('query'), process: slug, view, theme: 'auto' as const };
       return serveFiguresView(c, query, {
         kind: 'view-csv',
-        variant: [query.lang, query.scope, query.entity, query.country, view],
         changes: view === 'changes',
         render: async (model) =>
           new Response(viewCsv(model, view), {
@@ -134,8 +132,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       return serveVersioned(
         c,
         {
-          key: `countries/${slug}/${version}/${query.scope}`,
-          etag: `"${slug}.${version}.countries.${query.scope}"`,
+          name: cacheName('countries', `${slug}.${version}`, query),
           immutable: cut !== null,
           private: source.private,
           build: async () => {

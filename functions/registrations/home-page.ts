@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { type CutRecord, listCuts } from '../processes/cut-store.ts';
 import type { ProcessRecord } from '../processes/store.ts';
 import { resolveProcess } from '../processes/visible-process.ts';
+import { cacheName } from '../shared/cache-key.ts';
 import { html } from '../shared/html.ts';
 import { serveVersioned } from '../shared/http-cache.ts';
 import { fill, formatters, type Lang, useTranslations } from '../shared/i18n.ts';
@@ -47,8 +48,7 @@ export const homeRoutes = new Hono<AppEnv>().get(`${LANG_SEGMENT}/`, async (c) =
     return await serveVersioned(
       c,
       {
-        key: `home/${version}/${lang}`,
-        etag: `"home.${version}.${lang}"`,
+        name: cacheName('home', version, { lang }),
         cors: false,
         build: async () => {
           const [{ value: summary, rowsRead }, cuts] = await Promise.all([

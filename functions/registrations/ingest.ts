@@ -1,7 +1,7 @@
 import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
 import { getProcess } from '../processes/store.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
-import { type RollupDelta, RollupDeltas } from './rollup-keys.ts';
+import { type BatchPlan, planBatch } from './diff-batch.ts';
 
 /** What a batch is validated against: the process's states, modalities and registration window. */
 export interface ProcessDefinition {
@@ -59,38 +59,6 @@ const CHUNK = 5_000;
 const MAX_ATTEMPTS = 12;
 
 const FIELDS = APPLICATION_FIELDS.filter((f) => f !== 'folio');
-
-/** What must be written for a batch, planned against the rows it replaces. */
-interface BatchPlan {
-  changed: Application[];
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  deltas: RollupDelta[];
-}
-
-/** Compares the batch with the stored rows and sums the rollup moves (old values out, new values in). */
-export function planBatch(rows: readonly Application[], stored: ReadonlyMap<string, Application>): BatchPlan {
-  const moves = new RollupDeltas();
-  const plan: BatchPlan = { changed: [], inserted: 0, updated: 0, unchanged: 0, deltas: [] };
-  for (const row of rows) {
-    const old = stored.get(row.folio);
-    if (old && FIELDS.every((f) => old[f] === row[f])) {
-      plan.unchanged += 1;
-      continue;
-    }
-    if (old) {
-      plan.updated += 1;
-      moves.add(old, -1);
-    } else {
-      plan.inserted += 1;
-    }
-    moves.add(row, 1);
-    plan.changed.push(row);
-  }
-  plan.deltas = moves.entries();
-  return plan;
-}
 
 /** The process's write sequence and the stored rows for the batch's folios, read in one snapshot. */
 async function readCurrent(

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import type { CacheName } from './cache-key.ts';
 import { clientOverLimit } from './client-limit.ts';
 import { LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
 
@@ -25,15 +26,15 @@ const missLimit = new LocalFirstLimiter(30);
 
 /**
  * Answers a public read keyed by data version: 304 on a matching ETag, else the edge cache (Cache API),
- * else `build()` (which touches D1) stored in the cache. The key must include the data version, so an
+ * else `build()` (which touches D1) stored in the cache. The name includes the data version, so an
  * ingest makes new keys and old entries are simply never asked for again. A miss counts against the
  * client's address; past its limit the read is a 429 and `build()` does not run.
  */
 export async function serveVersioned(
   c: Context<AppEnv>,
   request: {
-    key: string;
-    etag: string;
+    /** From `cacheName`: the kind, the data version and the validated inputs, never the raw query. */
+    name: CacheName;
     build: () => Promise<{ response: Response; rowsRead: number }>;
     /** Public figures are readable from any site (the default); the site's own pages are not. */
     cors?: boolean;
@@ -47,7 +48,7 @@ export async function serveVersioned(
   },
   rowsReadBefore: number,
 ): Promise<Response> {
-  let { key, etag } = request;
+  let { key, etag } = request.name;
   const { build, cors = true, immutable = false } = request;
   if (request.private) {
     const { response, rowsRead } = await build();

@@ -35,3 +35,16 @@ export function unknownCut(slug: string, date: string): ApiError {
     `The process '${slug}' has no cut of ${date}. GET /api/v1/registrations/${slug}/cuts lists them.`,
   );
 }
+
+/** What a file parser reports when it refuses a file: the problems it found (at most `limit` are listed). */
+type Refused = { problems: { field: string; message: string; line?: number }[] };
+
+/** The 422 for a file with problems: nothing was `done` (written, imported), and how many problems were listed. */
+export function fileProblems(refused: Refused, limit: number, done: string, what: string): ApiError {
+  const count = refused.problems.length;
+  return new ApiError(
+    'validation_failed',
+    `Nothing was ${done}: ${count === limit ? 'at least ' : ''}${count} problem${count === 1 ? '' : 's'} in the ${what}. Fix the lines listed in details and send it again.`,
+    refused.problems,
+  );
+}

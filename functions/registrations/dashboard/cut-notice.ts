@@ -27,9 +27,21 @@ export function illustrativeNote(model: DashboardModel): Html {
   return html`<p class="illustrative" role="note">${model.t('dash.illustrative.daily')}</p>`;
 }
 
-/** The same address without `cut`: the live figures of the same view. */
-export function liveUrl(url: string): string {
-  const live = new URL(url);
-  live.searchParams.delete('cut');
-  return `${live.pathname}${live.search}`;
+/**
+ * The dashboard's address for a process and filters (and a cut, if given), built from validated values only:
+ * a cached page links here, so nothing the request added outside the schema (`ref`, `utm_*`) may come along.
+ */
+export function dashboardUrl(
+  lang: string,
+  chosen: { process?: string; scope: string; entity?: string; country?: string },
+  cut?: string,
+): string {
+  const search = new URLSearchParams();
+  const { process, entity, country } = chosen;
+  // The default scope is left out: the same page under a shorter address.
+  const scope = chosen.scope === 'received' ? undefined : chosen.scope;
+  for (const [key, value] of Object.entries({ process, scope, entity, country, cut })) {
+    if (value) search.set(key, value);
+  }
+  return `/${lang}/dashboard/?${search}`;
 }

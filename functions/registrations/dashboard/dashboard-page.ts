@@ -5,10 +5,10 @@ import { html } from '../../shared/html.ts';
 import { LANG_SEGMENT, pageLang, renderInShell, wholePage } from '../../shared/shell.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import { readSummary } from '../summary.ts';
-import { liveUrl } from './cut-notice.ts';
+import { dashboardUrl } from './cut-notice.ts';
 import { cutsList } from './cuts-list.ts';
 import { dashboardHtml } from './dashboard-html.ts';
-import { dashboardUrl, oembedLink } from './embed-url.ts';
+import { canonicalDashboardUrl, oembedLink } from './embed-url.ts';
 import { dashboardErrors } from './errors-page.ts';
 import { dashboardQuerySchema } from './params.ts';
 import { serveFiguresView } from './serve-view.ts';
@@ -21,7 +21,8 @@ export const dashboardRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     return serveFiguresView(c, query, {
       kind: 'dashboard',
-      variant: [lang, query.scope, query.entity, query.country, encodeURIComponent(origin)],
+      // Its page holds absolute URLs (discovery links): one entry per origin that serves it.
+      extra: { origin },
       cors: false,
       changes: true,
       render: async (model) => {
@@ -30,7 +31,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
         const feed = (path: string) =>
           `${origin}/api/v1/registrations/${path}cuts.atom${lang === 'es' ? '' : `?lang=${lang}`}`;
         const cutsTitle = model.t('dash.cuts');
-        const discovery = html`${oembedLink(origin, dashboardUrl(origin, query, slug), title)}<link rel="alternate" type="application/atom+xml" href="${feed(`${slug}/`)}" title="${cutsTitle} · ${model.process.name[lang]}"><link rel="alternate" type="application/atom+xml" href="${feed('')}" title="${cutsTitle} · Voto Extranjero">`;
+        const discovery = html`${oembedLink(origin, canonicalDashboardUrl(origin, query, slug), title)}<link rel="alternate" type="application/atom+xml" href="${feed(`${slug}/`)}" title="${cutsTitle} · ${model.process.name[lang]}"><link rel="alternate" type="application/atom+xml" href="${feed('')}" title="${cutsTitle} · Voto Extranjero">`;
         // The country filter lists every country of the unfiltered figures, whatever is chosen now: one more
         // summary read when a filter is set (not a whole second model with its pace).
         const byCountry =
@@ -48,7 +49,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
         const page = await renderInShell(c, lang, 'dashboard', {
           selector: '#dashboard-root',
           markup: dashboardHtml(model, Object.keys(byCountry), {
-            live: liveUrl(c.req.url),
+            live: dashboardUrl(lang, query),
             after: cutsList(model, await listCuts(c.env.DB, model.process.slug)),
           }),
           rewrite: (rewriter) =>

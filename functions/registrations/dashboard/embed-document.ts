@@ -3,7 +3,7 @@ import type { ApiError } from '../../shared/errors.ts';
 import { type Html, html, trusted } from '../../shared/html.ts';
 import { type Lang, LOCALES, type UiKey, useTranslations } from '../../shared/i18n.ts';
 import { problemsHtml } from '../../shared/problem-html.ts';
-import { cutNotice, unpublishedNotice } from './cut-notice.ts';
+import { cutNotice, dashboardUrl, unpublishedNotice } from './cut-notice.ts';
 import { embedUrl, oembedLink } from './embed-url.ts';
 import type { DashboardModel } from './model.ts';
 import { headline, viewBody, viewLinks } from './sections.ts';
@@ -17,20 +17,12 @@ function page(lang: Lang, theme: string, title: string, body: Html, discovery: H
 export function embedDocument(model: DashboardModel, view: View, origin: string): Html {
   const { t, lang } = model;
   const title = t(`view.${view}` as UiKey);
-  const dashboard = new URL(`/${lang}/dashboard/`, origin);
-  for (const [key, value] of Object.entries({
-    process: model.process.slug,
-    scope: model.query.scope,
-    entity: model.query.entity,
-    country: model.query.country,
-  })) {
-    if (value) dashboard.searchParams.set(key, value);
-  }
+  const chosen = { ...model.query, process: model.process.slug };
   // The notice of a cut links to the live dashboard of the same figures; the source link, to this cut's.
-  const live = dashboard.toString();
-  if (model.cut) dashboard.searchParams.set('cut', model.cut.date);
+  const live = new URL(dashboardUrl(lang, chosen), origin).toString();
+  const source = new URL(dashboardUrl(lang, chosen, model.cut?.date), origin).toString();
   const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
-<p class="source">${t('dash.source')} <a href="${dashboard.toString()}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
+<p class="source">${t('dash.source')} <a href="${source}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
   const self = embedUrl(origin, { ...model.query, view }, model.process.slug);
   return page(lang, model.query.theme, title, body, oembedLink(origin, self, `${title} · ${model.process.name[lang]}`));
 }

@@ -15,15 +15,7 @@ export const embedRoutes = new Hono<AppEnv>()
     const origin = new URL(c.req.url).origin;
     return serveFiguresView(c, query, {
       kind: 'embed',
-      variant: [
-        query.lang,
-        query.scope,
-        query.entity,
-        query.country,
-        query.view,
-        query.theme,
-        encodeURIComponent(origin),
-      ],
+      extra: { origin },
       changes: query.view === 'changes',
       render: async (model) =>
         new Response(String(embedDocument(model, query.view, origin)), {

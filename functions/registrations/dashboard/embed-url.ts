@@ -43,7 +43,7 @@ export function embedUrl(origin: string, query: DashboardQuery, slug: string): s
 }
 
 /** The absolute URL of the dashboard page of these figures, as its discovery links name it. */
-export function dashboardUrl(origin: string, query: DashboardQuery, slug: string): string {
+export function canonicalDashboardUrl(origin: string, query: DashboardQuery, slug: string): string {
   return `${origin}/${query.lang}/dashboard/?${figuresSearch(query, slug, false)}`;
 }
 

@@ -3,6 +3,7 @@ import { viewerOf } from '../../auth/viewer.ts';
 import { todayUtc } from '../../domain/dates.ts';
 import type { AppEnv } from '../../env.ts';
 import { type ChosenProcess, resolveProcess } from '../../processes/visible-process.ts';
+import { cacheName } from '../../shared/cache-key.ts';
 import { serveVersioned } from '../../shared/http-cache.ts';
 import { loadModel, viewVersion } from './load.ts';
 import type { DashboardModel } from './model.ts';
@@ -12,8 +13,8 @@ import type { DashboardQuery } from './params.ts';
 export interface FiguresView {
   /** Names the cache entries and ETags of this kind of answer (`embed`, `dashboard`, `view-csv`). */
   kind: string;
-  /** Every input besides the data that changes the answer (language, filters, view, theme, origin). */
-  variant: readonly (string | undefined)[];
+  /** Inputs besides the validated query that change the answer (the embed's origin, the CSV's view). */
+  extra?: Readonly<Record<string, string>>;
   /** The answer for the model of the query. */
   render: (model: DashboardModel) => Promise<Response>;
   /** Whether other sites may read the answer (figures, yes; the site's own pages, no). */
@@ -37,12 +38,10 @@ export async function serveFiguresView(
   // A cut is seen as on its own day (the window's state then), so its view never changes afterwards.
   const day = chosen.cut?.date ?? todayUtc();
   const version = viewVersion(chosen, day);
-  const variant = view.variant.map((part) => part ?? 'all').join('.');
   return serveVersioned(
     c,
     {
-      key: `${view.kind}/${version}/${variant}`,
-      etag: `"${view.kind}.${version}.${variant}"`,
+      name: cacheName(view.kind, version, { ...query, ...view.extra }),
       build: async () => ({
         response: await view.render(await loadModel(c.env.DB, query, chosen, day, view.changes)),
         rowsRead: 0,

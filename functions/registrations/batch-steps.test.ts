@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Application } from '../domain/registration.ts';
+import { ApiError } from '../shared/errors.ts';
+import { acceptedRows, asOfOf, idempotencyKeyOf, replayOrConflict, writtenOrThrow } from './batch-steps.ts';
+import { planBatch } from './diff-batch.ts';
+
+const app = (folio: string, country = 'US'): Application =>
+  ({
+    folio,
+    received_on: '2023-10-02',
+    country,
+    entity: '15',
+    sex: 'M',
+    age: 34,
+    modality: 'internet',
+    channel: 'srve',
+    credential: 'cpve',
+    status: 'revision',
+  }) as Application;
+
+const statusOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof ApiError ? [error.status, error.message] : ['not an ApiError'];
+  }
+  return ['no error'];
+};
+
+describe('validate', () => {
+  it('takes 1 to 128 visible ASCII characters as an Idempotency-Key, and nothing else', () => {
+    expect(idempotencyKeyOf('a')).toBe('a');
+    expect(idempotencyKeyOf('x'.repeat(128))).toBe('x'.repeat(128));
+    for (const bad of [undefined, '', 'x'.repeat(129), 'with space', 'ñ']) {
+      expect(statusOf(() => idempotencyKeyOf(bad))[0], String(bad)).toBe(400);
+    }
+  });
+
+  it('stores Data-As-Of in UTC to the second', () => {
+    expect(asOfOf('2023-10-02T08:30:15.250-06:00')).toBe('2023-10-02T14:30:15Z');
+    expect(asOfOf(undefined)).toBeNull();
+  });
+
+  it('refuses a batch with too many rows (413) or with problems (422, counting them)', () => {
+    expect(acceptedRows({ ok: true, rows: [app('A')] } as never)).toHaveLength(1);
+    expect(statusOf(() => acceptedRows({ ok: false, problems: [], tooManyRows: true }))[0]).toBe(413);
+    const one = statusOf(() => acceptedRows({ ok: false, problems: [{ line: 2, field: 'age', message: 'bad' }] }));
+    expect(one).toEqual([422, expect.stringContaining('Nothing was written: 1 problem in the batch.')]);
+    const full = Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, field: 'age', message: 'bad' }));
+    expect(statusOf(() => acceptedRows({ ok: false, problems: full }))[1]).toContain('at least 1000 problems');
+  });
+});
+
+describe('diff', () => {
+  it('counts unchanged, updated and inserted rows and nets the rollup moves', () => {
+    const stored = new Map([
+      ['A', app('A')],
+      ['B', app('B')],
+    ]);
+    const plan = planBatch([app('A'), app('B', 'CA'), app('C')], stored);
+    expect([plan.unchanged, plan.updated, plan.inserted]).toEqual([1, 1, 1]);
+    expect(plan.changed.map((row) => row.folio)).toEqual(['B', 'C']);
+    const all = plan.deltas.filter(
+      ([scope, entity, country]) => scope === 'received' && entity === '*' && country === '*',
+    );
+    // B leaves the US (-1) and enters Canada (+1); C enters the US (+1): the US nets 0 and is not a move at all.
+    expect(all.filter(([, , , dimension]) => dimension === 'country')).toEqual([
+      ['received', '*', '*', 'country', 'CA', 1],
+    ]);
+    expect(all.filter(([, , , dimension]) => dimension === 'total').map((d) => d[5])).toEqual([1]);
+  });
+});
+
+describe('write', () => {
+  it('passes a written batch on and turns busy into 429 and a changed definition into 409', () => {
+    const written = { id: 'x', inserted: 1, updated: 0, unchanged: 0, data_version: 2, rowsWritten: 9 };
+    expect(writtenOrThrow(written as never, 'p')).toBe(written);
+    expect(statusOf(() => writtenOrThrow({ busy: true }, 'p'))[0]).toBe(429);
+    expect(statusOf(() => writtenOrThrow({ stale: true }, 'p'))[0]).toBe(409);
+  });
+
+  it('replays a key sent again with the same body, and refuses it with another body', () => {
+    const stored = { body_sha256: 'aa', id: 'x' } as never;
+    expect(replayOrConflict(stored, 'aa', 'k')).toBe(stored);
+    expect(statusOf(() => replayOrConflict(stored, 'bb', 'k'))[0]).toBe(409);
+  });
+});
