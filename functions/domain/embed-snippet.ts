@@ -24,6 +24,10 @@ function attribute(value: string): string {
 /** The iframe and the `embed.js` script tag, as the builder shows them and `/oembed` answers them. */
 export function embedSnippet({ src, origin, title, height = 600, maxWidth }: EmbedSnippetParts): string {
   const width = maxWidth ? `width:100%;max-width:${maxWidth}px` : 'width:100%';
+  // WordPress keeps only an untrusted provider's iframe and of it only src, width, height, frameborder and a few
+  // more: without the `style`, a frame would be the default 300 px wide (deaf to the column's width) with a 2 px
+  // border (taller than the height its content asks for), so the same width and border go in attributes too.
+  const sizing = `style="${width};border:0" width="100%" height="${height}" frameborder="0"`;
   // A URL's serialisation percent-encodes quotes and angle brackets, so `src` keeps its `&` as the builder shows it.
-  return `<iframe src="${src}" data-voto-embed\n        title="${attribute(title)}" loading="lazy" style="${width};border:0" height="${height}"></iframe>\n<script src="${origin}/embed.js" async></script>`;
+  return `<iframe src="${src}" data-voto-embed\n        title="${attribute(title)}" loading="lazy" ${sizing}></iframe>\n<script src="${origin}/embed.js" async></script>`;
 }

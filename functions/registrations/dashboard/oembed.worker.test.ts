@@ -60,7 +60,7 @@ describe('GET /oembed', () => {
     expect(body.title).toContain('Test process');
     expect(body.html).toBe(
       `<iframe src="${HOST}/embed/registrations?process=${SLUG}&lang=en&scope=cumple&entity=15" data-voto-embed\n` +
-        `        title="Registration to vote from abroad, live" loading="lazy" style="width:100%;border:0" height="600"></iframe>\n` +
+        `        title="Registration to vote from abroad, live" loading="lazy" style="width:100%;border:0" width="100%" height="600" frameborder="0"></iframe>\n` +
         `<script src="${HOST}/embed.js" async></script>`,
     );
     expect(body.thumbnail_url).toBe(
@@ -86,7 +86,7 @@ describe('GET /oembed', () => {
     const body = await answer(`${HOST}/es/dashboard/?process=${SLUG}`, '&maxwidth=400&maxheight=300&format=json');
     expect(body.width).toBe(400);
     expect(body.height).toBe(300);
-    expect(body.html).toContain('style="width:100%;max-width:400px;border:0" height="300"');
+    expect(body.html).toContain('style="width:100%;max-width:400px;border:0" width="100%" height="300"');
     expect(body.thumbnail_url).toBeUndefined();
     const wide = await answer(`${HOST}/es/dashboard/?process=${SLUG}`, '&maxwidth=1100&maxheight=1100');
     expect(wide.width).toBe(600);
