@@ -1,10 +1,23 @@
 import { z } from '@hono/zod-openapi';
-import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, SCOPES, SEXES, STATUSES } from '../domain/registration.ts';
+import {
+  AGE_BANDS,
+  applicationSchema,
+  CHANNELS,
+  CREDENTIALS,
+  MODALITIES,
+  SCOPES,
+  SEXES,
+  STATUSES,
+} from '../domain/registration.ts';
 import { ProcessAnswer } from '../processes/answers.ts';
 import { counts, date } from '../shared/answer-parts.ts';
+import { jsonSchemaOf } from '../shared/describe.ts';
 import { MIN_GROUP, WITHHELD_FIELDS, WITHHELD_REASONS } from './small-groups.ts';
 
 // The shapes of this feature's API answers, for the OpenAPI document.
+
+/** One application as the feed sends it: the `Application` component, which NDJSON lines and CSV rows follow. */
+export const APPLICATION_JSON_SCHEMA = jsonSchemaOf(applicationSchema);
 
 /** The registration figures of a process, scope and filters. */
 export const SummaryAnswer = z

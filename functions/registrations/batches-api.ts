@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { scoped } from '../auth/scoped.ts';
 import { addDays, todayUtc } from '../domain/dates.ts';
-import { APPLICATION_FIELDS, applicationSchema } from '../domain/registration.ts';
+import { APPLICATION_FIELDS } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
 import { forgetProcess } from '../processes/versions.ts';
-import { errors, jsonAnswer, jsonSchemaOf, processParam, textContent } from '../shared/describe.ts';
+import { errors, jsonAnswer, processParam, textContent } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { mediaType } from '../shared/media-type.ts';
 import { unknownProcess } from '../shared/problems.ts';
@@ -38,8 +38,6 @@ function batchFormat(contentType: string | undefined): BatchFormat {
   return format;
 }
 
-/** One application as the feed sends it: the `Application` component, which NDJSON lines and CSV rows follow. */
-export const APPLICATION_JSON_SCHEMA = jsonSchemaOf(applicationSchema);
 const ROW_REF = { $ref: '#/components/schemas/Application' };
 const CSV_EXAMPLE =
   'folio,received_on,country,entity,sex,age,modality,channel,credential,status\n' +

@@ -35,11 +35,29 @@ describe('comparing two cuts', () => {
   });
 
   it('orders equal moves and equal counts by code', () => {
-    const out = compareSides(side(0), side(6, { by_sex: { M: 3, H: 3 } }));
+    const out = compareSides(side(0), side(20, { by_sex: { M: 10, H: 10 } }));
     expect(out.by_sex).toEqual([
-      { code: 'H', before: 0, after: 3, change: 3 },
-      { code: 'M', before: 0, after: 3, change: 3 },
+      { code: 'H', before: 0, after: 10, change: 10 },
+      { code: 'M', before: 0, after: 10, change: 10 },
     ]);
+  });
+
+  it('shows only the counts when the population moved by 1 to 9 (rule 3): the moves would describe the newcomers', () => {
+    const before = side(40, { by_sex: { H: 20, M: 20 }, by_country: { US: 40 } });
+    const after = side(46, { by_sex: { H: 23, M: 23 }, by_country: { US: 44, ES: 2 } });
+    const out = compareSides(before, after);
+    expect(out.total).toEqual({ before: 40, after: 46, change: 6 });
+    expect(out.by_sex).toBeNull();
+    expect(out.by_status).toBeNull();
+    expect(out.by_country).toEqual([
+      { code: 'US', before: 40, after: 44, change: 4 },
+      { code: 'ES', before: 0, after: 2, change: 2 },
+    ]);
+    expect(out.suppressed).toEqual({
+      min_group: 10,
+      reason: 'small',
+      fields: ['by_channel', 'by_credential', 'by_sex', 'by_age_band', 'by_modality', 'by_status'],
+    });
   });
 
   it('compares the first cut with nothing: every count is a move from zero', () => {
@@ -54,6 +72,6 @@ describe('comparing two cuts', () => {
     expect(out.by_sex).toBeNull();
     expect(out.by_status).toBeNull();
     expect(out.by_country).toEqual([]);
-    expect(out.suppressed).toEqual({ min_group: 10, fields: ['by_sex', 'by_status'] });
+    expect(out.suppressed).toEqual({ min_group: 10, reason: 'small', fields: ['by_sex', 'by_status'] });
   });
 });
