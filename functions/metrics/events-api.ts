@@ -10,7 +10,7 @@ import { validationHook } from '../shared/validate.ts';
 import { botReason } from './bots.ts';
 import { type EventMessage, eventSchema, eventTimes, MAX_EVENT_BYTES, reduceEvent } from './event.ts';
 import { queueEvent } from './send-buffer.ts';
-import { networkId, saltFor, visitorHash } from './visitor.ts';
+import { browserKey, networkId, saltFor, visitorHash } from './visitor.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
 const EVENT_EXAMPLE = '{"name":"pageview","url":"https://example.org/es/","referrer":""}';
@@ -88,7 +88,9 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
     const salt = await saltFor(c.env.DB, times.day);
     const visitor = await visitorHash(salt, pageUrl.hostname, address ?? '', userAgent);
-    if (await visitorLimit.over(c.env.EVENTS_LIMITER, visitor)) {
+    if (
+      await visitorLimit.over(c.env.EVENTS_LIMITER, await browserKey(salt, pageUrl.hostname, address ?? '', userAgent))
+    ) {
       throw tooManyRequests('Too many events from this browser; try again in a minute.');
     }
     const pages = await sitePages(c.env.ASSETS, requestUrl.origin);

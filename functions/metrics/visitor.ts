@@ -43,6 +43,16 @@ export async function visitorHash(salt: string, host: string, ip: string, userAg
   return Array.from(id.slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The key of the per-browser limit (EVENTS_LIMITER): one address and one whole user agent, never stored. It is finer
+ * than a counted visitor on purpose: counting folds an address into at most 3 visitors, but limiting by those would
+ * throttle a campus behind one address far below the contract's 600 events a minute per client.
+ */
+export async function browserKey(salt: string, host: string, ip: string, userAgent: string): Promise<string> {
+  const id = await digest(`${salt}|browser|${host}|${clientKey(ip)}|${userAgent}`);
+  return Array.from(id.slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The sender's network (IPv4 /24, IPv6 /48) as a daily id: new free values need two of them (admission.ts). */
 export async function networkId(salt: string, ip: string): Promise<string> {
   const id = await digest(`${salt}|network|${networkOf(ip)}`);
