@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every content collection's front matter and data schema in one file, side by side.
 // The front matter and data schemas of every content collection. Astro (site/content.config.ts) and
 // `npm run content:check` both validate with these, so an error reads the same in either; one file (longer than
 // 250 lines) so every collection's rules sit side by side.
