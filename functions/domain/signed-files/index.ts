@@ -9,12 +9,15 @@ export {
   type KeySet,
   KeySetSchema,
   type PrivateJwk,
+  PrivateJwkSchema,
   type PublicJwk,
+  PublicJwkSchema,
   parseKeySet,
   publicJwkFromPrivate,
   type SigningKey,
 } from './keys.ts';
 export { CODE_PATTERN, type Manifest, ManifestSchema, type SignInput } from './manifest.ts';
+export { codeUrl, verdictSentence } from './messages.ts';
 export { SIGNATURE_ENTRY } from './package.ts';
 export { MANIFEST_KEYWORD } from './png.ts';
 export { signCsv, signPackage, signPackageFiles, signPng, stripPngManifest } from './sign.ts';
