@@ -85,7 +85,7 @@ describe('npm run -s verify', { timeout: SLOW }, () => {
       ['figure.png', 'png'],
       ['view.csv', 'csv'],
       ['cut.zip', 'package'],
-    ]) {
+    ] as const) {
       const result = await verify(file, '--keys', keysFile);
       expect(result.stdout).toBe(
         `${file}: authentic ${kind}, code ${CODE}, kid cli-2026, signed_at 2026-12-06T10:00:00.000Z, http://localhost:8787/v/${CODE}\n`,
@@ -101,7 +101,7 @@ describe('npm run -s verify', { timeout: SLOW }, () => {
       ['resaved.csv', 'resaved'],
       ['removed.zip', 'content-changed'],
       ['photo.jpg', 'unsupported-type'],
-    ]) {
+    ] as const) {
       const result = await verify(file, '--keys', keysFile);
       expect(result.stdout).toMatch(new RegExp(`^${file.replace('.', '\\.')}: \\[${reason}\\] `));
       expect(result.code).toBe(1);
