@@ -9,6 +9,7 @@ import { glossaryLinks, readGlossary } from './site/lib/glossary-links.ts';
 import localized404 from './site/lib/localized-404-integration.mjs';
 import staticHeaders from './site/lib/static-headers-integration.ts';
 import vendorScalar from './site/lib/vendor-scalar-integration.ts';
+import verifyCheck from './site/lib/verify-check-integration.ts';
 
 /** Static bilingual site; the Worker in functions/ serves dist/ and the live parts. */
 export default defineConfig({
@@ -41,6 +42,8 @@ export default defineConfig({
     localized404(),
     staticHeaders(),
     vendorScalar(),
+    // The file checker at the fixed URL /verify/check.js, which the Worker's code pages also load.
+    verifyCheck(),
     // The content editor at /admin/ (its own files and CSP; nothing of it on public pages).
     cmsAdmin(),
   ],

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
 import {
   codeUrl,
   PrivateJwkSchema,
@@ -50,7 +51,7 @@ export function localKeys(devVars: string): PublicJwk[] {
   const signing = devVar(devVars, 'SIGNING_KEY');
   if (signing) keys.push(publicJwkFromPrivate(PrivateJwkSchema.parse(JSON.parse(signing))));
   const retired = devVar(devVars, 'RETIRED_SIGNING_KEYS');
-  if (retired) keys.push(...PublicJwkSchema.array().parse(JSON.parse(retired)));
+  if (retired) keys.push(...z.array(PublicJwkSchema).parse(JSON.parse(retired)));
   return keys;
 }
 

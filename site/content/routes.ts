@@ -1,5 +1,5 @@
 // The URL of every kind of content page, in one place: pages, links, the content check and the page index use it.
-import type { Lang } from '../i18n/locales.ts';
+import { type Lang, section } from '../i18n/locales.ts';
 
 /** Page collections stored as content/<collection>/<lang>/<slug>.mdx. */
 export const PAGE_COLLECTIONS = ['guides', 'news', 'events', 'notices', 'faq'] as const;
@@ -35,6 +35,11 @@ export function entryPath(lang: Lang, collection: PageCollection, slug: string):
   return HAS_OWN_PAGE[collection]
     ? `${sectionPath(lang, collection)}${slug}/`
     : `${sectionPath(lang, collection)}#${slug}`;
+}
+
+/** The verify page (`/es/verificar/`, `/en/verify/`), or a code's page under it (served by the Worker). */
+export function verifyPath(lang: Lang, code?: string): string {
+  return `/${lang}/${section('verificar', lang)}/${code ? `${code}/` : ''}`;
 }
 
 /** An electoral process's page. */

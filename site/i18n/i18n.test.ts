@@ -11,6 +11,9 @@ describe('locales', () => {
     expect(pathInLang('/en/guias/', 'es')).toBe('/es/guias/');
     expect(pathInLang('/', 'en')).toBe('/en/');
     expect(pathInLang('/otra/ruta/', 'es')).toBe('/es/otra/ruta/');
+    expect(pathInLang('/es/verificar/', 'en')).toBe('/en/verify/');
+    expect(pathInLang('/en/verify/7K2QF-9XM4D/', 'es')).toBe('/es/verificar/7K2QF-9XM4D/');
+    expect(pathInLang('/es/guias/verificar/', 'en')).toBe('/en/guias/verificar/');
   });
 
   it('knows its languages', () => {

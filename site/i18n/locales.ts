@@ -18,11 +18,23 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && Object.hasOwn(LOCALES, value);
 }
 
-/** The same page in another language: swaps the first path segment (`/es/guias/` → `/en/guias/`). */
+/**
+ * Sections whose path is spelled in each language (the contract names `/es/verificar/` and `/en/verify/`); every
+ * other section keeps its Spanish path in both languages.
+ */
+export const LOCALIZED_SECTIONS = [{ es: 'verificar', en: 'verify' }] as const satisfies Record<Lang, string>[];
+
+/** A section's path segment in `lang`: `section('verificar', 'en')` is `verify`; other sections are unchanged. */
+export function section(segment: string, lang: Lang): string {
+  const spelled = LOCALIZED_SECTIONS.find((names) => Object.values<string>(names).includes(segment));
+  return spelled ? spelled[lang] : segment;
+}
+
+/** The same page in another language: swaps the language segment (`/es/guias/` → `/en/guias/`) and a spelled section. */
 export function pathInLang(pathname: string, lang: Lang): string {
   const [, first, ...rest] = pathname.split('/');
-  const tail = isLang(first) ? rest : [first ?? '', ...rest];
-  const joined = tail.join('/');
+  const [head = '', ...tail] = isLang(first) ? rest : [first ?? '', ...rest];
+  const joined = [section(head, lang), ...tail].join('/');
   return `/${lang}/${joined}`.replace(/\/{2,}/g, '/');
 }
 

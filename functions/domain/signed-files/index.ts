@@ -16,8 +16,8 @@ export {
   publicJwkFromPrivate,
   type SigningKey,
 } from './keys.ts';
-export { CODE_PATTERN, type Manifest, ManifestSchema, type SignInput } from './manifest.ts';
-export { codeUrl, verdictSentence } from './messages.ts';
+export { CODE_PATTERN, type Manifest, ManifestSchema, normaliseCode, type SignInput } from './manifest.ts';
+export { CHECKER_TEXT, codeUrl, verdictSentence } from './messages.ts';
 export { SIGNATURE_ENTRY } from './package.ts';
 export { MANIFEST_KEYWORD } from './png.ts';
 export { signCsv, signPackage, signPackageFiles, signPng, stripPngManifest } from './sign.ts';

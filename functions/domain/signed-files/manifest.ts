@@ -1,6 +1,6 @@
 // The signed manifest `{"v": 1, "code", "kid", "signed_at", "sha256", "sig"}`: building it, reading it and checking
 // its signature against the published keys (contract, "Figures anyone can verify").
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fromBase64Url, toBase64Url } from './bytes.ts';
 import { canonicalJson } from './jcs.ts';
 import { importPublicKey, type PublicJwk, type SigningKey } from './keys.ts';
@@ -8,14 +8,24 @@ import { importPublicKey, type PublicJwk, type SigningKey } from './keys.ts';
 /** Crockford base-32 in two groups of five (no I, L, O, U). */
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 
+/**
+ * A code as a reader types it, in its written form (`7k2qf 9xm4d` → `7K2QF-9XM4D`; Crockford reads O as 0 and I, L
+ * as 1), or null when it cannot be one.
+ */
+export function normaliseCode(typed: string): string | null {
+  const bare = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const code = `${bare.slice(0, 5)}-${bare.slice(5)}`;
+  return CODE_PATTERN.test(code) ? code : null;
+}
+
 /** The manifest every signed file carries. */
 export const ManifestSchema = z.strictObject({
   v: z.literal(1),
-  code: z.string().regex(CODE_PATTERN, 'must be a code like 7K2QF-9XM4D'),
-  kid: z.string().min(1),
-  signed_at: z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date-time'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256'),
-  sig: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'must be a 64-byte base64url signature'),
+  code: z.string().check(z.regex(CODE_PATTERN, 'must be a code like 7K2QF-9XM4D')),
+  kid: z.string().check(z.minLength(1)),
+  signed_at: z.string().check(z.refine((text) => !Number.isNaN(Date.parse(text)), 'must be an ISO 8601 date-time')),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be lowercase hex SHA-256')),
+  sig: z.string().check(z.regex(/^[A-Za-z0-9_-]{86}$/, 'must be a 64-byte base64url signature')),
 });
 /** A parsed manifest. */
 export type Manifest = z.infer<typeof ManifestSchema>;

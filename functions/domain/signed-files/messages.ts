@@ -53,6 +53,31 @@ const REASONS: Record<Lang, Record<FailureReason, string>> = {
   },
 };
 
+/** The words of the browser checker around the verdict (`{name}` and `{code}` are filled in). */
+export const CHECKER_TEXT: Record<
+  Lang,
+  Record<'prompt' | 'choose' | 'private' | 'checking' | 'keys' | 'code' | 'see', string>
+> = {
+  es: {
+    prompt: 'Arrastra aquí una imagen PNG, un archivo CSV o un paquete .zip descargado de este sitio,',
+    choose: 'o elige un archivo',
+    private: 'La revisión ocurre en tu navegador: el archivo no se envía a ningún lado.',
+    checking: 'Revisando {name}…',
+    keys: 'No pudimos cargar las claves públicas de este sitio, así que no revisamos el archivo. Revisa tu conexión e inténtalo de nuevo.',
+    code: 'Un código tiene diez letras y números en dos grupos, como 7K2QF-9XM4D.',
+    see: 'Ver lo publicado con el código {code}',
+  },
+  en: {
+    prompt: 'Drop a PNG image, a CSV file or a .zip package downloaded from this site here,',
+    choose: 'or choose a file',
+    private: 'The check runs in your browser: the file is not sent anywhere.',
+    checking: 'Checking {name}…',
+    keys: "We could not load this site's public keys, so the file was not checked. Check your connection and try again.",
+    code: 'A code has ten letters and digits in two groups, like 7K2QF-9XM4D.',
+    see: 'See what was published under code {code}',
+  },
+};
+
 /** The verdict as one sentence in `lang` (the code, when the file names one, is part of it). */
 export function verdictSentence(verdict: Verification, lang: Lang): string {
   if (verdict.authentic) {
