@@ -5,13 +5,13 @@ import type { Lang } from '../../../site/i18n/locales.ts';
 import type { FailureReason, SignedKind, Verification } from './verify.ts';
 
 const KIND: Record<Lang, Record<SignedKind, string>> = {
-  es: { png: 'Imagen', csv: 'Archivo CSV', package: 'Paquete del corte' },
-  en: { png: 'Image', csv: 'CSV file', package: 'Cut package' },
+  es: { png: 'esta imagen', csv: 'este archivo CSV', package: 'este paquete del corte' },
+  en: { png: 'this image', csv: 'this CSV file', package: 'this cut package' },
 };
 
 const AUTHENTIC: Record<Lang, string> = {
-  es: '{kind} auténtico: publicado por Voto Extranjero el {date} con el código {code} (clave {kid}).',
-  en: '{kind} is authentic: published by Voto Extranjero on {date} under code {code} (key {kid}).',
+  es: 'Auténtico: Voto Extranjero publicó {kind} el {date} con el código {code} (clave {kid}).',
+  en: 'Authentic: Voto Extranjero published {kind} on {date} under code {code} (key {kid}).',
 };
 
 const REASONS: Record<Lang, Record<FailureReason, string>> = {
