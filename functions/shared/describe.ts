@@ -107,7 +107,7 @@ export function textAnswer(description: string, mediaType = 'text/csv') {
 }
 
 /** A JSON answer described by a zod schema. */
-export function jsonAnswer(description: string, schema: z.ZodType) {
+export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) {
   return { description, content: { 'application/json': { schema } } };
 }
 
