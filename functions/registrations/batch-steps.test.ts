@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { row } from '../../tests/support/application-row.ts';
 import type { Application } from '../domain/registration.ts';
 import { currentProcess } from '../processes/versions.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -14,19 +15,7 @@ import {
 } from './batch-steps.ts';
 import { planBatch } from './diff-batch.ts';
 
-const app = (folio: string, country = 'US'): Application =>
-  ({
-    folio,
-    received_on: '2023-10-02',
-    country,
-    entity: '15',
-    sex: 'M',
-    age: 34,
-    modality: 'internet',
-    channel: 'srve',
-    credential: 'cpve',
-    status: 'revision',
-  }) as Application;
+const app = (folio: string, country = 'US') => row(folio, { country }) as unknown as Application;
 
 const statusOf = (run: () => unknown) => {
   try {

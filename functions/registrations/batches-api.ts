@@ -9,15 +9,7 @@ import { unknownProcess } from '../shared/problems.ts';
 import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
 import { BatchAnswer } from './answers.ts';
-import {
-  acceptedRows,
-  asOfOf,
-  batchFormat,
-  idempotencyKeyOf,
-  invalidate,
-  replayOrConflict,
-  writeBatch,
-} from './batch-steps.ts';
+import * as step from './batch-steps.ts';
 import { applyBatch, findBatch, toResult } from './ingest.ts';
 import { BATCH_LIMITS, parseBatch } from './parse-batch.ts';
 import { auditLiveVersion } from './version-audit.ts';
@@ -89,22 +81,22 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
     const process = await getProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
-    const key = idempotencyKeyOf(c.req.header('idempotency-key'));
-    const format = batchFormat(c.req.header('content-type'));
-    const asOf = asOfOf(c.req.valid('header')['data-as-of']);
+    const key = step.idempotencyKeyOf(c.req.header('idempotency-key'));
+    const format = step.batchFormat(c.req.header('content-type'));
+    const asOf = step.asOfOf(c.req.valid('header')['data-as-of']);
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
     if (earlier) {
       c.header('Idempotent-Replayed', 'true');
-      const replayed = toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier);
+      const replayed = toResult(step.replayOrConflict(earlier, bodySha256, key) as typeof earlier);
       // A retry after a failed audit stores it now (readers withhold every breakdown until then).
-      await invalidate(slug, () => auditLiveVersion(c.env.DB, slug));
+      await step.invalidate(slug, () => auditLiveVersion(c.env.DB, slug));
       return c.json(replayed);
     }
-    const rows = acceptedRows(await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) }));
+    const rows = step.acceptedRows(await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) }));
     const batch = { id: crypto.randomUUID(), process: slug, idempotencyKey: key, bodySha256, rows, asOf };
-    const written = await writeBatch(
+    const written = await step.writeBatch(
       {
         apply: () => applyBatch(c.env.DB, { ...batch, definition: process }),
         stored: () => findBatch(c.env.DB, slug, key),
@@ -118,7 +110,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       c.header('Server-Timing', `d1;desc="rows_written=${written.rowsWritten}"`, { append: true });
     }
     if (written.replayed) c.header('Idempotent-Replayed', 'true');
-    await invalidate(slug, () => auditLiveVersion(c.env.DB, slug));
+    await step.invalidate(slug, () => auditLiveVersion(c.env.DB, slug));
     return c.json(toResult({ ...written.result, body_sha256: bodySha256 }), 200);
   },
 );
