@@ -11,7 +11,7 @@ import { CutChangesAnswer } from '../registrations/answers.ts';
 import { readCutChanges } from '../registrations/changes.ts';
 import { FIGURE_FILTERS } from '../registrations/figure-query.ts';
 import { readCountryEntityTable, readSummary } from '../registrations/summary.ts';
-import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
+import { bodyErrors, bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { PRIVATE_CACHE_CONTROL } from '../shared/http-cache.ts';
 import { requireEntityInProcess, unknownProcess } from '../shared/problems.ts';
@@ -83,16 +83,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       },
       responses: {
         201: jsonAnswer('Taken.', CutAnswer),
-        ...errors(
-          'bad_request',
-          'unauthorized',
-          'forbidden',
-          'not_found',
-          'conflict',
-          'payload_too_large',
-          'unsupported_media_type',
-          'validation_failed',
-        ),
+        ...bodyErrors('not_found', 'conflict'),
       },
     }),
     async (c) => {

@@ -4,7 +4,7 @@ import { addDays, todayUtc } from '../domain/dates.ts';
 import { APPLICATION_FIELDS } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
-import { errors, jsonAnswer, processParam, textContent } from '../shared/describe.ts';
+import { bodyErrors, jsonAnswer, processParam, textContent } from '../shared/describe.ts';
 import { unknownProcess } from '../shared/problems.ts';
 import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
@@ -62,18 +62,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     },
     responses: {
       200: jsonAnswer('Applied, or the first answer replayed (header `Idempotent-Replayed: true`).', BatchAnswer),
-      ...errors(
-        'bad_request',
-        'unauthorized',
-        'forbidden',
-        'not_found',
-        'conflict',
-        'payload_too_large',
-        'unsupported_media_type',
-        'validation_failed',
-        'rate_limited',
-        'service_unavailable',
-      ),
+      ...bodyErrors('not_found', 'conflict', 'rate_limited', 'service_unavailable'),
     },
   }),
   async (c) => {
