@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the registrations benchmarks share one wrangler dev, its seeded D1 and the naive baseline they are measured against.
 // Rollup summary vs the naive GROUP BY at 10 thousand and 1 million applications, cached reads, and
 // CLI ingest throughput, all against a real `wrangler dev` with local D1 (issue 3's benchmarks).
 import { rm } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: one Chromium session of the editor over one throw-away content copy; each case builds on that session and server.
 // The content editor in local mode, driven in real Chromium: it saves into a throw-away copy of the repository's
 // content (so the working tree is never touched, even when a step fails), and what it saves must pass content:check
 // and build into pages in both languages.

@@ -60,7 +60,7 @@ describe('metrics from a real page', () => {
     const report = await read();
     expect(report.visitors).toBe(1);
     // One browser is one network: a new campaign waits under (other) until a second network sends it
-    // (admission by breadth, tests/worker/metrics-hostile.test.ts shows it admitted).
+    // (admission by breadth, functions/metrics/metrics-hostile.worker.test.ts shows it admitted).
     expect(report.campaigns).toEqual([expect.objectContaining({ source: '(other)', visits: 1 })]);
     expect(asset).toMatch(/^pel-2020-2021-[a-z-]+\.csv$/);
     expect(report.downloads[0]?.asset).toBe(asset);

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every property of the generated demo data is checked against the one generation of each process, made once at the top.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { daysBetween, eachDay } from '../../functions/domain/dates.ts';

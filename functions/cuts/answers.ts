@@ -1,7 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { SCOPES } from '../domain/registration.ts';
-import { CHANGE_BREAKDOWNS } from '../registrations/compare.ts';
-import { MIN_GROUP, WITHHELD_REASONS } from '../registrations/small-groups.ts';
 import { date } from '../shared/answer-parts.ts';
 
 // The shapes of this feature's API answers, for the OpenAPI document.
@@ -20,35 +17,3 @@ export const CutAnswer = z
 
 /** `GET …/cuts`: newest first. */
 export const CutListAnswer = z.array(CutAnswer).openapi('CutList');
-
-const move = z.object({
-  code: z.string(),
-  before: z.number().int(),
-  after: z.number().int(),
-  change: z.number().int(),
-});
-
-/** `GET …/cuts/{date}/changes`. */
-export const CutChangesAnswer = z
-  .object({
-    process: z.string(),
-    from: date.nullable().describe('The cut before (null for the first cut: everything counts from zero).'),
-    to: date,
-    scope: z.enum(SCOPES),
-    filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
-    total: z.object({ before: z.number().int(), after: z.number().int(), change: z.number().int() }),
-    ...Object.fromEntries(
-      CHANGE_BREAKDOWNS.map((name) => [name, z.array(move).nullable().describe('Largest moves first.')]),
-    ),
-    suppressed: z
-      .object({
-        min_group: z.literal(MIN_GROUP),
-        reason: z.enum(WITHHELD_REASONS),
-        fields: z.array(z.enum(CHANGE_BREAKDOWNS)),
-      })
-      .optional()
-      .describe(
-        'Breakdowns withheld on either side by the small-group rule are null here, and so are all attribute breakdowns when the population changed by 1 to 9 applications (reason `small`: the change itself is a small group).',
-      ),
-  })
-  .openapi('CutChanges');

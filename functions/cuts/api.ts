@@ -4,20 +4,20 @@ import { viewerOf } from '../auth/viewer.ts';
 import { isoDate } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { type CutRecord, listCuts } from '../processes/cut-store.ts';
-import { figureSource } from '../processes/figure-source.ts';
+import { figureSource, serveFigures } from '../processes/figure-source.ts';
 import { currentProcess, forgetCut, forgetProcess } from '../processes/versions.ts';
 import { resolveProcess } from '../processes/visible-process.ts';
+import { CutChangesAnswer } from '../registrations/answers.ts';
 import { readCutChanges } from '../registrations/changes.ts';
 import { FIGURE_FILTERS } from '../registrations/figure-query.ts';
 import { readCountryEntityTable, readSummary } from '../registrations/summary.ts';
-import { cacheName } from '../shared/cache-key.ts';
-import { bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
+import { bodyErrors, bodyOf, errors, jsonAnswer, processParam } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
-import { PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
+import { PRIVATE_CACHE_CONTROL } from '../shared/http-cache.ts';
 import { requireEntityInProcess, unknownProcess } from '../shared/problems.ts';
 import { readJson } from '../shared/read-json.ts';
 import { validationHook } from '../shared/validate.ts';
-import { CutAnswer, CutChangesAnswer, CutListAnswer } from './answers.ts';
+import { CutAnswer, CutListAnswer } from './answers.ts';
 import { mexicoCityTime } from './calendar.ts';
 import { cutPackage } from './package.ts';
 import { takeCut } from './take.ts';
@@ -83,16 +83,7 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       },
       responses: {
         201: jsonAnswer('Taken.', CutAnswer),
-        ...errors(
-          'bad_request',
-          'unauthorized',
-          'forbidden',
-          'not_found',
-          'conflict',
-          'payload_too_large',
-          'unsupported_media_type',
-          'validation_failed',
-        ),
+        ...bodyErrors('not_found', 'conflict'),
       },
     }),
     async (c) => {
@@ -144,29 +135,16 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       const { process: slug, date } = c.req.valid('param');
       const query = c.req.valid('query');
       const source = await figureSource(c.env.DB, viewerOf(c), slug, cutDate(date));
-      const { process, cut, rowsRead } = source;
+      const { process, cut } = source;
       if (!cut) throw new ApiError('not_found', 'No cut.');
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
-      return serveVersioned(
-        c,
-        {
-          name: cacheName('cut-changes', `${slug}.cut-${date}`, query),
-          immutable: true,
-          private: source.private,
-          build: async () => {
-            const live = (await currentProcess(c.env.DB, slug)).process ?? process;
-            const { value, rowsRead: read } = await readCutChanges(c.env.DB, live, cut, query.scope, filters);
-            return {
-              response: new Response(JSON.stringify(value), {
-                headers: { 'Content-Type': 'application/json; charset=utf-8' },
-              }),
-              rowsRead: read,
-            };
-          },
-        },
-        rowsRead,
-      );
+      return serveFigures(c, source, 'cut-changes', query, async () => {
+        const live = (await currentProcess(c.env.DB, slug)).process ?? process;
+        const { value, rowsRead } = await readCutChanges(c.env.DB, live, cut, query.scope, filters);
+        const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+        return { response: new Response(JSON.stringify(value), { headers }), rowsRead };
+      });
     },
   )
   .openapi(
@@ -190,40 +168,32 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
       const date = /^(.+)\.zip$/.exec(file)?.[1];
       if (!date) throw new ApiError('not_found', `There is no file '${file.slice(0, 60)}': ask for YYYY-MM-DD.zip.`);
       const source = await figureSource(c.env.DB, viewerOf(c), slug, cutDate(date));
-      const { process, cut, rowsRead } = source;
+      const { process, cut } = source;
       if (!cut) throw new ApiError('not_found', 'No cut.');
-      return serveVersioned(
-        c,
-        {
-          // The package's datapackage.json holds absolute URLs: one entry per origin that serves it.
-          name: cacheName('cut-package', `${slug}.cut-${date}`, { origin: new URL(c.req.url).origin }),
-          immutable: true,
-          private: source.private,
-          build: async () => {
-            const filters = { entity: null, country: null };
-            const summary = await readSummary(c.env.DB, process, 'received', filters, cut.date);
-            const byState = await readCountryEntityTable(c.env.DB, process, 'received', cut.date);
-            const zip = await cutPackage({
-              process,
-              processes: source.processes,
-              cut,
-              summary: summary.value,
-              byState: byState.value,
-              origin: new URL(c.req.url).origin,
-            });
-            return {
-              response: new Response(zip as Uint8Array<ArrayBuffer>, {
-                headers: {
-                  'Content-Type': 'application/zip',
-                  'Content-Disposition': `attachment; filename="${slug}-corte-${date}.zip"`,
-                },
-              }),
-              rowsRead: summary.rowsRead + byState.rowsRead,
-            };
-          },
-        },
-        rowsRead,
-      );
+      const origin = new URL(c.req.url).origin;
+      // The package's datapackage.json holds absolute URLs: one entry per origin that serves it.
+      return serveFigures(c, source, 'cut-package', { origin }, async () => {
+        const filters = { entity: null, country: null };
+        const summary = await readSummary(c.env.DB, process, 'received', filters, cut.date);
+        const byState = await readCountryEntityTable(c.env.DB, process, 'received', cut.date);
+        const zip = await cutPackage({
+          process,
+          processes: source.processes,
+          cut,
+          summary: summary.value,
+          byState: byState.value,
+          origin,
+        });
+        return {
+          response: new Response(zip as Uint8Array<ArrayBuffer>, {
+            headers: {
+              'Content-Type': 'application/zip',
+              'Content-Disposition': `attachment; filename="${slug}-corte-${date}.zip"`,
+            },
+          }),
+          rowsRead: summary.rowsRead + byState.rowsRead,
+        };
+      });
     },
   );
 

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: a cut followed through every way it is taken and read (cron, admin, list, figures, changes, package, pages), with one set of helpers.
 // The contract's "Cuts": dated, frozen copies of a process's figures. Each line over HTTP: the scheduled cut at
 // 23:59 Mexico City (with the 2022 daylight saving and without it from 2023), taking one as an admin, the list,
 // `cut=` on every figures endpoint with immutable answers, what changed, and the data package.

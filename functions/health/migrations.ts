@@ -1,8 +1,8 @@
-/** How far the database schema has been migrated. */
-export interface MigrationLevel {
-  applied: number;
-  latest: string | null;
-}
+import type { z } from '@hono/zod-openapi';
+import type { MigrationsAnswer } from './answers.ts';
+
+/** How far the database schema has been migrated (the admin health answer's `migrations`). */
+export type MigrationLevel = z.output<typeof MigrationsAnswer>;
 
 /** Reads the migration level from wrangler's `d1_migrations` table (also used by the tests' setup). */
 export async function migrationLevel(db: D1Database): Promise<MigrationLevel> {

@@ -15,11 +15,11 @@ export const TemplateAnswer = z
         name: z.string(),
         required: z.boolean(),
         default: z.string().optional(),
-        values: z.array(z.string()).optional(),
+        values: z.array(z.string()).readonly().optional(),
         pattern: z.string().optional(),
       }),
     ),
-    formats: z.array(z.string()),
+    formats: z.array(z.string()).readonly(),
     dimensions: z.record(z.string(), z.object({ width: z.number().int(), height: z.number().int() })),
   })
   .openapi('InfographicTemplate');

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { type CacheName, cacheName } from '../shared/cache-key.ts';
 import { errors, jsonAnswer } from '../shared/describe.ts';
 import { IMMUTABLE_CACHE_CONTROL, PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
-import { LANGS, type UiKey, useTranslations } from '../shared/i18n.ts';
+import { inEveryLanguage, type UiKey, useTranslations } from '../shared/i18n.ts';
 import { validationHook } from '../shared/validate.ts';
 import { ImageInfoAnswer, TemplateAnswer } from './answers.ts';
 import { scaleOf } from './brand.ts';
@@ -58,7 +58,7 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           const key = `img.template.${template.id}` as UiKey;
           return {
             template: template.id,
-            title: Object.fromEntries(LANGS.map((lang) => [lang, useTranslations(lang)(key)])),
+            title: inEveryLanguage((lang) => useTranslations(lang)(key)),
             sizes: SIZE_NAMES,
             params: template.params,
             formats: FORMATS,
@@ -160,7 +160,7 @@ async function buildBody(request: ImageRequest, model: unknown, version: string,
     data_version: version,
     png: imageUrl(template, 'png', params, version),
     svg: imageUrl(template, 'svg', params, version),
-  });
+  } satisfies z.output<typeof ImageInfoAnswer>);
 }
 
 /** `voto-top-countries-pel-2022-2023-es-square.png`: the parameters' values, in order, as a file name. */

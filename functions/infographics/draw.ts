@@ -1,5 +1,5 @@
 import { html } from '../shared/html.ts';
-import { LANGS, type Lang } from '../shared/i18n.ts';
+import { inEveryLanguage, type Lang } from '../shared/i18n.ts';
 import { scaleOf } from './brand.ts';
 import { renderPng, renderSvg, type Timings } from './engine/engine.ts';
 import type { ImageRequest } from './request.ts';
@@ -7,10 +7,7 @@ import type { ImageRequest } from './request.ts';
 /** The alt text of an image in both languages, at the size asked for. */
 export function altTexts(request: ImageRequest, model: unknown): Record<Lang, string> {
   const scale = scaleOf(request.params.size);
-  return Object.fromEntries(LANGS.map((lang) => [lang, request.template.alt(model, lang, scale)])) as Record<
-    Lang,
-    string
-  >;
+  return inEveryLanguage((lang) => request.template.alt(model, lang, scale));
 }
 
 /**

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: list, images, parameters and caching of the image API share the PNG reader, the seeding helpers and the summary they must agree with.
 import { describe, expect, it } from 'vitest';
 import es from '../../site/i18n/ui/es.json' with { type: 'json' };
 import { call } from '../../tests/support/helpers.ts';

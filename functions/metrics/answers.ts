@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { date } from '../shared/answer-parts.ts';
+import type { MetricsSummary, ReferralFigures } from '../domain/metrics.ts';
+import { date, type SameShape } from '../shared/answer-parts.ts';
 
 // The shapes of this feature's API answers, for the OpenAPI document.
 
@@ -22,6 +23,12 @@ export const MetricsSummaryAnswer = z
   })
   .openapi('MetricsSummary');
 
+// The staff page reads MetricsSummary from functions/domain/; the answer documents the contract's fields of it (the
+// schema is loose: the quarterly reports' tables ride along), so each documented field must be the summary's own.
+// `pages` documents only the contract's columns of each row; the route's typed `c.json` holds the rest to it.
+type DocumentedSummary = Omit<z.output<ReturnType<typeof MetricsSummaryAnswer.strict>>, 'previous' | 'pages'>;
+const _summaryIsAnswer: SameShape<Pick<MetricsSummary, keyof DocumentedSummary>, DocumentedSummary> = true;
+
 /** A partner's own referral figures. */
 export const ReferralAnswer = z
   .object({
@@ -37,6 +44,9 @@ export const ReferralAnswer = z
     ),
   })
   .openapi('ReferralFigures');
+
+// The partner page reads ReferralFigures from functions/domain/ (the site imports nothing else): held to the schema.
+const _referralIsAnswer: SameShape<ReferralFigures, z.output<typeof ReferralAnswer>> = true;
 
 /** The site's traffic as anyone may see it: counts under 10 are null. */
 export const PublicTrafficAnswer = z

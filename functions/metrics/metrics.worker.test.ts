@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the events endpoint, its queue consumer and the visitor salts are one path (a beacon in, counted rows out) tested with shared event builders.
 import { describe, expect, it } from 'vitest';
 import { bearer, call, testEnv } from '../../tests/support/helpers.ts';
 import { deliver, message, queuedBy, rollupsAt } from '../../tests/support/metrics-helpers.ts';

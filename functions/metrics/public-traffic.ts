@@ -1,4 +1,6 @@
+import type { z } from '@hono/zod-openapi';
 import { addDays } from '../domain/dates.ts';
+import type { PublicTrafficAnswer } from './answers.ts';
 import { readMetrics } from './summary.ts';
 
 /** Counts under this are published as null: too small to show without risk of pointing at someone. */
@@ -7,17 +9,8 @@ export const PUBLIC_MIN = 10;
 /** How long the public figures are reused (ms): they are recomputed at most once per slot. */
 export const PUBLIC_SLOT_MS = 10 * 60_000;
 
-/** The site's own traffic as anyone may see it: aggregates only, small counts suppressed. */
-export interface PublicTraffic {
-  from: string;
-  to: string;
-  suppressed_below: number;
-  pageviews: number | null;
-  visitors: number | null;
-  pages: { path: string; pageviews: number | null }[];
-  languages: { lang: string; events: number | null }[];
-  countries: { country: string; events: number }[];
-}
+/** The site's own traffic as anyone may see it: aggregates only, small counts suppressed (the answer's type). */
+export type PublicTraffic = z.output<typeof PublicTrafficAnswer>;
 
 /** The last `days` days of traffic (UTC, today included), with counts under 10 replaced by null. */
 export async function readPublicTraffic(db: D1Database, days: number, today: string): Promise<PublicTraffic> {

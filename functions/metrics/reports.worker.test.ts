@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: partner, public and staff reports read the same hand-counted events, written once by the builders at the top.
 // What partners, the public and staff read: a partner's figures by day with a CSV equal to the JSON,
 // the public figures (small counts suppressed, rendered into the transparency page), and every staff table's CSV.
 import { describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the three shared outreach files go in once and every case reads them back (JSON, workbook, sums), so the cases share one import.
 // The outreach imports and report: the three shared tables go in over HTTP and every row comes back from the
 // report of its period, with the same value, in JSON and in the workbook; bad files change nothing.
 import { parse } from 'csv-parse/sync';

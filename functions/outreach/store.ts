@@ -1,4 +1,6 @@
+import type { z } from '@hono/zod-openapi';
 import { NATURAL_KEYS, naturalKey, type OutreachKind, type OutreachRows, STORED_COLUMNS } from '../domain/outreach.ts';
+import type { OutreachImportAnswer } from './answers.ts';
 
 const TABLES: Record<OutreachKind, string> = {
   figures: 'outreach_figures',
@@ -7,11 +9,7 @@ const TABLES: Record<OutreachKind, string> = {
 };
 
 /** What an import changed: rows new to the store, rows whose values changed, rows already stored as sent. */
-export interface ImportCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+export type ImportCounts = Pick<z.output<typeof OutreachImportAnswer>, 'inserted' | 'updated' | 'unchanged'>;
 
 // D1 binds at most 100 parameters per statement; one row per statement keeps every row well under it.
 function upsert(kind: OutreachKind): string {

@@ -3,7 +3,7 @@ import { scoped } from '../auth/scoped.ts';
 import { viewerOf } from '../auth/viewer.ts';
 import { processBodySchema, processSlugSchema } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
-import { bodyOf, errors, jsonAnswer } from '../shared/describe.ts';
+import { bodyErrors, bodyOf, errors, jsonAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
 import { PRIVATE_CACHE_CONTROL } from '../shared/http-cache.ts';
 import { unknownProcess } from '../shared/problems.ts';
@@ -77,15 +77,7 @@ export const processRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: {
         200: jsonAnswer('Replaced.', ProcessAnswer),
         201: jsonAnswer('Created.', ProcessAnswer),
-        ...errors(
-          'bad_request',
-          'unauthorized',
-          'forbidden',
-          'conflict',
-          'payload_too_large',
-          'unsupported_media_type',
-          'validation_failed',
-        ),
+        ...bodyErrors('conflict'),
       },
     }),
     async (c) => {

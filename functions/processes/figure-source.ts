@@ -1,4 +1,8 @@
+import type { Context } from 'hono';
 import type { Viewer } from '../auth/viewer.ts';
+import type { AppEnv } from '../env.ts';
+import { cacheName } from '../shared/cache-key.ts';
+import { serveVersioned } from '../shared/http-cache.ts';
 import type { CutRecord } from './cut-store.ts';
 import type { ProcessRecord } from './store.ts';
 import { resolveProcess } from './visible-process.ts';
@@ -28,4 +32,27 @@ export async function figureSource(
   const version = chosen.cut ? `cut-${chosen.cut.date}` : `v${chosen.process.data_version}`;
   const { process, processes, private: isPrivate, rowsRead } = chosen;
   return { process, cut: chosen.cut, processes, version, private: isPrivate, rowsRead };
+}
+
+/**
+ * Serves one read of these figures through the edge cache: named by its kind, the process, the figures' version and
+ * the validated `inputs`; kept for a year when it is a cut's; never stored shared when it is private.
+ */
+export function serveFigures(
+  c: Context<AppEnv>,
+  source: FigureSource,
+  kind: string,
+  inputs: Readonly<Record<string, unknown>>,
+  build: () => Promise<{ response: Response; rowsRead: number }>,
+): Promise<Response> {
+  return serveVersioned(
+    c,
+    {
+      name: cacheName(kind, `${source.process.slug}.${source.version}`, inputs),
+      immutable: source.cut !== null,
+      private: source.private,
+      build,
+    },
+    source.rowsRead,
+  );
 }

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: unpublished → published → deleted is one lifecycle, checked over the same list of public paths and tables.
 // The publication lifecycle (contract, "Electoral processes"): a process starts unpublished, visible to admin and
 // staff only; every public path that names it answers the same 404 as an unknown slug, no list or default shows
 // it; publishing opens every path and cannot be undone; DELETE removes a rehearsal with all its data.

@@ -1,18 +1,10 @@
+import type { z } from '@hono/zod-openapi';
 import type { ProcessBody } from '../domain/registration.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
+import type { ProcessAnswer } from './answers.ts';
 
-/** A process as the API shows it. */
-export interface ProcessRecord extends ProcessBody {
-  slug: string;
-  data_version: number;
-  as_of: string | null;
-  /** When the figures (or the definition) last changed here. */
-  updated_at: string;
-  /** False until an admin publishes it: until then only admin and staff see it (and it can be deleted). */
-  published: boolean;
-  /** When it was published; null while unpublished. */
-  published_at: string | null;
-}
+/** A process as the API shows it, but its links (the answer's own type: `present` in api.ts adds the links). */
+export type ProcessRecord = Omit<z.output<typeof ProcessAnswer>, 'links'>;
 
 interface ProcessRow {
   slug: string;

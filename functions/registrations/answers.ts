@@ -12,9 +12,21 @@ import {
 import { ProcessAnswer } from '../processes/answers.ts';
 import { counts, date } from '../shared/answer-parts.ts';
 import { jsonSchemaOf } from '../shared/describe.ts';
-import { MIN_GROUP, WITHHELD_FIELDS, WITHHELD_REASONS } from './small-groups.ts';
+import {
+  CHANGE_BREAKDOWNS,
+  type ChangeBreakdown,
+  MIN_GROUP,
+  WITHHELD_FIELDS,
+  WITHHELD_REASONS,
+} from './small-groups.ts';
 
-// The shapes of this feature's API answers, for the OpenAPI document.
+// The shapes of this feature's API answers, for the OpenAPI document. They are also the types of the data
+// functions that build those answers (`z.output<typeof …>` in summary.ts, compare.ts, changes.ts), so an answer
+// cannot drift from its documented shape without failing `tsc`.
+
+/** What an answer says when it withholds breakdowns: the smallest group, why, and the fields set to null. */
+const suppressedOf = <const F extends readonly string[]>(fields: F) =>
+  z.object({ min_group: z.literal(MIN_GROUP), reason: z.enum(WITHHELD_REASONS), fields: z.array(z.enum(fields)) });
 
 /** One application as the feed sends it: the `Application` component, which NDJSON lines and CSV rows follow. */
 export const APPLICATION_JSON_SCHEMA = jsonSchemaOf(applicationSchema);
@@ -53,12 +65,7 @@ export const SummaryAnswer = z
       .describe(
         'Present when the attribute breakdowns are those last published for this population (rule 3: since then it changed by 1 to 9 applications, which new breakdowns would describe): the as_of of the version they come from. The total and the counts by state and country are current.',
       ),
-    suppressed: z
-      .object({
-        min_group: z.literal(MIN_GROUP),
-        reason: z.enum(WITHHELD_REASONS),
-        fields: z.array(z.enum(WITHHELD_FIELDS)),
-      })
+    suppressed: suppressedOf(WITHHELD_FIELDS)
       .optional()
       .describe(
         'Present when the attribute breakdowns are withheld, and why: `small` (the population has 1 to 9 applications), `cross` (filtered by both state and country), `complementary` (the disclosure audit of this version withholds it so that no combination of published answers isolates 1 to 9 applications). The fields named are null; the counts by state and country stay exact.',
@@ -76,3 +83,36 @@ export const BatchAnswer = z
     unchanged: z.number().int(),
   })
   .openapi('BatchResult');
+
+/** One category's move between two cuts. */
+export const MoveAnswer = z.object({
+  code: z.string(),
+  before: z.number().int(),
+  after: z.number().int(),
+  change: z.number().int(),
+});
+
+const moves = z.array(MoveAnswer).nullable().describe('Largest moves first.');
+
+/** What changed between two versions of the figures: the total and each breakdown (compare.ts builds it). */
+export const ComparisonAnswer = z.object({
+  total: z.object({ before: z.number().int(), after: z.number().int(), change: z.number().int() }),
+  ...(Object.fromEntries(CHANGE_BREAKDOWNS.map((name) => [name, moves])) as Record<ChangeBreakdown, typeof moves>),
+  suppressed: suppressedOf(CHANGE_BREAKDOWNS)
+    .optional()
+    .describe(
+      'Breakdowns withheld on either side by the small-group rule are null here, and so are all attribute breakdowns when the population changed by 1 to 9 applications (reason `small`: the change itself is a small group).',
+    ),
+});
+
+/** `GET …/cuts/{date}/changes`: a cut against the one before it. */
+export const CutChangesAnswer = z
+  .object({
+    process: z.string(),
+    from: date.nullable().describe('The cut before (null for the first cut: everything counts from zero).'),
+    to: date,
+    scope: z.enum(SCOPES),
+    filters: z.object({ entity: z.string().nullable(), country: z.string().nullable() }),
+    ...ComparisonAnswer.shape,
+  })
+  .openapi('CutChanges');

@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { row } from '../../tests/support/application-row.ts';
 import type { Application } from '../domain/registration.ts';
+import { currentProcess } from '../processes/versions.ts';
 import { ApiError } from '../shared/errors.ts';
-import { acceptedRows, asOfOf, idempotencyKeyOf, replayOrConflict, writtenOrThrow } from './batch-steps.ts';
+import {
+  acceptedRows,
+  asOfOf,
+  batchFormat,
+  idempotencyKeyOf,
+  invalidate,
+  replayOrConflict,
+  writeBatch,
+  writtenOrThrow,
+} from './batch-steps.ts';
 import { planBatch } from './diff-batch.ts';
 
-const app = (folio: string, country = 'US'): Application =>
-  ({
-    folio,
-    received_on: '2023-10-02',
-    country,
-    entity: '15',
-    sex: 'M',
-    age: 34,
-    modality: 'internet',
-    channel: 'srve',
-    credential: 'cpve',
-    status: 'revision',
-  }) as Application;
+const app = (folio: string, country = 'US') => row(folio, { country }) as unknown as Application;
 
 const statusOf = (run: () => unknown) => {
   try {
@@ -28,6 +27,19 @@ const statusOf = (run: () => unknown) => {
 };
 
 describe('validate', () => {
+  it('reads CSV or NDJSON in UTF-8 from the Content-Type, and answers 415 to anything else', () => {
+    expect(batchFormat('text/csv')).toBe('csv');
+    expect(batchFormat('Text/CSV; charset=UTF-8')).toBe('csv');
+    expect(batchFormat('application/x-ndjson')).toBe('ndjson');
+    expect(batchFormat('application/ndjson; charset=utf8')).toBe('ndjson');
+    expect(statusOf(() => batchFormat(undefined))).toEqual([415, expect.stringContaining("got 'no Content-Type'")]);
+    expect(statusOf(() => batchFormat('application/json'))).toEqual([
+      415,
+      expect.stringContaining("'application/json'"),
+    ]);
+    expect(statusOf(() => batchFormat('text/csv; charset=latin1'))).toEqual([415, expect.stringContaining('latin1')]);
+  });
+
   it('takes 1 to 128 visible ASCII characters as an Idempotency-Key, and nothing else', () => {
     expect(idempotencyKeyOf('a')).toBe('a');
     expect(idempotencyKeyOf('x'.repeat(128))).toBe('x'.repeat(128));
@@ -83,5 +95,67 @@ describe('write', () => {
     const stored = { body_sha256: 'aa', id: 'x' } as never;
     expect(replayOrConflict(stored, 'aa', 'k')).toBe(stored);
     expect(statusOf(() => replayOrConflict(stored, 'bb', 'k'))[0]).toBe(409);
+  });
+});
+
+/** A D1 that knows one process: the read memo's `rowsRead` says whether it was asked (1) or remembered (0). */
+function oneProcessDb() {
+  const row = { slug: 'p', name_es: 'P', name_en: 'P', entities: '[]', modalities: '[]', illustrative: '[]' };
+  return { prepare: () => ({ bind: () => ({ first: async () => row }), all: async () => ({ results: [row] }) }) };
+}
+
+describe('write, settled', () => {
+  const result = { batch: 'b1', rows: 2, inserted: 2, updated: 0, unchanged: 0 };
+  const stored = { ...result, batch: 'b0', body_sha256: 'aa' };
+  const settle = (apply: () => Promise<never>, found: typeof stored | null) =>
+    writeBatch({ apply, stored: async () => found }, 'p', 'k', 'aa');
+
+  it('answers what was written with its D1 cost, or replays the stored batch of a request that won the race', async () => {
+    expect(
+      await writeBatch(
+        { apply: async () => ({ ...result, rowsWritten: 7 }), stored: async () => null },
+        'p',
+        'k',
+        'aa',
+      ),
+    ).toEqual({
+      result,
+      rowsWritten: 7,
+      replayed: false,
+    });
+    const lost = () => Promise.reject(new Error('UNIQUE constraint failed: ingest_batches.process'));
+    expect(await settle(lost, stored)).toEqual({ result: stored, rowsWritten: null, replayed: true });
+  });
+
+  it('rethrows a failure no stored batch explains, and keeps its own 409 and 429', async () => {
+    const failure = new Error('D1 went away');
+    await expect(settle(() => Promise.reject(failure), null)).rejects.toBe(failure);
+    await expect(settle(() => Promise.reject(failure), { ...stored, body_sha256: 'bb' })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(
+      writeBatch({ apply: async () => ({ busy: true }), stored: async () => stored }, 'p', 'k', 'aa'),
+    ).rejects.toMatchObject({ status: 429 });
+  });
+
+  it('forgets the process afterwards, written or not', async () => {
+    const db = oneProcessDb();
+    await currentProcess(db as never, 'p', 0);
+    expect((await currentProcess(db as never, 'p', 1)).rowsRead).toBe(0);
+    await writeBatch({ apply: async () => ({ stale: true }), stored: async () => null }, 'p', 'k', 'aa').catch(
+      () => {},
+    );
+    expect((await currentProcess(db as never, 'p', 2)).rowsRead).toBe(1);
+  });
+});
+
+describe('invalidate', () => {
+  it('forgets the process once the audit of its new version is stored, and keeps it when nothing was stored (null)', async () => {
+    const db = oneProcessDb();
+    await currentProcess(db as never, 'p', 0);
+    await invalidate('p', async () => null);
+    expect((await currentProcess(db as never, 'p', 1)).rowsRead).toBe(0);
+    await invalidate('p', async () => ({ stored: true }));
+    expect((await currentProcess(db as never, 'p', 2)).rowsRead).toBe(1);
   });
 });

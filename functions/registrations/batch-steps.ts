@@ -1,10 +1,34 @@
-// The batch pipeline in named steps: parse (parse-batch.ts) → validate (here) → diff (diff-batch.ts) → write
-// (ingest.ts) → invalidate (here). Each step is small and tested alone; the router only strings them together.
+// The batch pipeline in named steps: validate the request (here) → parse (parse-batch.ts) → validate the rows
+// (here) → diff (diff-batch.ts, inside the write's snapshot) → write (ingest.ts, settled here) → invalidate (here).
+// Each step is small and tested alone (batch-steps.test.ts); batches-api.ts only strings them together.
 import { forgetProcess } from '../processes/versions.ts';
 import { ApiError } from '../shared/errors.ts';
+import { mediaType } from '../shared/media-type.ts';
 import { fileProblems } from '../shared/problems.ts';
-import type { BatchResult } from './ingest.ts';
-import { BATCH_LIMITS, type ParsedBatch } from './parse-batch.ts';
+import type { BatchResult, StoredBatch } from './ingest.ts';
+import { BATCH_LIMITS, type BatchFormat, type ParsedBatch } from './parse-batch.ts';
+
+const FORMATS: Record<string, BatchFormat> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+};
+
+/** Validate: the body's format from its `Content-Type`, or the 415 that names what is taken. */
+export function batchFormat(contentType: string | undefined): BatchFormat {
+  const { type, charset } = mediaType(contentType);
+  const format = FORMATS[type];
+  if (!format) {
+    throw new ApiError(
+      'unsupported_media_type',
+      `Send the batch as text/csv or application/x-ndjson (got '${type || 'no Content-Type'}').`,
+    );
+  }
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new ApiError('unsupported_media_type', `Send the batch in UTF-8 (got charset '${charset}').`);
+  }
+  return format;
+}
 
 /** Validate: the `Idempotency-Key` header, or the 400 that says what a good one is. */
 export function idempotencyKeyOf(header: string | undefined): string {
@@ -68,7 +92,45 @@ export function replayOrConflict(
   return stored;
 }
 
-/** Invalidate: this isolate forgets the process, so its new data version (and every cache name) shows at once. */
-export function invalidate(slug: string): void {
-  forgetProcess(slug);
+/** What the write step settled on: the answer, its D1 cost (null when replayed) and whether it is a replay. */
+export interface Written {
+  result: BatchResult;
+  rowsWritten: number | null;
+  replayed: boolean;
+}
+
+/**
+ * Write: applies the rows once (`apply`, ingest.ts's applyBatch). A concurrent request with the same key that won
+ * the race is answered as if this one were its retry (`stored` reads it back). Whatever happens, this isolate
+ * forgets the process afterwards: a write that failed late may still have moved its data version.
+ */
+export async function writeBatch(
+  io: {
+    apply: () => Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }>;
+    stored: () => Promise<StoredBatch | null>;
+  },
+  slug: string,
+  key: string,
+  bodySha256: string,
+): Promise<Written> {
+  try {
+    const { rowsWritten, ...result } = writtenOrThrow(await io.apply(), slug);
+    return { result, rowsWritten, replayed: false };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const raced = await io.stored();
+    if (!raced) throw error;
+    return { result: replayOrConflict(raced, bodySha256, key), rowsWritten: null, replayed: true };
+  } finally {
+    forgetProcess(slug);
+  }
+}
+
+/**
+ * Invalidate: stores the disclosure audit of the version the batch made (`audit`, version-audit.ts, null when it
+ * stored nothing; readers withhold every breakdown until it is stored), then this isolate forgets the process, so its new data version
+ * (and every cache name built on it) shows at once.
+ */
+export async function invalidate(slug: string, audit: () => Promise<object | null>): Promise<void> {
+  if (await audit()) forgetProcess(slug);
 }

@@ -4,39 +4,15 @@ import { addDays, todayUtc } from '../domain/dates.ts';
 import { APPLICATION_FIELDS } from '../domain/registration.ts';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
-import { forgetProcess } from '../processes/versions.ts';
-import { errors, jsonAnswer, processParam, textContent } from '../shared/describe.ts';
-import { ApiError } from '../shared/errors.ts';
-import { mediaType } from '../shared/media-type.ts';
+import { bodyErrors, jsonAnswer, processParam, textContent } from '../shared/describe.ts';
 import { unknownProcess } from '../shared/problems.ts';
 import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
 import { BatchAnswer } from './answers.ts';
-import { acceptedRows, asOfOf, idempotencyKeyOf, invalidate, replayOrConflict, writtenOrThrow } from './batch-steps.ts';
-import { applyBatch, type BatchResult, findBatch, toResult } from './ingest.ts';
-import { BATCH_LIMITS, type BatchFormat, parseBatch } from './parse-batch.ts';
+import * as step from './batch-steps.ts';
+import { applyBatch, findBatch, toResult } from './ingest.ts';
+import { BATCH_LIMITS, parseBatch } from './parse-batch.ts';
 import { auditLiveVersion } from './version-audit.ts';
-
-const FORMATS: Record<string, BatchFormat> = {
-  'text/csv': 'csv',
-  'application/x-ndjson': 'ndjson',
-  'application/ndjson': 'ndjson',
-};
-
-function batchFormat(contentType: string | undefined): BatchFormat {
-  const { type, charset } = mediaType(contentType);
-  const format = FORMATS[type];
-  if (!format) {
-    throw new ApiError(
-      'unsupported_media_type',
-      `Send the batch as text/csv or application/x-ndjson (got '${type || 'no Content-Type'}').`,
-    );
-  }
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new ApiError('unsupported_media_type', `Send the batch in UTF-8 (got charset '${charset}').`);
-  }
-  return format;
-}
 
 const ROW_REF = { $ref: '#/components/schemas/Application' };
 const CSV_EXAMPLE =
@@ -86,18 +62,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     },
     responses: {
       200: jsonAnswer('Applied, or the first answer replayed (header `Idempotent-Replayed: true`).', BatchAnswer),
-      ...errors(
-        'bad_request',
-        'unauthorized',
-        'forbidden',
-        'not_found',
-        'conflict',
-        'payload_too_large',
-        'unsupported_media_type',
-        'validation_failed',
-        'rate_limited',
-        'service_unavailable',
-      ),
+      ...bodyErrors('not_found', 'conflict', 'rate_limited', 'service_unavailable'),
     },
   }),
   async (c) => {
@@ -105,55 +70,36 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
     const process = await getProcess(c.env.DB, slug);
     if (!process) throw unknownProcess(slug);
-    const key = idempotencyKeyOf(c.req.header('idempotency-key'));
-    const format = batchFormat(c.req.header('content-type'));
-    const asOf = asOfOf(c.req.valid('header')['data-as-of']);
+    const key = step.idempotencyKeyOf(c.req.header('idempotency-key'));
+    const format = step.batchFormat(c.req.header('content-type'));
+    const asOf = step.asOfOf(c.req.valid('header')['data-as-of']);
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
     if (earlier) {
       c.header('Idempotent-Replayed', 'true');
-      const replayed = toResult(replayOrConflict(earlier, bodySha256, key) as typeof earlier);
+      const replayed = toResult(step.replayOrConflict(earlier, bodySha256, key) as typeof earlier);
       // A retry after a failed audit stores it now (readers withhold every breakdown until then).
-      await auditNewVersion(c.env.DB, slug);
+      await step.invalidate(slug, () => auditLiveVersion(c.env.DB, slug));
       return c.json(replayed);
     }
-    const parsed = await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) });
-    const rows = acceptedRows(parsed);
-    let result: BatchResult;
-    try {
-      const applied = writtenOrThrow(
-        await applyBatch(c.env.DB, {
-          id: crypto.randomUUID(),
-          process: slug,
-          idempotencyKey: key,
-          bodySha256,
-          rows,
-          asOf,
-          definition: process,
-        }),
-        slug,
-      );
-      const { rowsWritten, ...answer } = applied;
-      // What the batch cost in D1 writes, beside the Worker's time (benchmarks and operators read it).
-      c.header('Server-Timing', `d1;desc="rows_written=${rowsWritten}"`, { append: true });
-      result = answer;
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      // A concurrent request with the same key won the race: answer as if we were the retry.
-      const raced = await findBatch(c.env.DB, slug, key);
-      if (!raced) throw error;
-      c.header('Idempotent-Replayed', 'true');
-      result = replayOrConflict(raced, bodySha256, key);
-    } finally {
-      invalidate(slug);
+    const rows = step.acceptedRows(await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) }));
+    const batch = { id: crypto.randomUUID(), process: slug, idempotencyKey: key, bodySha256, rows, asOf };
+    const written = await step.writeBatch(
+      {
+        apply: () => applyBatch(c.env.DB, { ...batch, definition: process }),
+        stored: () => findBatch(c.env.DB, slug, key),
+      },
+      slug,
+      key,
+      bodySha256,
+    );
+    // What the batch cost in D1 writes, beside the Worker's time (benchmarks and operators read it).
+    if (written.rowsWritten !== null) {
+      c.header('Server-Timing', `d1;desc="rows_written=${written.rowsWritten}"`, { append: true });
     }
-    await auditNewVersion(c.env.DB, slug);
-    return c.json(toResult({ ...result, body_sha256: bodySha256 }), 200);
+    if (written.replayed) c.header('Idempotent-Replayed', 'true');
+    await step.invalidate(slug, () => auditLiveVersion(c.env.DB, slug));
+    return c.json(toResult({ ...written.result, body_sha256: bodySha256 }), 200);
   },
 );
-
-/** Audits the version a batch created before answering, then forgets the cached process (its data_version moved). */
-async function auditNewVersion(db: D1Database, slug: string): Promise<void> {
-  if (await auditLiveVersion(db, slug)) forgetProcess(slug);
-}

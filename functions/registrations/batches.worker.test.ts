@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every contract answer of POST …/batches (applied, replayed, refused) over the same process and fingerprint helpers, so each refusal is shown to write nothing.
 import { describe, expect, it } from 'vitest';
 import { bearer, call } from '../../tests/support/helpers.ts';
 import {

@@ -1,18 +1,16 @@
+import type { z } from '@hono/zod-openapi';
 import type { Scope } from '../domain/registration.ts';
 import { type CutRecord, listCuts, previousCut, processAtCut } from '../processes/cut-store.ts';
 import type { ProcessRecord } from '../processes/store.ts';
-import { type CutComparison, compareSides } from './compare.ts';
+import type { CutChangesAnswer } from './answers.ts';
+import { compareSides } from './compare.ts';
 import { type Measured, readSummary } from './summary.ts';
 
-/** `…/cuts/{date}/changes`: a cut against the one before it (`from` null and zeros before the first cut). */
-export type CutChanges = {
-  process: string;
-  from: string | null;
-  /** The later cut; null when comparing the live figures with the latest cut (the dashboard's panel). */
-  to: string | null;
-  scope: Scope;
-  filters: { entity: string | null; country: string | null };
-} & CutComparison;
+/**
+ * `…/cuts/{date}/changes` (the documented answer's type), or what the dashboard's panel shows: `to` is null there
+ * when the live figures are compared with the latest cut.
+ */
+export type CutChanges = Omit<z.output<typeof CutChangesAnswer>, 'to'> & { to: string | null };
 
 /** Reads a cut and the cut before it with the summary's own code (so the small-group rule holds on both sides). */
 export async function readCutChanges(
@@ -21,7 +19,7 @@ export async function readCutChanges(
   cut: CutRecord,
   scope: Scope,
   filters: { entity: string | null; country: string | null },
-): Promise<Measured<CutChanges>> {
+): Promise<Measured<z.output<typeof CutChangesAnswer>>> {
   const previous = await previousCut(db, live.slug, cut.date);
   const after = await readSummary(db, processAtCut(live, cut), scope, filters, cut.date);
   const before = previous ? await readSummary(db, processAtCut(live, previous), scope, filters, previous.date) : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_BREAKDOWNS, compareSides, type Side } from './compare.ts';
+import { compareSides, type Side } from './compare.ts';
+import { CHANGE_BREAKDOWNS } from './small-groups.ts';
 
 /** A side with the given breakdowns; every other breakdown empty. */
 const side = (total: number, figures: Partial<Side> = {}): Side =>

@@ -1,40 +1,23 @@
+import type { z } from '@hono/zod-openapi';
+import type { ComparisonAnswer, MoveAnswer } from './answers.ts';
 import { changeSize } from './change-size.ts';
 import {
+  ATTRIBUTE_BREAKDOWNS,
+  CHANGE_BREAKDOWNS,
+  type ChangeBreakdown,
   isSmallGroup,
   MIN_GROUP,
-  type Suppressed,
-  WITHHELD_FIELDS,
-  type WithheldField,
-  type WithheldReason,
 } from './small-groups.ts';
+import type { Summary } from './summary.ts';
 
-/** The attribute breakdowns a comparison can withhold: every summary breakdown but the daily series. */
-const ATTRIBUTE_BREAKDOWNS = WITHHELD_FIELDS.filter(
-  (field): field is Exclude<WithheldField, 'daily'> => field !== 'daily',
-);
+/** One category's move between two cuts (its shape is the answer schema's). */
+export type Change = z.output<typeof MoveAnswer>;
 
-/** The breakdowns `…/cuts/{date}/changes` compares: the attribute breakdowns, then states and countries. */
-export const CHANGE_BREAKDOWNS = [...ATTRIBUTE_BREAKDOWNS, 'by_entity', 'by_country'] as const;
+/** What compareSides reads of each side: a summary, or nothing before the first cut. */
+export type Side = Pick<Summary, 'total' | 'suppressed'> & Record<ChangeBreakdown, Record<string, number> | null>;
 
-/** One breakdown name. */
-export type ChangeBreakdown = (typeof CHANGE_BREAKDOWNS)[number];
-
-/** One category's move between two cuts. */
-export interface Change {
-  code: string;
-  before: number;
-  after: number;
-  change: number;
-}
-
-/** The figures of one side of a comparison (a summary, or nothing before the first cut). */
-export type Side = { total: number; suppressed?: Suppressed } & Record<ChangeBreakdown, Record<string, number> | null>;
-
-/** What changed between two cuts: the total and each breakdown, largest moves first. */
-export type CutComparison = {
-  total: { before: number; after: number; change: number };
-  suppressed?: { min_group: number; reason: WithheldReason; fields: ChangeBreakdown[] };
-} & Record<ChangeBreakdown, Change[] | null>;
+/** What changed between two cuts: the total and each breakdown, largest moves first (the answer schema's shape). */
+export type CutComparison = z.output<typeof ComparisonAnswer>;
 
 /**
  * Compares two sides. A breakdown withheld on either side (the small-group rule) is withheld here too: its moves

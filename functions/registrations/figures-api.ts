@@ -3,12 +3,10 @@ import { viewerOf } from '../auth/viewer.ts';
 import { countryName } from '../domain/countries.ts';
 import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
-import { figureSource } from '../processes/figure-source.ts';
-import { cacheName } from '../shared/cache-key.ts';
+import { figureSource, serveFigures } from '../processes/figure-source.ts';
 import { toCsv } from '../shared/csv.ts';
 import { errors, jsonAnswer, processParam, textAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
-import { serveVersioned } from '../shared/http-cache.ts';
 import { LANGS } from '../shared/i18n.ts';
 import { jsonWithRankedKeys } from '../shared/ordered-json.ts';
 import { requireEntityInProcess } from '../shared/problems.ts';
@@ -45,27 +43,17 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
       const source = await figureSource(c.env.DB, viewerOf(c), slug, query.cut);
-      const { process, cut, version, rowsRead } = source;
+      const { process, cut } = source;
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
-      return serveVersioned(
-        c,
-        {
-          name: cacheName('summary', `${slug}.${version}`, query),
-          immutable: cut !== null,
-          private: source.private,
-          build: async () => {
-            const date = cut?.date ?? null;
-            const { value, rowsRead: read } = await readSummary(c.env.DB, process, query.scope, filters, date);
-            const body = jsonWithRankedKeys(value, ['by_entity', 'by_country']);
-            return {
-              response: new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
-              rowsRead: read,
-            };
-          },
-        },
-        rowsRead,
-      );
+      return serveFigures(c, source, 'summary', query, async () => {
+        const { value, rowsRead } = await readSummary(c.env.DB, process, query.scope, filters, cut?.date ?? null);
+        const body = jsonWithRankedKeys(value, ['by_entity', 'by_country']);
+        return {
+          response: new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
+          rowsRead,
+        };
+      });
     },
   )
   .openapi(
@@ -128,36 +116,26 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
       const source = await figureSource(c.env.DB, viewerOf(c), slug, query.cut);
-      const { process, cut, version, rowsRead } = source;
-      return serveVersioned(
-        c,
-        {
-          name: cacheName('countries', `${slug}.${version}`, query),
-          immutable: cut !== null,
-          private: source.private,
-          build: async () => {
-            const date = cut?.date ?? null;
-            const { value, rowsRead: read } = await readCountryEntityTable(c.env.DB, process, query.scope, date);
-            const header = ['country', ...LANGS.map((lang) => `country_name_${lang}`), 'total', ...process.entities];
-            const body = toCsv([
-              header,
-              ...value.map((row) => [
-                row.country,
-                ...LANGS.map((lang) => countryName(row.country, lang)),
-                row.total,
-                ...process.entities.map((e) => row.entities[e] ?? 0),
-              ]),
-            ]);
-            const response = new Response(body, {
-              headers: {
-                'Content-Type': 'text/csv; charset=utf-8',
-                'Content-Disposition': `inline; filename="${slug}-countries-${query.scope}${cut ? `-${cut.date}` : ''}.csv"`,
-              },
-            });
-            return { response, rowsRead: read };
+      const { process, cut } = source;
+      return serveFigures(c, source, 'countries', query, async () => {
+        const { value, rowsRead } = await readCountryEntityTable(c.env.DB, process, query.scope, cut?.date ?? null);
+        const header = ['country', ...LANGS.map((lang) => `country_name_${lang}`), 'total', ...process.entities];
+        const body = toCsv([
+          header,
+          ...value.map((row) => [
+            row.country,
+            ...LANGS.map((lang) => countryName(row.country, lang)),
+            row.total,
+            ...process.entities.map((e) => row.entities[e] ?? 0),
+          ]),
+        ]);
+        const response = new Response(body, {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `inline; filename="${slug}-countries-${query.scope}${cut ? `-${cut.date}` : ''}.csv"`,
           },
-        },
-        rowsRead,
-      );
+        });
+        return { response, rowsRead };
+      });
     },
   );

@@ -1,6 +1,8 @@
+import type { z } from '@hono/zod-openapi';
 import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
 import { getProcess } from '../processes/store.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
+import type { BatchAnswer } from './answers.ts';
 import { type BatchPlan, planBatch } from './diff-batch.ts';
 
 /** What a batch is validated against: the process's states, modalities and registration window. */
@@ -41,13 +43,7 @@ export async function forgetOldBatches(db: D1Database): Promise<number> {
 }
 
 /** What a batch did: the success answer of `POST …/batches`. */
-export interface BatchResult {
-  batch: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+export type BatchResult = z.output<typeof BatchAnswer>;
 
 /** A batch already applied under an idempotency key. */
 export interface StoredBatch extends BatchResult {

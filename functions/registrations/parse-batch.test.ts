@@ -1,6 +1,7 @@
 // Reading a feed batch, line by line: every problem with its line, field and words, the process's own rules, the
 // limits, and the two formats. Inputs and expected problems are written out by hand.
 import { describe, expect, it } from 'vitest';
+import { row } from '../../tests/support/application-row.ts';
 import { type BatchRules, decodeUtf8, parseBatch } from './parse-batch.ts';
 
 const RULES: BatchRules = {
@@ -15,18 +16,7 @@ const GOOD = 'A1,2023-10-02,US,15,M,34,internet,srve,cpve,revision';
 const bytes = (text: string) => new TextEncoder().encode(text);
 const csv = (...lines: string[]) => parseBatch(bytes(lines.join('\n')), 'csv', RULES);
 const ndjson = (...lines: string[]) => parseBatch(bytes(lines.join('\n')), 'ndjson', RULES);
-const A1 = {
-  folio: 'A1',
-  received_on: '2023-10-02',
-  country: 'US',
-  entity: '15',
-  sex: 'M',
-  age: 34,
-  modality: 'internet',
-  channel: 'srve',
-  credential: 'cpve',
-  status: 'revision',
-};
+const A1 = row('A1');
 
 describe('a CSV batch', () => {
   it('gives the rows, with a BOM, CRLF line ends, a header in any case and order, and extra columns ignored', async () => {

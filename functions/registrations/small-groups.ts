@@ -29,12 +29,16 @@ export const WITHHELD_REASONS = ['small', 'cross', 'complementary'] as const;
 /** One of the reasons above. */
 export type WithheldReason = (typeof WITHHELD_REASONS)[number];
 
-/** What a summary says when it withholds its breakdowns. */
-export interface Suppressed {
-  min_group: number;
-  reason: WithheldReason;
-  fields: WithheldField[];
-}
+/** The attribute breakdowns a comparison can withhold: every summary breakdown but the daily series. */
+export const ATTRIBUTE_BREAKDOWNS = WITHHELD_FIELDS.filter(
+  (field): field is Exclude<WithheldField, 'daily'> => field !== 'daily',
+);
+
+/** The breakdowns `…/cuts/{date}/changes` compares: the attribute breakdowns, then states and countries. */
+export const CHANGE_BREAKDOWNS = [...ATTRIBUTE_BREAKDOWNS, 'by_entity', 'by_country'] as const;
+
+/** One breakdown name. */
+export type ChangeBreakdown = (typeof CHANGE_BREAKDOWNS)[number];
 
 /** True when a count describes between 1 and 9 people. */
 export function isSmallGroup(count: number): boolean {

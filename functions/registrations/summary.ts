@@ -1,32 +1,12 @@
+import type { z } from '@hono/zod-openapi';
 import { eachDay } from '../domain/dates.ts';
 import { AGE_BANDS, CHANNELS, CREDENTIALS, MODALITIES, type Scope, SEXES, STATUSES } from '../domain/registration.ts';
 import type { ProcessRecord } from '../processes/store.ts';
-import { MIN_GROUP, ruleWithholds, type Suppressed, WITHHELD_FIELDS, type WithheldField } from './small-groups.ts';
+import type { SummaryAnswer } from './answers.ts';
+import { MIN_GROUP, ruleWithholds, WITHHELD_FIELDS, type WithheldField } from './small-groups.ts';
 
-/** The figures of `GET …/summary` (public contract). */
-export interface Summary {
-  process: Pick<ProcessRecord, 'slug' | 'name' | 'registration_opens' | 'registration_closes' | 'election_day'>;
-  scope: Scope;
-  filters: { entity: string | null; country: string | null };
-  as_of: string | null;
-  /** When the figures last changed here (as_of is the moment they describe). */
-  updated_at: string;
-  total: number;
-  /** The breakdowns below are null when the population is a small group (see `suppressed`). */
-  by_channel: Record<string, number> | null;
-  by_credential: Record<string, number> | null;
-  by_sex: Record<string, number> | null;
-  by_age_band: Record<string, number> | null;
-  by_modality: Record<string, number> | null;
-  by_status: Record<string, number> | null;
-  by_entity: Record<string, number>;
-  by_country: Record<string, number>;
-  daily: { date: string; count: number }[] | null;
-  /** Present when the breakdowns are withheld: the group size, why, and the fields set to null. */
-  suppressed?: Suppressed;
-  /** Present when the breakdowns are those last published (rule 3): the as_of of the version they come from. */
-  breakdowns_as_of?: string | null;
-}
+/** The figures of `GET …/summary` (public contract): the documented answer's own type. */
+export type Summary = z.output<typeof SummaryAnswer>;
 
 /** A read's result plus what it cost in D1 rows (shown in `Server-Timing`). */
 export interface Measured<T> {

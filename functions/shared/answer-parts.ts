@@ -14,3 +14,10 @@ export const counts = (keys: readonly string[]) =>
 
 /** A calendar day. */
 export const date = z.string().describe('YYYY-MM-DD');
+
+/**
+ * `true` only when two types hold each other: a data type kept beside its answer schema (one the site also reads,
+ * which cannot import a feature's schema) is checked with `const _same: SameShape<Data, z.output<typeof Answer>> =
+ * true`, which fails `tsc` as soon as a field is added to, dropped from or retyped in either one.
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -41,6 +41,19 @@ export function errors(...codes: ErrorCode[]) {
   );
 }
 
+/** The error answers of a scoped route that reads a body it may refuse, and the route's own `more`. */
+export function bodyErrors(...more: ErrorCode[]) {
+  return errors(
+    'bad_request',
+    'unauthorized',
+    'forbidden',
+    'payload_too_large',
+    'unsupported_media_type',
+    'validation_failed',
+    ...more,
+  );
+}
+
 /** The `{process}` path parameter of the registrations routes. */
 export const processParam = z.object({ process: z.string().describe('The process slug.') });
 
@@ -107,7 +120,7 @@ export function textAnswer(description: string, mediaType = 'text/csv') {
 }
 
 /** A JSON answer described by a zod schema. */
-export function jsonAnswer(description: string, schema: z.ZodType) {
+export function jsonAnswer<S extends z.ZodType>(description: string, schema: S) {
   return { description, content: { 'application/json': { schema } } };
 }
 

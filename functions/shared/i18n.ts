@@ -3,3 +3,10 @@
 export { type Formatters, fill, formatters } from '../../site/i18n/format.ts';
 export { DEFAULT_LANG, isLang, LANGS, type Lang, LOCALES } from '../../site/i18n/locales.ts';
 export { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
+
+import { LANGS, type Lang } from '../../site/i18n/locales.ts';
+
+/** One text in every language of the site (the `{es, en}` objects of the API's answers). */
+export function inEveryLanguage(text: (lang: Lang) => string): Record<Lang, string> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, text(lang)])) as Record<Lang, string>;
+}

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every content:check rule over the same throw-away content root, each case one rule and its message.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

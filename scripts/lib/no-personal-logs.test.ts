@@ -60,7 +60,7 @@ console.log(\`retention (\${cron}): deleted \${JSON.stringify({ ...deleted, inge
   });
 
   it('names each offender with its file and line', () => {
-    const [log] = findPersonalLogs('functions/api/x.ts', '\n\nconsole.log(request.headers);');
-    expect(log).toMatchObject({ file: 'functions/api/x.ts', line: 3, call: 'console.log(request.headers)' });
+    const [log] = findPersonalLogs('functions/metrics/x.ts', '\n\nconsole.log(request.headers);');
+    expect(log).toMatchObject({ file: 'functions/metrics/x.ts', line: 3, call: 'console.log(request.headers)' });
   });
 });

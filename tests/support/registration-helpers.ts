@@ -1,7 +1,11 @@
 import { expect } from 'vitest';
 import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
 import type { Summary } from '../../functions/registrations/summary.ts';
+import { row } from './application-row.ts';
 import { bearer, call, testEnv } from './helpers.ts';
+
+// The one valid application row lives in application-row.ts (unit tests import it there): Worker tests get it here.
+export { row };
 
 /** A valid process body with two states and every modality. */
 export const PROCESS_BODY = {
@@ -12,23 +16,6 @@ export const PROCESS_BODY = {
   entities: ['05', '15'],
   modalities: ['postal', 'internet', 'presencial'],
 };
-
-/** One valid application row (override fields as needed). */
-export function row(folio: string, overrides: Record<string, string | number> = {}): Record<string, string | number> {
-  return {
-    folio,
-    received_on: '2023-10-02',
-    country: 'US',
-    entity: '15',
-    sex: 'M',
-    age: 34,
-    modality: 'internet',
-    channel: 'srve',
-    credential: 'cpve',
-    status: 'revision',
-    ...overrides,
-  };
-}
 
 const FIELDS: string[] = [...APPLICATION_FIELDS];
 

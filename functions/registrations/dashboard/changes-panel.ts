@@ -3,7 +3,8 @@ import { type EntityCode, entityName } from '../../domain/entities.ts';
 import { type Html, html } from '../../shared/html.ts';
 import { fill, type Lang, type UiKey } from '../../shared/i18n.ts';
 import type { CutChanges } from '../changes.ts';
-import type { Change, ChangeBreakdown } from '../compare.ts';
+import type { Change } from '../compare.ts';
+import type { ChangeBreakdown } from '../small-groups.ts';
 import type { DashboardModel } from './model.ts';
 import { withheldWhy } from './withheld.ts';
 
