@@ -1,14 +1,21 @@
 // `npm run -s token` against a real `wrangler dev` and its local D1: create prints only the token, list never
 // prints a secret, revoke takes effect on the next request, and an admin token (not an ingest one) defines processes.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
-import { putProcess } from './support/server.ts';
-import { sharedServer } from './support/session.ts';
+import { putProcess, startTestServer } from './support/server.ts';
 
-// The run's shared server: the CLI writes tokens into its D1 file while it runs (as `npm run token` does beside
-// `npm start`, and as other files' `createToken` do). This file finds its own token by id and its own process slug.
-const server = sharedServer();
+// A server of its own: the CLI writes tokens into the server's D1 file while it runs (as `npm run token` does
+// beside `npm start`), which the shared server of the other files should not be exposed to.
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+}, 300_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
 
 function token(...args: string[]) {
   const result = spawnSync(
