@@ -2,8 +2,7 @@
 // The content editor in local mode, driven in real Chromium: it saves into a throw-away copy of the repository's
 // content (so the working tree is never touched, even when a step fails), and what it saves must pass content:check
 // and build into pages in both languages.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CmsServer, startCmsServer } from '../scripts/lib/cms/server.ts';
 import { checkContent } from '../scripts/lib/content-check.ts';
 import { launchChromium } from './support/browser.ts';
+import { buildFromCopy } from './support/build-copy.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DAY = '2026-11-30';
@@ -61,30 +61,6 @@ async function openEditor(hash: string): Promise<void> {
 /** Field `name` of the Spanish (0) or English (1) side. */
 function field(side: 0 | 1, name: string) {
   return page.locator(`input[id^="${name}-field"], textarea[id^="${name}-field"]`).nth(side);
-}
-
-/**
- * Builds the site from the copy into `out`, then puts Astro's caches back as they were: a build of another content
- * folder leaves cache entries that point into it, and once the copy is deleted the repository's next build fails
- * on them ("failed to resolve import astro:content-layer-deferred-module").
- */
-async function buildFromCopy(out: string): Promise<void> {
-  const caches = [join(ROOT, 'node_modules/.astro'), join(ROOT, '.astro')];
-  const saved = caches.map((_, index) => join(work, `astro-cache-${index}`));
-  for (const [index, dir] of caches.entries())
-    if (existsSync(dir)) await cp(dir, saved[index] ?? '', { recursive: true });
-  try {
-    execFileSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], {
-      cwd: ROOT,
-      env: { ...process.env, CONTENT_ROOT: work, ASTRO_OUT_DIR: out, CONTENT_DATE: DAY, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: 'ignore',
-    });
-  } finally {
-    for (const [index, dir] of caches.entries()) {
-      await rm(dir, { recursive: true, force: true });
-      if (existsSync(saved[index] ?? '')) await cp(saved[index] ?? '', dir, { recursive: true });
-    }
-  }
 }
 
 async function publish(): Promise<void> {
@@ -232,14 +208,15 @@ describe('content editor (local mode)', () => {
     expect(check.status).toBe(0);
 
     const out = join(work, 'dist');
-    await buildFromCopy(out);
+    await buildFromCopy(work, out, DAY);
     const es = await readFile(join(out, 'es/noticias/prueba-del-editor-de-contenido/index.html'), 'utf8');
     const en = await readFile(join(out, 'en/noticias/prueba-del-editor-de-contenido/index.html'), 'utf8');
     expect(es).toContain('Prueba del editor de contenido');
     expect(es).toMatch(/<img[^>]*alt="Cartel de la campaña"/);
     expect(en).toContain('Content editor test');
     expect(en).toMatch(/<img[^>]*alt="Campaign poster"/);
-  }, 240_000);
+    // Up to two builds: the content-build test's may hold the build lock first (e2e files run two at once).
+  }, 420_000);
 
   it('refuses an entry missing a required field with the message content:check gives', async () => {
     // What content:check says about a news file without a description.

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
 import { createToken } from '../scripts/token.ts';
 import { queryLocalD1 } from './support/local-d1.ts';
-import { freePort, putProcess, startTestServer } from './support/server.ts';
+import { freePort, putProcess } from './support/server.ts';
+import { sharedServer } from './support/session.ts';
 
 const SLUG = 'cli-retries';
 const HEADER = 'folio,received_on,country,entity,sex,age,modality,channel,credential,status';
@@ -30,7 +31,8 @@ const FAULTS: Record<number, 'lose-answer' | 'refuse-503' | 'answer-503-after-ap
   4: 'cut-answer',
 };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// The run's shared server: this file writes only to its own process (SLUG) and reads back only that process's rows.
+const server = sharedServer();
 let proxy: Server;
 let proxyUrl: string;
 let token: string;
@@ -91,7 +93,6 @@ function startProxy(target: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
   token = await createToken('ingest', 'retries test', server.persistTo);
   const admin = await createToken('admin', 'processes', server.persistTo);
   const created = await putProcess(server.url, admin, SLUG, {
@@ -111,7 +112,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (proxy) await new Promise((resolve) => proxy.close(resolve));
-  await server?.stop();
 });
 
 describe('npm run ingest with retries', () => {

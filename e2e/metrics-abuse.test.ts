@@ -170,7 +170,9 @@ describe('events from the open internet', () => {
     expect(accepted).toBeLessThanOrEqual(600 * minutes);
     for (const answer of refused) expect(answer).toMatchObject({ retryAfter: '60', code: 'rate_limited' });
     await drained(before + accepted);
-  }, 180_000);
+    // The timeout bounds a hang, not speed (limits are asserted by counts): another e2e file runs beside this one,
+    // and on 2 busy cores 10,000 requests through wrangler dev have taken several minutes.
+  }, 600_000);
 
   it('grows the stored rows by a bounded amount when many addresses send nothing but new values', async () => {
     const day = new Date().toISOString().slice(0, 10);
@@ -228,5 +230,5 @@ describe('events from the open internet', () => {
     expect(db<{ key: string }>("SELECT DISTINCT key FROM metric_rollups WHERE dimension = 'share'")).toEqual([
       { key: 'other' },
     ]);
-  }, 300_000);
+  }, 900_000);
 });
