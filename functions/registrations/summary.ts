@@ -58,16 +58,10 @@ export async function readSummary(
   filters: { entity: string | null; country: string | null },
   cut: string | null = null,
 ): Promise<Measured<Summary>> {
-  const from = rollupsOf(process.slug, cut);
   const entity = filters.entity ?? '*';
   const country = filters.country ?? '*';
   const [result, decided] = await db.batch<Record<string, unknown>>([
-    db
-      .prepare(
-        `SELECT dimension, bucket, count FROM ${from.table}
-         WHERE ${from.key} AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
-      )
-      .bind(...from.binds, scope, entity, country),
+    populationRows(db, process.slug, scope, filters, cut),
     decisionOf(db, process.slug, cut, scope, entity, country),
   ]);
   if (!result || !decided) throw new Error('D1 returned fewer results than statements');
@@ -87,6 +81,26 @@ export async function readSummary(
   }
   const rowsRead = (result.meta.rows_read ?? result.results.length) + (decided.meta.rows_read ?? 1);
   return { value: summary, rowsRead };
+}
+
+/**
+ * The one indexed range of a population's rollup rows (live, or of the cut named by `cut`). The summary reads it
+ * with the stored decision; the benchmark also reads it alone, as the summary's cost without the rule.
+ */
+export function populationRows(
+  db: D1Database,
+  slug: string,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+  cut: string | null = null,
+): D1PreparedStatement {
+  const from = rollupsOf(slug, cut);
+  return db
+    .prepare(
+      `SELECT dimension, bucket, count FROM ${from.table}
+       WHERE ${from.key} AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
+    )
+    .bind(...from.binds, scope, filters.entity ?? '*', filters.country ?? '*');
 }
 
 /** What the stored audit decided for one population of one version (see `version-audit.ts`). */
@@ -116,8 +130,8 @@ function decisionOf(db: D1Database, slug: string, cut: string | null, scope: Sco
 const heldRows = (json: string) =>
   (JSON.parse(json) as [string, string, number][]).map(([dimension, bucket, count]) => ({ dimension, bucket, count }));
 
-/** A summary from its rollup rows, every breakdown present (zeros included). */
-function summaryOf(
+/** A summary from its rollup rows, every breakdown present (zeros included), before the small-group rule. */
+export function summaryOf(
   process: ProcessRecord,
   scope: Scope,
   filters: { entity: string | null; country: string | null },
