@@ -38,12 +38,13 @@ export const ReferralAnswer = z
   })
   .openapi('ReferralFigures');
 
-/** The site's traffic as anyone may see it: counts under 10 are null. */
+/** The site's traffic as anyone may see it: counts under 10 are null, the others rounded down to tens. */
 export const PublicTrafficAnswer = z
   .object({
     from: date,
     to: date,
     suppressed_below: z.number().int(),
+    rounded_down_to: z.number().int(),
     pageviews: z.number().int().nullable(),
     visitors: z.number().int().nullable(),
     pages: z.array(z.object({ path: z.string(), pageviews: z.number().int().nullable() })),
