@@ -87,7 +87,7 @@ async function tenMillion(url: string, persistTo: string, admin: string, loaded:
     if (!process) throw new Error(`${slug} missing`);
     await ruleSideBySide(db, process, label, add);
   }, persistTo);
-  await naiveOutsideProxy(persistTo, slug, label, 3, add);
+  await naiveOutsideProxy(persistTo, slug, label, 2, add);
 }
 
 /** Runs the registration benchmarks. */
@@ -111,7 +111,9 @@ export async function run(): Promise<BenchRow[]> {
       // The naive query takes seconds at a million rows: fewer samples there.
       const last = size === SIZES.at(-1);
       await measureCut(server.persistTo, label, add, last ? BIG_CUT : '2023-10-15');
-      await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 3 : 10);
+      // Through the local D1 proxy the naive query dies at a million rows (the proxy closes the socket): from there
+      // on it runs in the sqlite3 shell only (naiveOutsideProxy).
+      await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 0 : 10);
       if (last) await naiveOutsideProxy(server.persistTo, SLUG, label, 3, add);
     }
     // The cut taken at the largest size (measureCut) holds exactly those applications' rollups and audit.
@@ -212,6 +214,10 @@ async function measureReads(
       50,
       5,
     );
+    add(`${label}: summary from rollups`, 'D1 rows read', rollupRows, 'rows');
+    add(`${label}: summary from rollups (uncached)`, 'p50', percentile(rollup, 50), 'ms');
+    add(`${label}: summary from rollups (uncached)`, 'p99', percentile(rollup, 99), 'ms');
+    if (naiveRuns === 0) return;
     let naiveRows = 0;
     let naiveTotal = 0;
     const naive = await timeCalls(
@@ -226,11 +232,8 @@ async function measureReads(
     const check = await readSummary(db, process, 'received', { entity: null, country: null });
     if (check.value.total !== naiveTotal)
       throw new Error(`rollup total ${check.value.total} ≠ naive total ${naiveTotal}`);
-    add(`${label}: summary from rollups`, 'D1 rows read', rollupRows, 'rows');
     add(`${label}: naive GROUP BY`, 'D1 rows read', naiveRows, 'rows');
     add(`${label}: naive ÷ rollups`, 'rows read ratio', naiveRows / rollupRows, '×');
-    add(`${label}: summary from rollups (uncached)`, 'p50', percentile(rollup, 50), 'ms');
-    add(`${label}: summary from rollups (uncached)`, 'p99', percentile(rollup, 99), 'ms');
     add(`${label}: naive GROUP BY`, 'p50', percentile(naive, 50), 'ms');
     add(`${label}: naive GROUP BY`, 'p99', percentile(naive, 99), 'ms');
     add(`${label}: naive ÷ rollups`, 'p50 speed-up', percentile(naive, 50) / percentile(rollup, 50), '×');
