@@ -1,6 +1,6 @@
-// Over 250 lines on purpose: the registrations benchmarks share one wrangler dev, its seeded D1 and the naive baseline they are measured against.
-// Rollup summary vs the naive GROUP BY at 10 thousand and 1 million applications, cached reads, and
-// CLI ingest throughput, all against a real `wrangler dev` with local D1 (issue 3's benchmarks).
+// One file, over 250 lines, because its steps share one server and one process that grows in order: 10 thousand,
+// 1 million (and 10 M made from it), then 1.5 M. Rollup summary vs the naive GROUP BY, the rule's cost, cached
+// reads, the national audit and CLI ingest, against a real `wrangler dev` with local D1 (issues 3, 27 and 32).
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,53 +9,118 @@ import { takeCut } from '../functions/cuts/take.ts';
 import { ENTITY_CODES } from '../functions/domain/entities.ts';
 import { getCut, processAtCut } from '../functions/processes/cut-store.ts';
 import { getProcess } from '../functions/processes/store.ts';
-import { planBatch } from '../functions/registrations/diff-batch.ts';
-import { parseBatch } from '../functions/registrations/parse-batch.ts';
 import { readSummary } from '../functions/registrations/summary.ts';
 import { ingestFile } from '../scripts/ingest.ts';
 import { withLocalDb } from '../scripts/lib/local-db.ts';
 import { createToken } from '../scripts/token.ts';
+import { maxDiversity } from './lib/max-diversity.ts';
 import { naiveSummary } from './lib/naive-summary.ts';
+import { measureNationalAudit } from './lib/national-audit.ts';
+import { ruleSideBySide } from './lib/ruled-summary.ts';
+import { d1File, naiveInShell, tenTimes } from './lib/sqlite-cli.ts';
 import { type BenchRow, percentile, timeCalls } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const SLUG = 'bench-national';
+const BIG_CUT = '2024-02-25';
+// The national audit's volume (issue 27: 1.5 M, 32 states x 120 countries), loaded after the sizes above.
+const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 1_500_000);
+
+type Add = (scenario: string, metric: string, value: number, unit: string) => void;
+
+/** Loads generated applications through the CLI (`npm run ingest`) until the process holds `size`. */
+async function ingestTo(url: string, token: string, size: number, loaded: number, add: Add): Promise<void> {
+  const file = join(tmpdir(), `voto-bench-${size}.csv`);
+  await writeSyntheticCsv(file, size - loaded, { seed: size, firstFolio: loaded });
+  const started = performance.now();
+  const totals = await ingestFile({
+    process: SLUG,
+    file,
+    token,
+    url,
+    format: 'csv',
+    limits: { maxRows: 50_000, maxBytes: 9 * 1024 * 1024 },
+    runId: crypto.randomUUID(),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await rm(file, { force: true });
+  const label = `${size.toLocaleString('en')} apps`;
+  add(`${label}: CLI ingest of ${totals.rows.toLocaleString('en')}`, 'throughput', totals.rows / seconds, 'apps/s');
+}
+
+/** The naive GROUP BY in the sqlite3 shell on the same file, against the summary read through D1 (issue 32 item 5). */
+async function naiveOutsideProxy(persistTo: string, slug: string, label: string, runs: number, add: Add) {
+  const naive = await naiveInShell(await d1File(persistTo), slug, runs);
+  const summary = await withLocalDb(async (db) => {
+    const process = await getProcess(db, slug);
+    if (!process) throw new Error(`${slug} missing`);
+    const all = { entity: null, country: null };
+    let rowsRead = 0;
+    const times = await timeCalls(async () => {
+      rowsRead = (await readSummary(db, process, 'received', all)).rowsRead;
+    }, 50);
+    return { p50: percentile(times, 50), rowsRead };
+  }, persistTo);
+  add(`${label}: naive GROUP BY in the sqlite3 shell`, 'rows read (scanned)', naive.rowsRead, 'rows');
+  add(`${label}: naive GROUP BY in the sqlite3 shell`, 'p50', percentile(naive.times, 50), 'ms');
+  add(`${label}: summary through D1, rule on`, 'D1 rows read', summary.rowsRead, 'rows');
+  add(`${label}: summary through D1, rule on`, 'p50', summary.p50, 'ms');
+  add(`${label}: naive (shell) ÷ summary (D1)`, 'rows read ratio', naive.rowsRead / summary.rowsRead, '×');
+  add(`${label}: naive (shell) ÷ summary (D1)`, 'p50 ratio', percentile(naive.times, 50) / summary.p50, '×');
+}
+
+/**
+ * Ten times the largest size (issue 32 item 5: 10 M): a second process holding each of its applications ten times,
+ * made in SQL (sqlite-cli.ts says why and how), then the summary with and without the rule, and the naive baseline
+ * in the sqlite3 shell.
+ */
+async function tenMillion(url: string, persistTo: string, admin: string, loaded: number, add: Add): Promise<void> {
+  const slug = 'bench-10m';
+  await defineNational(url, admin, slug, { es: 'Diez millones', en: 'Ten million' });
+  const below = `S${String(loaded).padStart(8, '0')}`;
+  const made = await tenTimes(await d1File(persistTo), SLUG, BIG_CUT, below, slug);
+  const label = `${made.applications.toLocaleString('en')} apps`;
+  add(`${label}: made in SQL from the ${loaded.toLocaleString('en')} (sqlite3 shell)`, 'time', made.seconds, 's');
+  await withLocalDb(async (db) => {
+    const process = await getProcess(db, slug);
+    if (!process) throw new Error(`${slug} missing`);
+    await ruleSideBySide(db, process, label, add);
+  }, persistTo);
+  await naiveOutsideProxy(persistTo, slug, label, 2, add);
+}
 
 /** Runs the registration benchmarks. */
 export async function run(): Promise<BenchRow[]> {
   const server = await startTestServer();
   const rows: BenchRow[] = [];
-  const add = (scenario: string, metric: string, value: number, unit: string) =>
+  // Also written as they come: a long run shows its progress, and a crash late in it keeps the figures so far.
+  const add = (scenario: string, metric: string, value: number, unit: string) => {
     rows.push({ bench: 'registrations', case: scenario, metric, value, unit });
+    process.stderr.write(`  ${scenario} · ${metric}: ${value.toFixed(2)} ${unit}\n`);
+  };
   try {
     const token = await createToken('ingest', 'bench', server.persistTo);
     const admin = await createToken('admin', 'bench', server.persistTo);
     await defineNational(server.url, admin, SLUG, { es: 'Proceso nacional de prueba', en: 'National test process' });
     let loaded = 0;
     for (const size of SIZES) {
-      const file = join(tmpdir(), `voto-bench-${size}.csv`);
-      await writeSyntheticCsv(file, size - loaded, { seed: size, firstFolio: loaded });
-      const started = performance.now();
-      const totals = await ingestFile({
-        process: SLUG,
-        file,
-        token,
-        url: server.url,
-        format: 'csv',
-        limits: { maxRows: 50_000, maxBytes: 9 * 1024 * 1024 },
-        runId: crypto.randomUUID(),
-      });
-      const seconds = (performance.now() - started) / 1000;
-      await rm(file, { force: true });
-      loaded = size;
       const label = `${size.toLocaleString('en')} apps`;
-      add(`${label}: CLI ingest of ${totals.rows.toLocaleString('en')}`, 'throughput', totals.rows / seconds, 'apps/s');
+      await ingestTo(server.url, token, size, loaded, add);
+      loaded = size;
       // The naive query takes seconds at a million rows: fewer samples there.
-      await measureCut(server.persistTo, label, add, size >= 500_000 ? '2024-02-25' : '2023-10-15');
-      await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 3 : 10);
+      const last = size === SIZES.at(-1);
+      await measureCut(server.persistTo, label, add, last ? BIG_CUT : '2023-10-15');
+      // Through the local D1 proxy the naive query dies at a million rows (the proxy closes the socket): from there
+      // on it runs in the sqlite3 shell only (naiveOutsideProxy).
+      await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 0 : 10);
+      if (last) await naiveOutsideProxy(server.persistTo, SLUG, label, 3, add);
     }
-    await maxDiversity(server.url, { ingest: token, admin }, add);
+    // The cut taken at the largest size (measureCut) holds exactly those applications' rollups and audit.
+    await tenMillion(server.url, server.persistTo, admin, loaded, add);
+    await ingestTo(server.url, token, NATIONAL, loaded, add);
+    await measureNationalAudit(server.url, token, SLUG, BIG_CUT, `${NATIONAL.toLocaleString('en')} apps`, add);
+    await maxDiversity(server.url, { ingest: token, admin }, add, defineNational);
   } finally {
     await server.stop();
   }
@@ -77,80 +142,11 @@ async function defineNational(url: string, admin: string, slug: string, name: { 
   if (!put.ok) throw new Error(`PUT ${slug}: ${put.status} ${await put.text()}`);
 }
 
-// Countries for the most diverse batch: with 176 days and 32 states, 9 countries give 50,688 distinct triples.
-const DIVERSE_COUNTRIES = ['US', 'CA', 'ES', 'DE', 'FR', 'GB', 'AR', 'CL', 'CO', 'JP'];
-
-/**
- * The hardest batch the contract admits: 50,000 rows, every one a distinct (day, state, country), so each row
- * moves rollup keys no other row shares. Sent once to a fresh process; reports its time and D1 rows written.
- */
-async function maxDiversity(
-  url: string,
-  tokens: { ingest: string; admin: string },
-  add: (scenario: string, metric: string, value: number, unit: string) => void,
-): Promise<void> {
-  const slug = 'bench-diverse';
-  await defineNational(url, tokens.admin, slug, { es: 'Lote máximo', en: 'Maximal batch' });
-  const lines = ['folio,received_on,country,entity,sex,age,modality,channel,credential,status'];
-  const opens = Date.parse('2023-09-01T00:00:00Z');
-  for (let i = 0; i < 50_000; i++) {
-    const day = new Date(opens + (i % 176) * 86_400_000).toISOString().slice(0, 10);
-    const entity = ENTITY_CODES[Math.floor(i / 176) % 32];
-    const country = DIVERSE_COUNTRIES[Math.floor(i / 5_632) % DIVERSE_COUNTRIES.length];
-    lines.push(`X${i},${day},${country},${entity},${i % 2 ? 'H' : 'M'},${18 + (i % 90)},postal,srve,cpve,cumple`);
-  }
-  const body = `${lines.join('\n')}\n`;
-  const started = performance.now();
-  const response = await fetch(`${url}/api/v1/registrations/${slug}/batches`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${tokens.ingest}`,
-      'content-type': 'text/csv',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    body,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const text = await response.text();
-  if (!response.ok) throw new Error(`max-diversity batch: ${response.status} ${text.slice(0, 500)}`);
-  const written = Number(/rows_written=(\d+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
-  const label = '50,000 rows, each a distinct (day, state, country), one batch';
-  add(label, 'time', seconds, 's');
-  add(label, 'D1 rows written', written, 'rows');
-  add(label, 'body', Buffer.byteLength(body) / 1024 / 1024, 'MiB');
-  // The Worker's memory for this batch is mostly its plan (rows and rollup moves): the same code, measured here in
-  // Node (wrangler dev does not report an isolate's memory). Heap growth while the plan is alive.
-  const parsed = await parseBatch(new TextEncoder().encode(body), 'csv', {
-    entities: ENTITY_CODES,
-    modalities: ['postal', 'internet', 'presencial'],
-    registration_opens: '2023-09-01',
-    registration_closes: '2024-02-25',
-    latest_day: '2024-02-26',
-  });
-  if (!parsed.ok) throw new Error('max-diversity batch did not parse');
-  (globalThis as { gc?: () => void }).gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const plan = planBatch(parsed.rows, new Map());
-  const heapAfter = process.memoryUsage().heapUsed;
-  add(label, 'rollup moves planned', plan.deltas.length, 'moves');
-  add(label, 'plan heap (Node, same code)', (heapAfter - heapBefore) / 1024 / 1024, 'MiB');
-}
-
 /**
  * Issue 15: taking a cut (a copy of the process's rollups) at this volume, with the rows it wrote and the bytes it
  * stores, then reading the cut's summary next to the live one, in the same process and database.
  */
-async function measureCut(
-  persistTo: string,
-  label: string,
-  record: (scenario: string, metric: string, value: number, unit: string) => void,
-  date: string,
-): Promise<void> {
-  // Also written as they come: the naive GROUP BY after this can take the local database down at a million rows.
-  const add = (scenario: string, metric: string, value: number, unit: string) => {
-    record(scenario, metric, value, unit);
-    process.stderr.write(`  ${scenario} · ${metric}: ${value.toFixed(2)} ${unit}\n`);
-  };
+async function measureCut(persistTo: string, label: string, add: Add, date: string): Promise<void> {
   await withLocalDb(async (db) => {
     const live = await getProcess(db, SLUG);
     if (!live) throw new Error('bench process missing');
@@ -209,6 +205,7 @@ async function measureReads(
   await withLocalDb(async (db) => {
     const process = await getProcess(db, SLUG);
     if (!process) throw new Error('bench process missing');
+    await ruleSideBySide(db, process, label, add);
     let rollupRows = 0;
     const rollup = await timeCalls(
       async () => {
@@ -217,6 +214,10 @@ async function measureReads(
       50,
       5,
     );
+    add(`${label}: summary from rollups`, 'D1 rows read', rollupRows, 'rows');
+    add(`${label}: summary from rollups (uncached)`, 'p50', percentile(rollup, 50), 'ms');
+    add(`${label}: summary from rollups (uncached)`, 'p99', percentile(rollup, 99), 'ms');
+    if (naiveRuns === 0) return;
     let naiveRows = 0;
     let naiveTotal = 0;
     const naive = await timeCalls(
@@ -231,11 +232,8 @@ async function measureReads(
     const check = await readSummary(db, process, 'received', { entity: null, country: null });
     if (check.value.total !== naiveTotal)
       throw new Error(`rollup total ${check.value.total} ≠ naive total ${naiveTotal}`);
-    add(`${label}: summary from rollups`, 'D1 rows read', rollupRows, 'rows');
     add(`${label}: naive GROUP BY`, 'D1 rows read', naiveRows, 'rows');
     add(`${label}: naive ÷ rollups`, 'rows read ratio', naiveRows / rollupRows, '×');
-    add(`${label}: summary from rollups (uncached)`, 'p50', percentile(rollup, 50), 'ms');
-    add(`${label}: summary from rollups (uncached)`, 'p99', percentile(rollup, 99), 'ms');
     add(`${label}: naive GROUP BY`, 'p50', percentile(naive, 50), 'ms');
     add(`${label}: naive GROUP BY`, 'p99', percentile(naive, 99), 'ms');
     add(`${label}: naive ÷ rollups`, 'p50 speed-up', percentile(naive, 50) / percentile(rollup, 50), '×');

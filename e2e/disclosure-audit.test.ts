@@ -42,7 +42,16 @@ describe('audit:disclosure', () => {
     expect(stderr).toBe('');
     // The audit's figures per version, for the record (the closing note of issue 27 quotes them).
     console.log(stdout);
-    const lines = stdout.trim().split('\n');
+    // Per run: one line per version, then after a blank line what the public loses (per version, then in all).
+    const parts = runs.map((run) => run.stdout.trim().split('\n\n'));
+    const lines = parts.flatMap(([versionPart = '']) => versionPart.split('\n'));
+    for (const [i, [, lossPart = '']] of parts.entries()) {
+      const losses = lossPart.split('\n');
+      expect(losses[0]).toMatch(/^what the public loses/);
+      expect(losses.find((line) => line.startsWith(`${DEMO[i]} all `)) ?? '', DEMO[i]).toMatch(
+        /populations \d+, breakdowns shown \d+ \(held \d+\), withheld \d+ \([\d.]+ %\): small \d+/,
+      );
+    }
     // 2022-2023: five cuts and live; 2020-2021: six cuts and live (db/seed/seed.ts REPORT_CUTS).
     const versions = lines.map((line) => line.match(LINE)?.slice(1, 3).join(' '));
     expect(versions).toContain('pel-2022-2023 2022-11-15');
@@ -61,7 +70,7 @@ describe('audit:disclosure', () => {
 
   it('audits one cut with the one before it on request', async () => {
     const { code, stdout } = await audit('--process', 'pel-2022-2023', '--cut', '2022-10-16');
-    const lines = stdout.trim().split('\n');
+    const lines = (stdout.trim().split('\n\n')[0] ?? '').split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^pel-2022-2023 2022-10-16: .* with previous: /);
     expect(code).toBe(0);

@@ -29,6 +29,45 @@ function line(audit: VersionAudit): string {
   return parts.join(' ');
 }
 
+/** Per scope, the national, state and country populations holding applications, from a version's cells. */
+function populationTotals(version: PublicVersion): number[] {
+  const totals = new Map<string, number>();
+  const add = (key: string, count: number) => totals.set(key, (totals.get(key) ?? 0) + count);
+  for (const [reviewClass, state, country, count] of version.cells) {
+    for (const scope of reviewClass === 'cumple' ? ['received', 'cumple'] : ['received']) {
+      add(`${scope}|*|*`, count);
+      add(`${scope}|${state}|*`, count);
+      add(`${scope}|*|${country}`, count);
+    }
+  }
+  return [...totals.values()];
+}
+
+/**
+ * What the public loses in one version (issue 27's closing figure): of the populations holding applications
+ * (scope x national, state, country; state x country ones never carry breakdowns, rule 2), how many show this
+ * version's breakdowns, how many serve held ones, and how many withhold them, by reason.
+ */
+function loss(slug: string, version: PublicVersion) {
+  const totals = populationTotals(version);
+  const withheld: Record<string, number> = { small: totals.filter((t) => t < 10).length };
+  for (const [reason, count] of Object.entries(version.withheld)) withheld[reason] = (withheld[reason] ?? 0) + count;
+  return {
+    label: `${slug} ${version.label}`,
+    populations: totals.length,
+    fresh: version.fresh.length,
+    held: version.held.length,
+    withheld,
+  };
+}
+
+function lossLine(entry: ReturnType<typeof loss>): string {
+  const reasons = Object.entries(entry.withheld).map(([reason, count]) => `${reason} ${count}`);
+  const lost = Object.values(entry.withheld).reduce((a, b) => a + b, 0);
+  const share = entry.populations ? ((100 * lost) / entry.populations).toFixed(1) : '0.0';
+  return `${entry.label}: populations ${entry.populations}, breakdowns shown ${entry.fresh + entry.held} (held ${entry.held}), withheld ${lost} (${share} %): ${reasons.join(', ')}`;
+}
+
 async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -49,6 +88,7 @@ async function main(args: string[]): Promise<number> {
   const { processes: listed } = (await get(fetcher, '/api/v1/processes')) as { processes: { slug: string }[] };
   const slugs = values.process ? [values.process] : listed.map((p) => p.slug);
   let derivable = 0;
+  const losses: ReturnType<typeof loss>[] = [];
   for (const slug of slugs) {
     const cuts = ((await get(fetcher, `/api/v1/registrations/${slug}/cuts`)) as { date: string }[])
       .map((c) => c.date)
@@ -62,10 +102,33 @@ async function main(args: string[]): Promise<number> {
       if (!values.cut || values.cut === cut) {
         const audit = auditVersion(slug, version, previous);
         console.log(line(audit));
+        losses.push(loss(slug, version));
         derivable += audit.derivable + (audit.together?.derivable ?? 0);
       }
       previous = version;
     }
+  }
+  // After a blank line: what the public loses, per version and per process (summed over its versions).
+  console.log('\nwhat the public loses (populations with applications; breakdowns withheld by reason):');
+  for (const entry of losses) console.log(lossLine(entry));
+  for (const slug of slugs) {
+    const mine = losses.filter((entry) => entry.label.startsWith(`${slug} `));
+    if (mine.length < 2) continue;
+    const sum = {
+      label: `${slug} all ${mine.length} versions`,
+      populations: 0,
+      fresh: 0,
+      held: 0,
+      withheld: {} as Record<string, number>,
+    };
+    for (const entry of mine) {
+      sum.populations += entry.populations;
+      sum.fresh += entry.fresh;
+      sum.held += entry.held;
+      for (const [reason, count] of Object.entries(entry.withheld))
+        sum.withheld[reason] = (sum.withheld[reason] ?? 0) + count;
+    }
+    console.log(lossLine(sum));
   }
   return derivable > 0 ? 1 : 0;
 }

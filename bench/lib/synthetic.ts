@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import countries from 'i18n-iso-countries';
 import { intBetween, mulberry32, type Random } from '../../db/seed/prng.ts';
 import { ENTITY_CODES } from '../../functions/domain/entities.ts';
 
@@ -36,6 +37,14 @@ const COUNTRIES: [string, number][] = [
   ['PL', 1],
   ['CN', 1],
 ];
+
+// The long tail, to the national shape of about 120 countries (docs/scaling.md §2): 90 more, a few hundred
+// applications each at a million, so most of their state x country cells hold 1 to 9.
+const TAIL = Object.keys(countries.getAlpha2Codes())
+  .filter((code) => code !== 'MX' && !COUNTRIES.some(([known]) => known === code))
+  .sort()
+  .slice(0, 90);
+for (const code of TAIL) COUNTRIES.push([code, 0.25]);
 
 function weighted(random: Random, items: [string, number][], total: number): string {
   let pick = random() * total;

@@ -48,12 +48,13 @@ export const ReferralAnswer = z
 // The partner page reads ReferralFigures from functions/domain/ (the site imports nothing else): held to the schema.
 const _referralIsAnswer: SameShape<ReferralFigures, z.output<typeof ReferralAnswer>> = true;
 
-/** The site's traffic as anyone may see it: counts under 10 are null. */
+/** The site's traffic as anyone may see it: counts under 10 are null, the others rounded down to tens. */
 export const PublicTrafficAnswer = z
   .object({
     from: date,
     to: date,
     suppressed_below: z.number().int(),
+    rounded_down_to: z.number().int(),
     pageviews: z.number().int().nullable(),
     visitors: z.number().int().nullable(),
     pages: z.array(z.object({ path: z.string(), pageviews: z.number().int().nullable() })),

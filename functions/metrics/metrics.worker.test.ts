@@ -325,20 +325,24 @@ describe('metrics API', () => {
       ...Array.from({ length: 20 }, (_, i) => view(`out${i}`, i < 10 ? '2030-06-03' : '2030-06-11', '/es/')),
     ]);
     const shown = await readPublicTraffic(testEnv.DB, 7, '2030-06-10');
-    expect(shown).toMatchObject({ from: '2030-06-04', to: '2030-06-10', suppressed_below: 10 });
-    expect(shown.pageviews).toBe(12);
-    expect(shown.visitors).toBe(12);
+    expect(shown).toMatchObject({ from: '2030-06-04', to: '2030-06-10', suppressed_below: 10, rounded_down_to: 10 });
+    // 12 views by 12 visitors, published rounded down to tens (rule 4: exact totals minus the figures shown would
+    // give the withheld ones).
+    expect(shown.pageviews).toBe(10);
+    expect(shown.visitors).toBe(10);
     // 9 views of /es/ and 3 of /en/: both pages under 10, so neither count is published.
     expect(shown.pages).toEqual([
       { path: '/es/', pageviews: null },
       { path: '/en/', pageviews: null },
     ]);
-    // A day earlier (2030-06-03 to 2030-06-09): 10 + 5 views of /es/ on the 3rd and 4th, 3 of /en/.
+    // A day earlier (2030-06-03 to 2030-06-09): 10 + 5 views of /es/ on the 3rd and 4th, 3 of /en/. Exact, the two
+    // windows would give 15 and 18, and their difference the 3 views of the 10th; rounded, both say 10.
     const before = await readPublicTraffic(testEnv.DB, 7, '2030-06-09');
     expect(before.pages).toEqual([
-      { path: '/es/', pageviews: 15 },
+      { path: '/es/', pageviews: 10 },
       { path: '/en/', pageviews: null },
     ]);
+    expect(before.pageviews).toBe(10);
     const response = await call('/api/v1/metrics/public?days=7');
     expect(response.status).toBe(200);
     const body = await response.json<{ from: string; to: string; suppressed_below: number }>();

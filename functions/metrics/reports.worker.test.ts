@@ -103,21 +103,27 @@ describe('public figures', () => {
       from: day,
       to: day,
       suppressed_below: 10,
-      pageviews: 12,
-      visitors: 12,
+      rounded_down_to: 10,
+      // 12 views, 11 in Spanish: exact, 12 - 11 would give the one English view that is withheld; rounded down to
+      // tens, the subtraction gives 0 (rule 4).
+      pageviews: 10,
+      visitors: 10,
       pages: [
-        { path: '/es/', pageviews: 11 },
+        { path: '/es/', pageviews: 10 },
         { path: '/en/<b>', pageviews: null },
       ],
       languages: [
-        { lang: 'es', events: 11 },
+        { lang: 'es', events: 10 },
         { lang: 'en', events: null },
       ],
-      countries: [{ country: 'US', events: 12 }],
+      countries: [{ country: 'US', events: 10 }],
     });
     const es = String(trafficHtml(traffic, 'es'));
     expect(es).toContain('Estados Unidos');
     expect(es).toContain('menos de 10');
+    expect(es).toContain('se redondean hacia abajo a un múltiplo de 10');
+    expect(es).toContain('<a href="/es/metodos/">');
+    expect(String(trafficHtml(traffic, 'en'))).toContain('<a href="/en/metodos/">');
     expect(es).toContain('/en/&lt;b&gt;');
     expect(es).not.toContain('<b>');
     expect(String(trafficHtml(traffic, 'en'))).toContain('United States');
@@ -147,12 +153,21 @@ describe('public figures', () => {
       expect(cached.headers.get('server-timing')).toContain('cache;desc="hit"');
       expect(await cached.json()).toMatchObject({ pageviews: null });
       expect((await call('/api/v1/metrics/public?days=7', { headers: { 'if-none-match': etag } })).status).toBe(304);
-      // The next slot recomputes: the twelve show.
+      // The next slot recomputes: the twelve show, rounded down to tens (rule 4: exact, the slot before minus this
+      // one would count the views in between).
       vi.setSystemTime(new Date('2035-03-01T12:10:00Z'));
       const next = await read();
       expect(next.headers.get('server-timing')).toContain('cache;desc="miss"');
       expect(next.headers.get('etag')).not.toBe(etag);
-      expect(await next.json()).toMatchObject({ pageviews: 12, visitors: 12 });
+      expect(await next.json()).toMatchObject({ pageviews: 10, visitors: 10 });
+      // Three more views: exact, the next slot would say 15 and the difference 3 views; rounded, it says 10 again.
+      await deliver(
+        Array.from({ length: 3 }, (_, i) =>
+          message(`slot2-${i}`, `sw${i}`, [['event', 'pageview']], ['site'], '2035-03-01'),
+        ),
+      );
+      vi.setSystemTime(new Date('2035-03-01T12:20:00Z'));
+      expect(await (await read()).json()).toMatchObject({ pageviews: 10, visitors: 10 });
     } finally {
       vi.useRealTimers();
     }

@@ -1,7 +1,7 @@
 import { countryName } from '../domain/countries.ts';
 import { OTHER } from '../domain/metrics.ts';
 import { type Html, html } from '../shared/html.ts';
-import { formatters, type Lang, LOCALES, useTranslations } from '../shared/i18n.ts';
+import { formatters, type Lang, LOCALES, methodsPath, useTranslations } from '../shared/i18n.ts';
 import type { PublicTraffic } from './public-traffic.ts';
 
 /** The public figures as HTML: totals, then pages, languages and countries as tables (no script needed). */
@@ -19,7 +19,7 @@ export function trafficHtml(traffic: PublicTraffic, lang: Lang): Html {
   const empty = traffic.pageviews === null && html`<p>${t('transparency.none')}</p>`;
   // A language this site has is named in its own words; anything else the beacon reported stays a code.
   const languageName = (code: string) => (code in LOCALES ? LOCALES[code as Lang].label : code);
-  return html`<p>${period} ${t('transparency.suppressed')}</p>${kpis}${empty}
+  return html`<p>${period} ${t('transparency.suppressed')} <a href="${methodsPath(lang)}">${t('dash.withheld.more')}</a></p>${kpis}${empty}
 ${table(
   t('transparency.pages'),
   [t('transparency.col.page'), t('transparency.col.views')],

@@ -6,12 +6,12 @@
 // last published ones are served again. Then one audit over the two versions taken together: the previous version's
 // populations (public already, so pinned) and this version's new ones, over cells split by slice (slice 0: the
 // applications the previous version counted; slice 1: those that first count now). The split is derived per cell
-// from the previous version's stored cells: slice 0 = min(before, now), slice 1 = max(0, now - before). A cell that
-// shrank (status changes, corrections moving an application between review classes or states) keeps min(before,
-// now) in slice 0 and the departed applications are left out of the audit (the slice model orders versions, so it
-// cannot express "counted before, not now"); a move between classes thus shows as a gain (slice 1) in the cell it
-// enters. What protects departures is the hold: a population whose breakdowns lost 1 to 9 is held like one that
-// gained 1 to 9. Held populations are
+// from the previous version's stored cells: slice 0 = min(before, now), slice 1 = max(0, now - before), and the
+// applications a cell lost (status changes, corrections moving them between review classes or states) a departed
+// cell (slice 0, gone from version 1: counted by the previous version's populations, not by this one's). A move
+// thus shows as a departure from one cell and an arrival in another, as two groups of people, which is the safe
+// reading (their attributes are the same in reality, so no real answer tells more). The hold protects departures
+// too: a population whose breakdowns lost 1 to 9 is held like one that gained 1 to 9. Held populations are
 // counted as previous-version populations (their figures are public already); a figure held from an older version
 // is approximated by the previous version's cells. Versions further apart are not audited together: the hold keeps
 // every population's published moves at 0 or at least 10, which is what keeps them from isolating newcomers.
@@ -103,6 +103,13 @@ export function slicedCells(before: readonly CellRow[], now: readonly CellRow[])
     const old = earlier.get(`${reviewClass}|${state}|${country}`) ?? 0;
     if (Math.min(old, count) > 0) cells.push({ reviewClass, state, country, slice: 0, count: Math.min(old, count) });
     if (count > old) cells.push({ reviewClass, state, country, slice: 1, count: count - old });
+    if (old > count) cells.push({ reviewClass, state, country, slice: 0, gone: 1, count: old - count });
+  }
+  // Cells the new version no longer has at all: every application there departed.
+  const current = new Set(now.map(([c, s, n]) => `${c}|${s}|${n}`));
+  for (const [reviewClass, state, country, count] of before) {
+    if (count > 0 && !current.has(`${reviewClass}|${state}|${country}`))
+      cells.push({ reviewClass, state, country, slice: 0, gone: 1, count });
   }
   return cells;
 }

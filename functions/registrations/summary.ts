@@ -27,9 +27,10 @@ function rollupsOf(slug: string, cut: string | null): { table: string; key: stri
 }
 
 /**
- * Reads a summary from the rollups (live, or of the cut named by `cut`): one indexed range, a few hundred rows at
- * any volume, plus one point read of what the version's stored disclosure audit decided for this population, and
- * applies the small-group rule (small, cross, complementary; held breakdowns with their `breakdowns_as_of`).
+ * Reads a summary from the rollups (live, or of the cut named by `cut`) in one statement: one indexed range, a few
+ * hundred rows at any volume, and one more row with what the version's stored disclosure audit decided for this
+ * population (a point read); then applies the small-group rule (small, cross, complementary; held breakdowns with
+ * their `breakdowns_as_of`). One statement, not a batch of two: the decision then costs no round trip of its own.
  */
 export async function readSummary(
   db: D1Database,
@@ -38,22 +39,14 @@ export async function readSummary(
   filters: { entity: string | null; country: string | null },
   cut: string | null = null,
 ): Promise<Measured<Summary>> {
-  const from = rollupsOf(process.slug, cut);
-  const entity = filters.entity ?? '*';
-  const country = filters.country ?? '*';
-  const [result, decided] = await db.batch<Record<string, unknown>>([
-    db
-      .prepare(
-        `SELECT dimension, bucket, count FROM ${from.table}
-         WHERE ${from.key} AND scope = ? AND entity = ? AND country = ? AND count <> 0`,
-      )
-      .bind(...from.binds, scope, entity, country),
-    decisionOf(db, process.slug, cut, scope, entity, country),
-  ]);
-  if (!result || !decided) throw new Error('D1 returned fewer results than statements');
-  const rows = result.results as unknown as { dimension: string; bucket: string; count: number }[];
+  const result = await db
+    .prepare(`${rangeSql(cut)} UNION ALL ${DECISION_SQL}`)
+    .bind(...bindsOf(process.slug, scope, filters, cut))
+    .all<{ dimension: string; bucket: string; count: number } & Omit<Decision, 'audited'>>();
+  const rows = result.results.filter((row) => row.dimension !== DECISION);
+  const found = result.results.find((row) => row.dimension === DECISION);
+  const decision: Decision | undefined = found && { ...found, audited: found.count };
   const summary = summaryOf(process, scope, filters, rows);
-  const decision = decided.results[0] as Decision | undefined;
   const reason =
     ruleWithholds(summary.total, filters) ??
     (summary.total > 0 && (!decision?.audited || decision.reason === 'complementary') ? 'complementary' : null);
@@ -65,8 +58,37 @@ export async function readSummary(
     for (const field of WITHHELD_FIELDS) (summary as Record<WithheldField, unknown>)[field] = held[field];
     summary.breakdowns_as_of = decision.breakdowns_as_of;
   }
-  const rowsRead = (result.meta.rows_read ?? result.results.length) + (decided.meta.rows_read ?? 1);
-  return { value: summary, rowsRead };
+  return { value: summary, rowsRead: result.meta.rows_read ?? result.results.length };
+}
+
+/** The rollup range of a population, binds ?1 process, ?2 version (`live` or the cut), ?3 scope, ?4 entity, ?5 country. */
+function rangeSql(cut: string | null): string {
+  const { table, key } = cut
+    ? { table: 'registration_cut_rollups', key: 'process = ?1 AND cut = ?2' }
+    : { table: 'registration_rollups', key: 'process = ?1' };
+  return `SELECT dimension, bucket, count, NULL AS reason, NULL AS breakdowns, NULL AS breakdowns_as_of FROM ${table}
+    WHERE ${key} AND scope = ?3 AND entity = ?4 AND country = ?5 AND count <> 0`;
+}
+
+const bindsOf = (
+  slug: string,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+  cut: string | null,
+) => [slug, cut ?? 'live', scope, filters.entity ?? '*', filters.country ?? '*'];
+
+/**
+ * The one indexed range of a population's rollup rows, without the decision row: the benchmark reads it alone, as
+ * the summary's cost without the rule.
+ */
+export function populationRows(
+  db: D1Database,
+  slug: string,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+  cut: string | null = null,
+): D1PreparedStatement {
+  return db.prepare(rangeSql(cut)).bind(...bindsOf(slug, scope, filters, cut));
 }
 
 /** What the stored audit decided for one population of one version (see `version-audit.ts`). */
@@ -77,27 +99,24 @@ interface Decision {
   breakdowns_as_of: string | null;
 }
 
+// The decision row's dimension: no rollup dimension starts with '~'.
+const DECISION = '~decision';
+
 /**
- * One point read: whether the version has a stored audit (for live, of the write_seq being read: a batch whose
- * audit is not stored yet is withheld whole) and the population's decision row, if any.
+ * The decision row: whether the version has a stored audit (for live, of the write_seq being read: a batch whose
+ * audit is not stored yet is withheld whole) in `count`, and the population's decision, if any.
  */
-function decisionOf(db: D1Database, slug: string, cut: string | null, scope: Scope, entity: string, country: string) {
-  return db
-    .prepare(
-      `SELECT a.audited, d.reason, d.breakdowns, d.breakdowns_as_of
-       FROM (SELECT COUNT(*) AS audited FROM disclosure_audits a WHERE a.process = ?1 AND a.version = ?2
-               AND (?2 <> 'live' OR a.write_seq = (SELECT write_seq FROM processes WHERE slug = ?1))) a
-       LEFT JOIN disclosure_decisions d ON d.process = ?1 AND d.version = ?2 AND d.scope = ?3 AND d.entity = ?4
-         AND d.country = ?5`,
-    )
-    .bind(slug, cut ?? 'live', scope, entity, country);
-}
+const DECISION_SQL = `SELECT '${DECISION}', '', a.audited, d.reason, d.breakdowns, d.breakdowns_as_of
+  FROM (SELECT COUNT(*) AS audited FROM disclosure_audits a WHERE a.process = ?1 AND a.version = ?2
+          AND (?2 <> 'live' OR a.write_seq = (SELECT write_seq FROM processes WHERE slug = ?1))) a
+  LEFT JOIN disclosure_decisions d ON d.process = ?1 AND d.version = ?2 AND d.scope = ?3 AND d.entity = ?4
+    AND d.country = ?5`;
 
 const heldRows = (json: string) =>
   (JSON.parse(json) as [string, string, number][]).map(([dimension, bucket, count]) => ({ dimension, bucket, count }));
 
-/** A summary from its rollup rows, every breakdown present (zeros included). */
-function summaryOf(
+/** A summary from its rollup rows, every breakdown present (zeros included), before the small-group rule. */
+export function summaryOf(
   process: ProcessRecord,
   scope: Scope,
   filters: { entity: string | null; country: string | null },

@@ -3,7 +3,15 @@ import { daysBetween } from '../../domain/dates.ts';
 import { type EntityCode, entityName } from '../../domain/entities.ts';
 import type { CutRecord } from '../../processes/cut-store.ts';
 import type { ProcessRecord } from '../../processes/store.ts';
-import { type Formatters, fill, formatters, type Lang, type UiKey, useTranslations } from '../../shared/i18n.ts';
+import {
+  type Formatters,
+  fill,
+  formatters,
+  type Lang,
+  methodsPath,
+  type UiKey,
+  useTranslations,
+} from '../../shared/i18n.ts';
 import { rankEntries } from '../../shared/ordered-json.ts';
 import type { CutChanges } from '../changes.ts';
 import { MIN_GROUP, type WithheldReason } from '../small-groups.ts';
@@ -123,11 +131,6 @@ export function buildModel(input: {
     age: categories(summary.by_age_band, (band) => fill(t('label.age.years'), { band }), total),
     status: categories(summary.by_status, labelled('status'), total),
   };
-}
-
-/** The methods page, which explains what is withheld and why (every "why withheld" sentence links to it). */
-export function methodsPath(lang: Lang): string {
-  return `/${lang}/metodos/`;
 }
 
 /**

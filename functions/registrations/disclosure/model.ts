@@ -19,6 +19,8 @@ export interface Cell {
   country: string;
   /** Ordinal of the version in which these applications first counted (over-time audits only). */
   slice?: number;
+  /** Ordinal of the first version that no longer counts them here (departures: status changes, corrections). */
+  gone?: number;
   count: number;
 }
 
@@ -38,6 +40,7 @@ export function populationContains(population: Population, cell: Cell): boolean 
   if (population.entity !== undefined && population.entity !== cell.state) return false;
   if (population.country !== undefined && population.country !== cell.country) return false;
   if (population.version !== undefined && (cell.slice ?? 0) > population.version) return false;
+  if (population.version !== undefined && cell.gone !== undefined && population.version >= cell.gone) return false;
   return true;
 }
 
