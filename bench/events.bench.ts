@@ -1,5 +1,6 @@
 // Issue 6's benchmarks: the events endpoint against a no-op route of the same Worker in the same run,
-// zero loss once the queue drains, the script's size, and D1 rows written per 1,000 events.
+// zero loss once the queue drains, the script's size, D1 rows written per 1,000 events, and (issue 29) the
+// rows a flood of random campaign values from many networks leaves.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { type IncomingEvent, reduceEvent } from '../functions/metrics/event.ts';
 import { deleteExpired } from '../functions/metrics/retention.ts';
 import { withLocalDb } from '../scripts/lib/local-db.ts';
 import { createToken } from '../scripts/token.ts';
+import { hostileEvents, rowsKept } from './lib/hostile-flood.ts';
 import { partnerPageRows } from './lib/partner-page.ts';
 import type { BenchRow } from './lib/stats.ts';
 
@@ -128,6 +130,18 @@ export async function run(): Promise<BenchRow[]> {
       }),
       rowsDb,
     ).finally(() => rm(rowsDb, { recursive: true, force: true }));
+    const hostileDb = await mkdtemp(join(tmpdir(), 'voto-hostile-'));
+    const hostileEventList = await hostileEvents();
+    const hostile = await withLocalDb((db) => rowsKept(db, hostileEventList), hostileDb).finally(() =>
+      rm(hostileDb, { recursive: true, force: true }),
+    );
+    add(
+      '10,000 hostile events (random campaigns, 200 /24s + 200 /48s): counted',
+      'D1 rows kept',
+      hostile.counted,
+      'rows',
+    );
+    add('10,000 hostile events: after their day closes', 'D1 rows kept', hostile.closed, 'rows');
     const staff = await createToken('staff', 'bench', server.persistTo);
     let n = 0;
     const refusals = new Map<number, number>();

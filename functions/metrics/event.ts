@@ -125,7 +125,8 @@ export function safeText(value: unknown, max = 60): string {
 export type SitePages = (path: string) => string | null;
 
 /**
- * What an event adds to the rollups: [dimension, key] counts and the scopes where its visitor counts. Every
+ * What an event adds to the rollups: [dimension, key] counts and the scopes where its visitor counts (`url`:
+ * the event's page, when the caller parsed it already). Every
  * key is from a known set (pages of the site, event names, languages, share networks) or is one that the
  * consumer caps per day (referrers, campaigns, embeds, downloads, searches, missing paths).
  */
@@ -133,8 +134,8 @@ export function reduceEvent(
   event: IncomingEvent,
   country: string,
   pages: SitePages,
+  url = new URL(event.url),
 ): { counts: [string, string][]; scopes: string[] } {
-  const url = new URL(event.url);
   const asSent = safePath(url);
   const path = pages(asSent) ?? OTHER;
   const lang = /^\/(es|en)(\/|$)/.exec(asSent)?.[1] ?? 'other';

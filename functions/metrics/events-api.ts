@@ -1,41 +1,20 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
-import { clientOverLimit } from '../shared/client-limit.ts';
 import { errors, jsonSchemaOf, textContent } from '../shared/describe.ts';
-import { ApiError } from '../shared/errors.ts';
 import { sitePages } from '../shared/page-index.ts';
-import { clientAddress, LocalFirstLimiter, tooManyRequests } from '../shared/rate-limit.ts';
-import { readJson } from '../shared/read-json.ts';
+import { clientAddress } from '../shared/rate-limit.ts';
+import { readJsonValue } from '../shared/read-json.ts';
 import { validationHook } from '../shared/validate.ts';
-import { botReason } from './bots.ts';
-import { type EventMessage, eventSchema, eventTimes, MAX_EVENT_BYTES, reduceEvent } from './event.ts';
-import { queueEvent } from './send-buffer.ts';
-import { browserKey, networkId, saltFor, visitorHash } from './visitor.ts';
+import { eventSchema, eventTimes, MAX_EVENT_BYTES } from './event.ts';
+import { admitEvent, type EventSender, enqueueEvent, normaliseEvent, validateEvent } from './event-steps.ts';
+import { saltFor } from './visitor.ts';
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain'];
 const EVENT_EXAMPLE = '{"name":"pageview","url":"https://example.org/es/","referrer":""}';
 
-/** Hosts whose pages may report events: this Worker's own, plus SITE_HOSTS in production. */
-function allowedHost(host: string, requestUrl: URL, extra: string | undefined): boolean {
-  const hosts = new Set([
-    requestUrl.hostname,
-    ...(extra ?? '')
-      .split(',')
-      .map((h) => h.trim())
-      .filter(Boolean),
-  ]);
-  return hosts.has(host);
-}
-
-// Each isolate lets a key this many events a minute before it asks the shared limiter: a person browsing
-// sends a handful, so ordinary use never waits for a limiter call.
-const visitorLimit = new LocalFirstLimiter(10);
-const clientLimit = new LocalFirstLimiter(30);
-
 /**
- * `POST /api/v1/events`: validates, refuses a client address past 600 a minute, answers bots and Global
- * Privacy Control without queueing anything, hashes the visitor, queues, answers 202 at once (the send
- * happens after).
+ * `POST /api/v1/events`: the steps of event-steps.ts (validate, normalise, admit, enqueue), answering 202 at
+ * once (the send happens after); bots and Global Privacy Control are answered alike and nothing is queued.
  */
 export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook() }).openapi(
   createRoute({
@@ -63,46 +42,28 @@ export const eventRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     },
   }),
   async (c) => {
-    // The contract answers malformed events with 400, whatever failed.
-    const event = await readJson(c, eventSchema, {
-      maxBytes: MAX_EVENT_BYTES,
-      accept: ACCEPTED_TYPES,
-      what: 'event',
-      invalid: 'bad_request',
-    });
+    const body = await readJsonValue(c, { maxBytes: MAX_EVENT_BYTES, accept: ACCEPTED_TYPES, what: 'event' });
     const requestUrl = new URL(c.req.url);
-    const pageUrl = new URL(event.url);
-    if (!allowedHost(pageUrl.hostname, requestUrl, (c.env as { SITE_HOSTS?: string }).SITE_HOSTS)) {
-      throw new ApiError('bad_request', `Events are accepted only for pages of this site, not ${pageUrl.hostname}.`);
-    }
+    const valid = validateEvent(body, requestUrl.hostname, (c.env as { SITE_HOSTS?: string }).SITE_HOSTS);
     c.header('Cache-Control', 'no-store');
-    const address = clientAddress(c);
-    // Before anything else, so no user agent (a bot's included) and no Sec-GPC header gets a client past it.
-    if (await clientOverLimit(c, clientLimit, c.env.CLIENT_EVENTS_LIMITER, 'events')) {
-      throw tooManyRequests('Too many events from this address; try again in a minute.');
-    }
-    const userAgent = c.req.header('user-agent') ?? '';
-    // Global Privacy Control (the script sends nothing then) and bots: answered, and nothing is queued.
-    if (c.req.header('sec-gpc') === '1' || botReason(userAgent)) return c.body(null, 202);
+    const country = String((c.req.raw as { cf?: { country?: string } }).cf?.country ?? 'XX');
+    const normal = normaliseEvent(valid, country, await sitePages(c.env.ASSETS, requestUrl.origin));
+    const sender: EventSender = {
+      address: clientAddress(c),
+      userAgent: c.req.header('user-agent') ?? '',
+      gpc: c.req.header('sec-gpc') === '1',
+      host: valid.page.hostname,
+    };
     const times = eventTimes(new Date());
     // The salt is memoised per isolate and day: D1 is read once a day per isolate, never per event.
     const salt = await saltFor(c.env.DB, times.day);
-    const visitor = await visitorHash(salt, pageUrl.hostname, address ?? '', userAgent);
-    if (
-      await visitorLimit.over(c.env.EVENTS_LIMITER, await browserKey(salt, pageUrl.hostname, address ?? '', userAgent))
-    ) {
-      throw tooManyRequests('Too many events from this browser; try again in a minute.');
-    }
-    const pages = await sitePages(c.env.ASSETS, requestUrl.origin);
-    const country = String((c.req.raw as { cf?: { country?: string } }).cf?.country ?? 'XX');
-    const message: EventMessage = {
-      id: crypto.randomUUID(),
-      ...times,
-      visitor,
-      ...(address ? { network: await networkId(salt, address) } : {}),
-      ...reduceEvent(event, country, pages),
+    const limiters = {
+      client: c.env.CLIENT_EVENTS_LIMITER,
+      network: c.env.NETWORK_LIMITER,
+      browser: c.env.EVENTS_LIMITER,
     };
-    queueEvent(c.env.EVENTS, message, (promise) => {
+    if (!(await admitEvent(sender, limiters, salt))) return c.body(null, 202);
+    await enqueueEvent(c.env.EVENTS, normal, sender, { salt, times }, (promise) => {
       try {
         c.executionCtx.waitUntil(promise);
       } catch {

@@ -18,9 +18,19 @@ export async function clientOverLimit(
   limiter: RateLimit | undefined,
   purpose: string,
 ): Promise<boolean> {
-  const address = clientAddress(c);
+  return addressOverLimit(clientAddress(c), local, limiter, c.env.NETWORK_LIMITER, purpose);
+}
+
+/** `clientOverLimit` for an address already read (`network`: the NETWORK_LIMITER binding). */
+export async function addressOverLimit(
+  address: string | undefined,
+  local: LocalFirstLimiter,
+  limiter: RateLimit | undefined,
+  network: RateLimit | undefined,
+  purpose: string,
+): Promise<boolean> {
   if (!address) return false;
   if (await local.over(limiter, clientKey(address))) return true;
   const site = siteKey(address);
-  return site !== null && (await siteLimit.over(c.env.NETWORK_LIMITER, `${purpose}:${site}`));
+  return site !== null && (await siteLimit.over(network, `${purpose}:${site}`));
 }

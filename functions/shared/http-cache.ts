@@ -70,14 +70,16 @@ export async function serveVersioned(
       headers: { ...common, 'Server-Timing': timing('revalidated', rowsReadBefore) },
     });
   }
-  const cache = await caches.open('figures');
-  const cacheKey = new Request(`https://cache.voto.internal/${key}`);
+  const cache = await figuresCache();
+  const cacheKey = `https://cache.voto.internal/${key}`;
   const cached = await cache.match(cacheKey);
   if (cached) {
-    const response = new Response(cached.body, cached);
-    for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
-    response.headers.set('Server-Timing', timing('hit', rowsReadBefore));
-    return response;
+    // The stored body streams through as stored (never decoded or re-encoded); only the headers that differ
+    // from the edge copy's (freshness for browsers, the deploy's ETag, CORS, timing) are set over it.
+    const headers = new Headers(cached.headers);
+    for (const name in common) headers.set(name, common[name] as string);
+    headers.set('Server-Timing', timing('hit', rowsReadBefore));
+    return new Response(cached.body, { status: cached.status, headers });
   }
   if (await clientOverLimit(c, missLimit, c.env.PUBLIC_LIMITER, 'reads')) {
     throw tooManyRequests(
@@ -98,6 +100,13 @@ export async function serveVersioned(
   response.headers.set('Server-Timing', timing('miss', rowsReadBefore + rowsRead));
   return response;
 }
+
+// The Cache API handle, opened once per isolate: every cached answer asks for it.
+let opened: Promise<Cache> | undefined;
+const figuresCache = () => {
+  opened ??= caches.open('figures');
+  return opened;
+};
 
 function timing(cache: 'hit' | 'miss' | 'revalidated' | 'private', rowsRead: number): string {
   return `cache;desc="${cache}", d1;desc="rows_read=${rowsRead}"`;

@@ -18,8 +18,17 @@ export class LocalFirstLimiter {
     this.freePerMinute = freePerMinute;
   }
 
-  /** True when `key` is over the shared limiter's line (false when there is no limiter, as in some tests). */
-  async over(limiter: RateLimit | undefined, key: string, now = Date.now()): Promise<boolean> {
+  /**
+   * True when `key` is over the shared limiter's line (false when there is no limiter, as in some tests).
+   * `sharedKey` is what the shared limiter is asked with, computed only past the allowance (a hash costs
+   * more than the whole local count).
+   */
+  async over(
+    limiter: RateLimit | undefined,
+    key: string,
+    now = Date.now(),
+    sharedKey: () => string | Promise<string> = () => key,
+  ): Promise<boolean> {
     if (!limiter) return false;
     const current = Math.floor(now / 60_000);
     if (current !== this.minute || this.seen.size > MAX_TRACKED) {
@@ -29,7 +38,7 @@ export class LocalFirstLimiter {
     const count = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, count);
     if (count <= this.freePerMinute) return false;
-    return !(await limiter.limit({ key })).success;
+    return !(await limiter.limit({ key: await sharedKey() })).success;
   }
 }
 

@@ -19,13 +19,17 @@ export interface ReadJsonOptions {
 export async function readJson<S extends z.ZodType>(
   c: Context,
   schema: S,
-  {
-    maxBytes = 64 * 1024,
-    accept = ['application/json'],
-    what = 'request body',
-    invalid = 'validation_failed',
-  }: ReadJsonOptions = {},
+  options: ReadJsonOptions = {},
 ): Promise<z.output<S>> {
+  const { what = 'request body', invalid = 'validation_failed' } = options;
+  return parseOrThrow(schema, await readJsonValue(c, options), what, invalid);
+}
+
+/** Reads a JSON request body of at most `maxBytes`, not yet validated (for a route that validates it as a step of its own). */
+export async function readJsonValue(
+  c: Context,
+  { maxBytes = 64 * 1024, accept = ['application/json'], what = 'request body' }: ReadJsonOptions = {},
+): Promise<unknown> {
   const { type } = mediaType(c.req.header('content-type'));
   if (!accept.includes(type)) {
     throw new ApiError(
@@ -34,11 +38,12 @@ export async function readJson<S extends z.ZodType>(
     );
   }
   const buffer = await readBodyLimited(c.req.raw, maxBytes, what);
-  let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(buffer));
+    return JSON.parse(utf8.decode(buffer)) as unknown;
   } catch {
     throw new ApiError('bad_request', `The ${what} is not valid UTF-8 JSON. Check quotes, commas and brackets.`);
   }
-  return parseOrThrow(schema, value, what, invalid);
 }
+
+// One strict decoder per isolate: it keeps no state between whole-buffer decodes.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
