@@ -1,3 +1,5 @@
+import { toBase64Url, toHex } from '../domain/signed-files/bytes.ts';
+
 const PREFIX = 'vx';
 
 /** A freshly minted token: `token` is shown once; only `id` and `hash` are stored. */
@@ -37,15 +39,4 @@ export function constantTimeEqual(a: string, b: string): boolean {
   let diff = left.length ^ right.length;
   for (let i = 0; i < left.length; i++) diff |= (left[i] ?? 0) ^ (right[i % right.length] ?? 0);
   return diff === 0;
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
 }

@@ -38,8 +38,5 @@ export async function readBodyLimited(
   return bytes;
 }
 
-/** SHA-256 of bytes, hex. */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** SHA-256 of bytes, hex (the one implementation lives with the signed-files format). */
+export { sha256Hex } from '../domain/signed-files/bytes.ts';
