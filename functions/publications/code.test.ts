@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PATTERN, canonicalJson, normaliseCode, publicationCode } from './code.ts';
+import { CODE_PATTERN } from '../domain/signed-files/index.ts';
+import { normaliseCode, publicationCode } from './code.ts';
 
 describe('publicationCode', () => {
   const input = { process: 'pel-2023-2024', version: 'v12', figures: { total: 1234, by: { US: 1000, CA: 234 } } };
@@ -34,12 +35,6 @@ describe('publicationCode', () => {
     const chars = bits.match(/.{5}/g)?.map((group) => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[Number.parseInt(group, 2)]);
     const expected = `${chars?.slice(0, 5).join('')}-${chars?.slice(5).join('')}`;
     expect(await publicationCode({ process: 'p', version: 'v', figures: 1 })).toBe(expected);
-  });
-});
-
-describe('canonicalJson', () => {
-  it('sorts keys at every depth and writes no spaces', () => {
-    expect(canonicalJson({ b: [1, { d: 'x', c: null }], a: 'é' })).toBe('{"a":"é","b":[1,{"c":null,"d":"x"}]}');
   });
 });
 

@@ -1,5 +1,6 @@
+import { canonicalJson, sha256Hex } from '../domain/signed-files/index.ts';
+import type { JsonValue } from '../domain/signed-files/jcs.ts';
 import { ApiError } from '../shared/errors.ts';
-import { canonicalJson, sha256Text } from './code.ts';
 
 /** What is published: an infographic, an embed view, a view CSV or a cut package. */
 export type PublicationKind = 'image' | 'embed' | 'csv' | 'package';
@@ -48,7 +49,18 @@ interface Row {
  */
 export function recordHash(record: Omit<Publication, 'seq' | 'hash'>): Promise<string> {
   const { code, kind, process, version, as_of, figures, render, created_at, prev_hash } = record;
-  return sha256Text(canonicalJson({ code, kind, process, version, as_of, figures, render, created_at, prev_hash }));
+  const text = canonicalJson({
+    code,
+    kind,
+    process,
+    version,
+    as_of,
+    figures,
+    render,
+    created_at,
+    prev_hash,
+  } as JsonValue);
+  return sha256Hex(new TextEncoder().encode(text));
 }
 
 function fromRow(row: Row): Publication {
@@ -112,8 +124,8 @@ export async function recordPublication(
         record.process,
         record.version,
         record.as_of,
-        canonicalJson(record.figures),
-        canonicalJson(record.render),
+        canonicalJson(record.figures as JsonValue),
+        canonicalJson(record.render as JsonValue),
         record.created_at,
         record.prev_hash,
         hash,
