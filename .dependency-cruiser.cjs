@@ -13,11 +13,15 @@ const FEATURE_MAY_IMPORT = {
   // Staff and partner reports are scoped routes.
   metrics: ['auth'],
   // Every figure belongs to a process and is read at a version (live or a cut): processes/ resolves both.
-  registrations: ['processes', 'auth'],
+  registrations: ['processes', 'publications', 'auth'],
   // A cut freezes the registration figures: its package, report and changes are the registrations' own tables.
-  cuts: ['registrations', 'processes', 'auth'],
-  // The templates draw the registration figures (the dashboard model and its changes since a cut).
-  infographics: ['registrations', 'processes', 'auth'],
+  cuts: ['registrations', 'processes', 'publications', 'auth'],
+  // Publications record what was served under each verification code; their pages ask processes/ whether
+  // newer figures exist.
+  publications: ['processes', 'auth'],
+  // The templates draw the registration figures (the dashboard model and its changes since a cut), and print and
+  // record their verification code.
+  infographics: ['registrations', 'processes', 'publications', 'auth'],
   // The report sets the campaign figures beside the site's traffic (metrics/summary.ts); imports reuse the
   // feed's UTF-8 decoding and line problems (registrations/parse-batch.ts).
   outreach: ['metrics', 'registrations', 'auth'],

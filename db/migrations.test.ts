@@ -17,6 +17,7 @@ const PINNED: Record<string, string> = {
   '0009_admit_values_by_breadth.sql': '51e928d229bd5d177c372349b50eaecdc3f16ba8940f06aab27300c75d4573de',
   '0010_publish_processes.sql': 'd821da45bd1c9eac743afe6cd25e447cf63e7d0c33ca72ca9ce7a029158be775',
   '0011_store_disclosure_audits.sql': '423329f4138d5ae48f79953c5a97b2de135f42bcc1f4759ffdde6d61085197bb',
+  '0012_create_publications.sql': '8cc1aba45e42ba6aa6b4ac7cc1f196b70c5f00fd5e14966985080c6d3735bb93',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

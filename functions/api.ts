@@ -10,6 +10,7 @@ import { eventRoutes } from './metrics/events-api.ts';
 import { metricsRoutes } from './metrics/reports-api.ts';
 import { outreachRoutes } from './outreach/api.ts';
 import { processRoutes } from './processes/api.ts';
+import { publicationRoutes } from './publications/api.ts';
 import { APPLICATION_JSON_SCHEMA } from './registrations/answers.ts';
 import { batchRoutes } from './registrations/batches-api.ts';
 import { entityRoutes } from './registrations/entities-api.ts';
@@ -41,6 +42,7 @@ for (const path of [
   '/processes/*',
   '/registrations/*',
   '/infographics/*',
+  '/publications/*',
   '/entities',
   '/entities.csv',
   '/openapi.json',
@@ -68,6 +70,7 @@ apiRoutes.route('/registrations', figureRoutes);
 apiRoutes.route('/registrations', cutRoutes);
 apiRoutes.route('/registrations', openDataRoutes);
 apiRoutes.route('/infographics', infographicRoutes);
+apiRoutes.route('/publications', publicationRoutes);
 apiRoutes.route('/', entityRoutes);
 apiRoutes.openAPIRegistry.registerComponent('schemas', 'Application', APPLICATION_JSON_SCHEMA);
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', 'bearer', BEARER_SCHEME);
@@ -90,6 +93,7 @@ apiRoutes.doc31('/openapi.json', (c) => ({
     { name: 'Infographics', description: 'Images of the current figures, with alt text.' },
     { name: 'Metrics', description: 'Privacy-first engagement events and the reports built from them.' },
     { name: 'Outreach', description: "Staff imports of the campaign's other channels and the report of a period." },
+    { name: 'Publications', description: 'What was published under each verification code, hash-chained.' },
     { name: 'Service', description: 'Health and latency.' },
   ],
 }));

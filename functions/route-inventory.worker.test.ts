@@ -24,6 +24,8 @@ const PUBLIC = new Set([
   'GET /registrations/:process/datapackage.json',
   'GET /registrations/:process/cuts.atom',
   'GET /registrations/cuts.atom',
+  'GET /publications/head',
+  'GET /publications/:code',
   'GET /entities',
   'GET /entities.csv',
   'GET /openapi.json',

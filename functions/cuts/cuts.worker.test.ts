@@ -353,7 +353,8 @@ describe('pages of cuts', () => {
     expect(live).toContain(`/en/dashboard/cortes/${SLUG}/2023-11-15/`);
     expect(live).toContain(`/api/v1/registrations/${SLUG}/cuts/2023-11-15.zip`);
     const csv = await (await call(`/api/v1/registrations/${SLUG}/views/changes.csv?cut=2023-11-15&lang=en`)).text();
-    expect(csv.split('\r\n')[0]).toBe('table,code,label,before,after,change');
+    // After the line that names the publication (its verification code).
+    expect(csv.split('\r\n')[1]).toBe('table,code,label,before,after,change');
     expect(csv).toContain('country,ES,Spain,0,15,15');
   });
 
@@ -389,7 +390,7 @@ describe('pages of cuts', () => {
     const en = await (await call('/en/dashboard/?process=cuts-illustrative')).text();
     expect(en).toContain('Day-by-day distribution is illustrative: the reports publish totals');
     const timeline = await (await call('/api/v1/registrations/cuts-illustrative/views/timeline.csv?lang=en')).text();
-    expect(timeline.split('\r\n')[0]).toBe('date,daily,cumulative,note');
+    expect(timeline.split('\r\n')[1]).toBe('date,daily,cumulative,note');
     expect(timeline).toContain('Day-by-day distribution is illustrative');
     const image = (await (
       await call('/api/v1/infographics/registrations-total.json?process=cuts-illustrative')

@@ -33,6 +33,8 @@ export const ImageInfoAnswer = z
     height: z.number().int(),
     alt: perLanguage,
     data_version: z.string(),
+    code: z.string().describe('The verification code printed on the image (`XXXXX-XXXXX`).'),
+    verify_url: z.string().describe('`/v/{code}`: what was published under it.'),
     png: z.string(),
     svg: z.string(),
   })

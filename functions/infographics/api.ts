@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PARAM_SPECS, SIZE_NAMES, SIZES } from '../domain/infographics.ts';
 import type { AppEnv } from '../env.ts';
+import { recordPublication } from '../publications/store.ts';
 import { type CacheName, cacheName } from '../shared/cache-key.ts';
 import { errors, jsonAnswer } from '../shared/describe.ts';
 import { IMMUTABLE_CACHE_CONTROL, PRIVATE_CACHE_CONTROL, serveVersioned } from '../shared/http-cache.ts';
@@ -11,6 +12,7 @@ import { scaleOf } from './brand.ts';
 import { imageContext } from './context.ts';
 import { altTexts, drawPng, drawSvg } from './draw.ts';
 import type { Timings } from './engine/engine.ts';
+import { imagePublication } from './publication.ts';
 import { FORMATS, type ImageRequest, imageUrl, parseImageRequest } from './request.ts';
 import { TEMPLATES } from './templates/index.ts';
 
@@ -106,9 +108,13 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
         // Only the template's own parameters name the image: `v` says which version, which the name has already.
         name: cacheName(`ig.${template.id}.${format}`, prepared.version, { ...params, v: undefined }),
         build: async () => {
-          const { model, rowsRead } = await prepared.load();
+          const { model, rowsRead, asOf } = await prepared.load();
+          const publication = await imagePublication(request, model, prepared, asOf ?? null);
+          // Recorded before the answer is cached, so every code a reader can see has its record. An unpublished
+          // process's image is never recorded: the public, append-only record would outlive its privacy.
+          if (!prepared.private) await recordPublication(c.env.DB, publication);
           const started = performance.now();
-          const body = await buildBody(request, model, prepared.version, phases);
+          const body = await buildBody(request, model, prepared.version, publication.code, phases);
           renderMs = performance.now() - started;
           const headers: Record<string, string> = { 'Content-Type': TYPES[format] };
           if (format !== 'json') headers['Content-Disposition'] = `inline; filename="${fileName(request)}"`;
@@ -146,10 +152,16 @@ async function uncached(entry: { name: CacheName; build: () => Promise<{ respons
   return response;
 }
 
-async function buildBody(request: ImageRequest, model: unknown, version: string, timings: Timings): Promise<BodyInit> {
+async function buildBody(
+  request: ImageRequest,
+  model: unknown,
+  version: string,
+  code: string,
+  timings: Timings,
+): Promise<BodyInit> {
   const { template, params, format } = request;
-  if (format === 'png') return (await drawPng(request, model, timings)) as Uint8Array<ArrayBuffer>;
-  if (format === 'svg') return drawSvg(request, model, true, timings);
+  if (format === 'png') return (await drawPng(request, model, code, timings)) as Uint8Array<ArrayBuffer>;
+  if (format === 'svg') return drawSvg(request, model, code, true, timings);
   const { width, height } = scaleOf(params.size);
   return JSON.stringify({
     template: template.id,
@@ -158,6 +170,8 @@ async function buildBody(request: ImageRequest, model: unknown, version: string,
     height,
     alt: altTexts(request, model),
     data_version: version,
+    code,
+    verify_url: `/v/${code}`,
     png: imageUrl(template, 'png', params, version),
     svg: imageUrl(template, 'svg', params, version),
   } satisfies z.output<typeof ImageInfoAnswer>);

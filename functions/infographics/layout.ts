@@ -10,6 +10,8 @@ export interface FrameParts {
   body: Child;
   /** The source line at the bottom. */
   footer: string;
+  /** The verification line (`Verificar: XXXXX-XXXXX`), printed beside the source where a reader and OCR read it. */
+  verification: string;
 }
 
 /**
@@ -66,7 +68,13 @@ export function frame(s: Scale, parts: FrameParts): Node {
       },
       // A rule drawn as a box: a CSS border would be clipped through a clip-path.
       box({ height: 2, backgroundColor: c.rule, marginBottom: s.gap }),
-      text({ fontSize: s.small, color: c.muted }, parts.footer),
+      box(
+        { justifyContent: 'space-between', alignItems: 'flex-end' },
+        text({ fontSize: s.small, color: c.muted, flexShrink: 1, marginRight: s.gap }, parts.footer),
+        // Ink on paper, bold and spaced: OCR reads it back at the smallest size; the code's alphabet has no I, L,
+        // O or U, and the typeface tells 0 from O and 1 from l.
+        text({ fontSize: s.small, fontWeight: 700, color: c.ink, letterSpacing: 1, flexShrink: 0 }, parts.verification),
+      ),
     ),
   );
 }
@@ -121,11 +129,12 @@ export function hero(s: Scale, value: string, colour: string = BRAND.colour.prim
   return text({ fontSize: s.hero, fontWeight: 700, lineHeight: 1, color: colour, letterSpacing: -2 }, value);
 }
 
-/** The heading and source of a figures card: what `centredCard` puts around its lines. */
+/** The heading, source and code of a figures card: what `centredCard` puts around its lines. */
 export interface CardText {
   kicker: string;
   title: string;
   source: string;
+  verification: string;
 }
 
 /** A card whose body is a column of lines centred in the free height (total, deadline, modality). */
@@ -134,6 +143,7 @@ export function centredCard(s: Scale, text: CardText, ...lines: Child[]): Node {
     kicker: text.kicker,
     title: text.title,
     footer: text.source,
+    verification: text.verification,
     body: box({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap }, ...lines),
   });
 }

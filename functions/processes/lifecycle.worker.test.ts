@@ -106,6 +106,11 @@ describe('an unpublished process', () => {
       // What the privileged viewers read did not enter the shared cache.
       expect((await call(path)).status, `${path} after privileged reads`).toBe(404);
     }
+    // Nor the public record of publications: it is append-only, so it would outlive the process's privacy.
+    const recorded = await testEnv.DB.prepare(
+      "SELECT count(*) AS n FROM publications WHERE process = 'ensayo'",
+    ).first();
+    expect(recorded?.n).toBe(0);
   });
 
   it('appears in no public list, page, image or default, even as the newest process', async () => {

@@ -14,6 +14,7 @@ import { validationHook } from '../shared/validate.ts';
 import { SummaryAnswer } from './answers.ts';
 import { dashboardQuerySchema } from './dashboard/params.ts';
 import { serveFiguresView } from './dashboard/serve-view.ts';
+import { csvCodeLine } from './dashboard/view-publication.ts';
 import { viewCsv } from './dashboard/view-tables.ts';
 import { FIGURE_FILTERS } from './figure-query.ts';
 import { readCountryEntityTable, readSummary } from './summary.ts';
@@ -85,11 +86,18 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         );
       }
       const query = { ...c.req.valid('query'), process: slug, view, theme: 'auto' as const };
+      const origin = new URL(c.req.url).origin;
+      const search = new URLSearchParams(
+        Object.entries(c.req.valid('query')).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
       return serveFiguresView(c, query, {
         kind: 'view-csv',
+        // The first line names this host (the link to the code's page).
+        extra: { origin },
         changes: view === 'changes',
-        render: async (model) =>
-          new Response(viewCsv(model, view), {
+        publishes: { kind: 'csv', view, path: () => `/api/v1/registrations/${slug}/views/${file}?${search}` },
+        render: async (model, publication) =>
+          new Response(`${publication ? csvCodeLine(publication.code, origin) : ''}${viewCsv(model, view)}`, {
             headers: {
               'Content-Type': 'text/csv; charset=utf-8',
               'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}${query.cut ? `-${query.cut}` : ''}.csv"`,

@@ -64,11 +64,12 @@ export async function prepareFigures(
   return {
     version: cut ? `${process.slug}.cut-${cut.date}` : `${process.slug}.v${process.data_version}${day}`,
     rowsRead: 0,
+    publishedAs: { process: process.slug, version: cut ? `cut-${cut.date}` : `v${process.data_version}` },
     frozen: cut !== null,
     private: chosen.private,
     load: async () => {
       const { figures, rowsRead } = await loadFigures(ctx.db, chosen, params, today);
-      return { model: figures, rowsRead };
+      return { model: figures, rowsRead, asOf: figures.models.es.summary.as_of };
     },
   };
 }

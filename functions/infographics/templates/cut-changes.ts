@@ -58,6 +58,7 @@ export const cutChanges = defineTemplate({
         ? `${first.process.slug}.cut-${cut.date}`
         : `${first.process.slug}.v${first.process.data_version}.cut-${cut.date}`,
       rowsRead: 0,
+      publishedAs: { process: first.process.slug, version: `cut-${cut.date}` },
       frozen: Boolean(params.cut),
       private: chosen.private,
       load: async () => {
@@ -65,17 +66,22 @@ export const cutChanges = defineTemplate({
         const { figures, rowsRead } = await loadFigures(ctx.db, chosen, filters, cut.date);
         const none = { entity: null, country: null };
         const changes = await readCutChanges(ctx.db, first.process, cut, params.scope, none);
-        return { model: { figures, changes: changes.value }, rowsRead: rowsRead + changes.rowsRead };
+        return {
+          model: { figures, changes: changes.value },
+          rowsRead: rowsRead + changes.rowsRead,
+          asOf: figures.models.es.summary.as_of,
+        };
       },
     };
   },
   langOf: (_model: CutChangesModel, params) => params.lang,
-  draw: (model, lang, s) => {
+  draw: (model, lang, s, verification) => {
     const c = content(model, lang, Math.min(5, s.bars));
     return frame(s, {
       kicker: c.kicker,
       title: c.title,
       footer: c.source,
+      verification,
       body: box(
         { flexDirection: 'column', flexGrow: 1 },
         hero(s, c.change),

@@ -59,20 +59,23 @@ export const deadline = defineTemplate({
   prepare: async (ctx, params) => {
     const { process, private: isPrivate } = await imageProcess(ctx, params.process);
     // Only the name and the dates are drawn: an ingest of applications does not change this image.
-    const shown = [process.name.es, process.name.en, process.registration_opens, process.registration_closes].join('|');
+    const shown = await shortHash(
+      [process.name.es, process.name.en, process.registration_opens, process.registration_closes].join('|'),
+    );
     return {
-      version: `${process.slug}.${await shortHash(shown)}.${windowKey(process, ctx.today)}`,
+      version: `${process.slug}.${shown}.${windowKey(process, ctx.today)}`,
       rowsRead: 0,
+      publishedAs: { process: process.slug, version: `dates-${shown}` },
       private: isPrivate,
       load: async () => ({ model: { process, today: ctx.today }, rowsRead: 0 }),
     };
   },
   langOf: (_model: Deadline, params) => params.lang,
-  draw: (model, lang, s) => {
+  draw: (model, lang, s, verification) => {
     const c = content(model, lang);
     return centredCard(
       s,
-      c,
+      { ...c, verification },
       c.hero ? hero(s, c.hero, BRAND.colour.primary) : null,
       c.unit ? line(s, c.unit, true) : null,
       ...c.lines.map((text, i) => line(s, text, i === 0 && !c.hero)),

@@ -47,7 +47,7 @@ export const modality = defineTemplate({
   schema: z.strictObject({ ...commonParams, ...processParams, ...FIGURE_FILTERS }),
   prepare: (ctx, params) => prepareFigures(ctx, params, false),
   langOf: (_figures: Figures, params) => params.lang,
-  draw: (figures, lang, s) => {
+  draw: (figures, lang, s, verification) => {
     const c = content(figures, lang);
     const legend = c.parts.map((p) =>
       box(
@@ -65,7 +65,7 @@ export const modality = defineTemplate({
     );
     return centredCard(
       s,
-      c,
+      { ...c, verification },
       c.filter ? box({ marginBottom: s.gap }, line(s, c.filter)) : null,
       c.none ? line(s, c.none) : split(s, c.parts),
       ...(c.none ? [] : legend),

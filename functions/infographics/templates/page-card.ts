@@ -35,20 +35,23 @@ export const pageCard = defineTemplate({
   }),
   prepare: async (ctx, params) => {
     const page = await findPage(ctx.assets, ctx.origin, params.page);
+    const shown = await shortHash(JSON.stringify(page));
     return {
-      version: `page.${await shortHash(JSON.stringify(page))}`,
+      version: `page.${shown}`,
       rowsRead: 0,
+      publishedAs: { process: page.path, version: `page-${shown}` },
       load: async () => ({ model: page, rowsRead: 0 }),
     };
   },
   langOf: (page: PageEntry) => page.lang,
-  draw: (page, lang, s) => {
+  draw: (page, lang, s, verification) => {
     const lines = s.height > s.width ? 6 : 3;
     return frame(s, {
       // Site-level pages already say "Voto Extranjero" in the band: no kicker repeating it.
       kicker: page.section === 'pages' ? '' : sectionLabel(page, lang),
       title: null,
       footer: `${LOCALES[lang].label} · ${page.path}`,
+      verification,
       body: box(
         { flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap },
         text(

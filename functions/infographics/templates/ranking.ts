@@ -1,11 +1,16 @@
+import { z } from 'zod';
+import { paramSpecs } from '../../domain/infographics.ts';
 import type { Category } from '../../registrations/dashboard/model.ts';
+import { FIGURE_FILTERS } from '../../registrations/figure-query.ts';
 import type { Lang, UiKey } from '../../shared/i18n.ts';
 import type { Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import type { Node } from '../h.ts';
 import { box } from '../h.ts';
 import { type BarRow, bars, frame, line } from '../layout.ts';
-import { filterLabel, kicker, say, sentences, sourceLine } from './common.ts';
+import { commonParams, processParams } from '../params.ts';
+import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
+import { defineTemplate } from './types.ts';
 
 /** The content of a ranking image (countries or states) at one size, in one language. */
 function content(figures: Figures, lang: Lang, s: Scale, pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
@@ -33,14 +38,15 @@ function content(figures: Figures, lang: Lang, s: Scale, pick: (f: Figures, lang
 }
 
 /** Draws and describes a ranking: the largest categories as bars, the rest summed in one line. */
-export function ranking(pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
+function ranking(pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
   return {
-    draw: (figures: Figures, lang: Lang, s: Scale): Node => {
+    draw: (figures: Figures, lang: Lang, s: Scale, verification: string): Node => {
       const c = content(figures, lang, s, pick, title);
       return frame(s, {
         kicker: c.kicker,
         title: c.title,
         footer: c.source,
+        verification,
         body: box(
           { flexDirection: 'column', flexGrow: 1 },
           c.filter ? box({ marginTop: -s.gap, marginBottom: s.gap }, line(s, c.filter)) : null,
@@ -54,4 +60,32 @@ export function ranking(pick: (f: Figures, lang: Lang) => Category[], title: UiK
       return sentences([c.title, c.kicker, c.filter, c.none ?? list, c.rest, c.source]);
     },
   };
+}
+
+/**
+ * A ranking template (states, countries): the figures filters but the one it ranks by, which would leave one bar.
+ * `filter` is the other dimension a reader may narrow it to.
+ */
+export function rankingTemplate(spec: {
+  id: 'by-entity' | 'top-countries';
+  pick: (f: Figures, lang: Lang) => Category[];
+  title: UiKey;
+  filter: 'entity' | 'country';
+}) {
+  const { draw, alt } = ranking(spec.pick, spec.title);
+  return defineTemplate({
+    id: spec.id,
+    params: paramSpecs(spec.id),
+    schema: z.strictObject({
+      ...commonParams,
+      ...processParams,
+      scope: FIGURE_FILTERS.scope,
+      ...(spec.filter === 'entity' ? { entity: FIGURE_FILTERS.entity } : { country: FIGURE_FILTERS.country }),
+      cut: FIGURE_FILTERS.cut,
+    }),
+    prepare: (ctx, params) => prepareFigures(ctx, params, false),
+    langOf: (_figures: Figures, params) => params.lang,
+    draw,
+    alt,
+  });
 }

@@ -58,11 +58,11 @@ export const registrationsTotal = defineTemplate({
   schema: z.strictObject({ ...commonParams, ...processParams, ...FIGURE_FILTERS }),
   prepare: (ctx, params) => prepareFigures(ctx, params, true),
   langOf: (_figures: Figures, params) => params.lang,
-  draw: (figures, lang, s) => {
+  draw: (figures, lang, s, verification) => {
     const c = content(figures, lang);
     return centredCard(
       s,
-      c,
+      { ...c, verification },
       c.filter ? line(s, c.filter, true) : null,
       hero(s, c.total),
       line(s, c.what, true),

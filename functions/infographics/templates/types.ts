@@ -20,12 +20,18 @@ export interface ImageContext {
 export interface Prepared<M> {
   /** Changes exactly when something drawn changes (data version, window day, page entry). */
   version: string;
+  /**
+   * What the image publishes, for its verification code: the process slug (a page card's path) and the version of
+   * what it shows: `v<data_version>`, `cut-YYYY-MM-DD`, or a hash of the text drawn.
+   */
+  publishedAs: { process: string; version: string };
   rowsRead: number;
   /** True for an image of a cut: it never changes, so it is cached for a year. */
   frozen?: boolean;
   /** True for an image of an unpublished process: for the admin or staff who asked, never cached shared. */
   private?: boolean;
-  load: () => Promise<{ model: M; rowsRead: number }>;
+  /** The model, and the `as_of` of the figures it draws (null when it draws none). */
+  load: () => Promise<{ model: M; rowsRead: number; asOf?: string | null }>;
 }
 
 /** The parameters every template's schema yields at least. */
@@ -42,7 +48,8 @@ export interface Template<P extends BaseParams = BaseParams, M = unknown> {
   prepare: (ctx: ImageContext, params: P) => Promise<Prepared<M>>;
   /** The language the image is drawn in. */
   langOf: (model: M, params: P) => Lang;
-  draw: (model: M, lang: Lang, scale: Scale) => Node;
+  /** Draws the image with its verification line (`Verificar: XXXXX-XXXXX`) printed in the footer. */
+  draw: (model: M, lang: Lang, scale: Scale, verification: string) => Node;
   /** The alt text: the same sentences the image shows at that size, from the same figures. */
   alt: (model: M, lang: Lang, scale: Scale) => string;
 }

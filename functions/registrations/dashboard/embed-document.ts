@@ -13,8 +13,8 @@ function page(lang: Lang, theme: string, title: string, body: Html, discovery: H
   return html`<!doctype html><html lang="${LOCALES[lang].htmlLang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>${discovery}<style>${trusted(DASHBOARD_CSS)}</style><script src="/embed/frame.js" defer></script><script src="/t.js" data-embed defer></script></head><body class="embed"><main class="vx" data-theme="${theme}">${body}</main></body></html>`;
 }
 
-/** The frame-able document of one view: no site chrome, the figures, the source and the as-of line. */
-export function embedDocument(model: DashboardModel, view: View, origin: string): Html {
+/** The frame-able document of one view: no site chrome, the figures, the source, the as-of line and the code. */
+export function embedDocument(model: DashboardModel, view: View, origin: string, code?: string): Html {
   const { t, lang } = model;
   const title = t(`view.${view}` as UiKey);
   const chosen = { ...model.query, process: model.process.slug };
@@ -22,7 +22,12 @@ export function embedDocument(model: DashboardModel, view: View, origin: string)
   const live = new URL(dashboardUrl(lang, chosen), origin).toString();
   const source = new URL(dashboardUrl(lang, chosen, model.cut?.date), origin).toString();
   const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
-<p class="source">${t('dash.source')} <a href="${source}" target="_blank" rel="noopener">Voto Extranjero</a></p>`;
+<p class="source">${t('dash.source')} <a href="${source}" target="_blank" rel="noopener">Voto Extranjero</a></p>${
+    code
+      ? html`
+<p class="verification">${t('embed.verification')} <a href="${origin}/v/${code}" target="_blank" rel="noopener"><code>${code}</code></a></p>`
+      : ''
+  }`;
   const self = embedUrl(origin, { ...model.query, view }, model.process.slug);
   return page(lang, model.query.theme, title, body, oembedLink(origin, self, `${title} · ${model.process.name[lang]}`));
 }

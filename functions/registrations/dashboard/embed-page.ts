@@ -4,6 +4,7 @@ import type { AppEnv } from '../../env.ts';
 import { htmlErrors } from '../../shared/html-errors.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import { embedDocument, embedErrorDocument } from './embed-document.ts';
+import { embedUrl } from './embed-url.ts';
 import { dashboardQuerySchema } from './params.ts';
 import { serveFiguresView } from './serve-view.ts';
 import { DASHBOARD_CSS } from './styles.ts';
@@ -17,8 +18,13 @@ export const embedRoutes = new Hono<AppEnv>()
       kind: 'embed',
       extra: { origin },
       changes: query.view === 'changes',
-      render: async (model) =>
-        new Response(String(embedDocument(model, query.view, origin)), {
+      publishes: {
+        kind: 'embed',
+        view: query.view,
+        path: (model) => embedUrl('', query, model.process.slug),
+      },
+      render: async (model, publication) =>
+        new Response(String(embedDocument(model, query.view, origin, publication?.code)), {
           headers: { 'Content-Type': 'text/html; charset=utf-8' },
         }),
     });

@@ -69,14 +69,22 @@ describe('view CSV downloads', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('e-csv-modality-received.csv');
     const lines = (await response.text()).trim().split('\r\n');
+    // The first line names the publication: its code and the page that shows it (the contract's format).
+    expect(lines[0]).toMatch(
+      /^# verificación \/ verification: ([0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}) https:\/\/voto\.test\/v\/\1$/,
+    );
+    const code = lines[0]?.split(' ')[4];
+    expect((await call(`/api/v1/publications/${code}`)).status).toBe(200);
+    expect(lines[1]).toBe('table,code,label,count,share');
     expect(lines).toContain('modality,postal,Postal,1,0.0769');
     expect(lines).toContain('channel,inetel,Por teléfono (INETEL),1,0.0769');
     const timeline = await (await call('/api/v1/registrations/e-csv/views/timeline.csv')).text();
-    expect(timeline.trim().split('\r\n')).toEqual(['date,daily,cumulative', '2023-10-02,13,13']);
+    expect(timeline.trim().split('\r\n').slice(1)).toEqual(['date,daily,cumulative', '2023-10-02,13,13']);
     // One applicant in Canada: the CSV gives the total and says why the breakdowns are not there.
     const small = (await (await call('/api/v1/registrations/e-csv/views/modality.csv?country=CA&lang=en')).text())
       .trim()
-      .split('\r\n');
+      .split('\r\n')
+      .slice(1);
     expect(small[1]).toBe('total,,registration applications received,1,1');
     // One line per breakdown of the view, each the sentence that says why, and nothing else.
     expect(small.slice(2).map((line) => line.split(',')[0])).toEqual(['modality', 'channel', 'credential']);

@@ -55,6 +55,11 @@ export function viewTables(model: DashboardModel, view: View): FigureTable[] {
 
 /** The figures of one view as CSV: exactly what the view shows, labels in the reader's language. */
 export function viewCsv(model: DashboardModel, view: View): string {
+  return toCsv(viewRows(model, view));
+}
+
+/** The rows of a view's CSV (header first): the figures a view publishes, the small-group rule applied. */
+export function viewRows(model: DashboardModel, view: View): (string | number)[][] {
   const rows: (string | number)[][] = [];
   if (view === 'changes') {
     rows.push(['table', 'code', 'label', 'before', 'after', 'change']);
@@ -92,5 +97,5 @@ export function viewCsv(model: DashboardModel, view: View): string {
       for (const c of figures.categories) rows.push([figures.id, c.key, c.label, c.count, Number(c.share.toFixed(4))]);
     }
   }
-  return toCsv(rows);
+  return rows;
 }
