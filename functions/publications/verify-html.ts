@@ -37,7 +37,7 @@ export function publicationHtml(publication: Publication, process: ProcessRecord
   const path = publication.render.path;
   const image = publication.kind === 'image' && !superseded;
   const current = path.replace(/([?&])v=[^&]*&?/, '$1');
-  return html`<h1>${fill(t('verify.title'), { code: publication.code })}</h1>
+  return html`<h1>${fill(t('verify.publication.title'), { code: publication.code })}</h1>
 <p class="verify-lead">${t(`verify.kind.${publication.kind}` as never)}</p>
 <dl class="verify-record">
 <dt>${t('verify.process')}</dt><dd>${name}</dd>
