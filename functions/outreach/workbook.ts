@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
-import type { OutreachReport } from '../domain/outreach.ts';
+import { type OutreachKind, type OutreachReport, type OutreachRows, STORED_COLUMNS } from '../domain/outreach.ts';
 import { useTranslations } from '../shared/i18n.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +32,27 @@ function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
+// A sheet shows every stored column but those its title already says (process, area) and the notes, with where
+// each row comes from (its period and source) last.
+const LAST = ['period_start', 'period_end', 'source'] as const;
+const LEFT_OUT = new Set<string>(['process', 'area', 'note', ...LAST]);
+const DAYS = new Set<string>(['date', 'date_end', 'period_start', 'period_end']);
+
+function sheetColumns<K extends OutreachKind>(kind: K): (keyof OutreachRows[K] & string)[] {
+  const stored: readonly string[] = STORED_COLUMNS[kind];
+  return [...stored.filter((column) => !LEFT_OUT.has(column)), ...LAST] as (keyof OutreachRows[K] & string)[];
+}
+
+// One stored row in `columns`' order: days as date cells, numbers as numbers, text as it is.
+function cells<R extends object>(row: R, columns: readonly (keyof R & string)[]): Cell[] {
+  return columns.map((column) => {
+    const value = row[column] as unknown;
+    if (DAYS.has(column)) return day(value as string | null);
+    if (typeof value === 'number' || value === null) return number(value as number | null);
+    return value as Cell;
+  });
+}
+
 /** The report as an .xlsx workbook: a cover with the period and sources, then one sheet per table. */
 export async function reportWorkbook(report: OutreachReport): Promise<ArrayBuffer> {
   const t = useTranslations(report.lang);
@@ -50,101 +71,22 @@ export async function reportWorkbook(report: OutreachReport): Promise<ArrayBuffe
     ...report.sources.map((source) => [source]),
   ]);
   for (const table of report.figures) {
+    const columns = sheetColumns('figures');
     add(table.title, [
-      header(
-        'group',
-        'channel',
-        'platform',
-        'item',
-        'format',
-        'date',
-        'date_end',
-        'segment',
-        'link',
-        'metric',
-        'value',
-        'value_qualifier',
-        'is_reported_total',
-        'period_start',
-        'period_end',
-        'source',
-      ),
-      ...table.groups.flatMap((group) =>
-        group.rows.map((row) => [
-          group.label,
-          row.channel,
-          row.platform,
-          row.item,
-          row.format,
-          day(row.date),
-          day(row.date_end),
-          row.segment,
-          row.link,
-          row.metric,
-          number(row.value),
-          row.value_qualifier,
-          number(row.is_reported_total),
-          day(row.period_start),
-          day(row.period_end),
-          row.source,
-        ]),
-      ),
+      header('group', ...columns),
+      ...table.groups.flatMap((group) => group.rows.map((row) => [group.label, ...cells(row, columns)])),
     ]);
   }
+  const calls = sheetColumns('calls');
   add(t('outreach.table.inetel_calls'), [
-    header(
-      'call_type',
-      'entity',
-      'outcome',
-      'outcome_label_es',
-      'count',
-      'is_reported_total',
-      'period_start',
-      'period_end',
-      'source',
-    ),
-    ...report.inetel_calls.flatMap((table) =>
-      table.rows.map((row) => [
-        row.call_type,
-        row.entity,
-        row.outcome,
-        row.outcome_label_es,
-        number(row.count),
-        number(row.is_reported_total),
-        day(row.period_start),
-        day(row.period_end),
-        row.source,
-      ]),
-    ),
+    header(...calls),
+    ...report.inetel_calls.flatMap((table) => table.rows.map((row) => cells(row, calls))),
   ]);
+  const contacts = sheetColumns('contacts');
   add(t('outreach.table.inetel_contacts'), [
-    header(
-      'subject',
-      'dimension',
-      'category',
-      'category_label_es',
-      'count',
-      'unit',
-      'is_reported_total',
-      'period_start',
-      'period_end',
-      'source',
-    ),
+    header(...contacts),
     ...report.inetel_contacts.flatMap((table) =>
-      table.dimensions.flatMap((dimension) =>
-        dimension.rows.map((row) => [
-          row.subject,
-          row.dimension,
-          row.category,
-          row.category_label_es,
-          number(row.count),
-          row.unit,
-          number(row.is_reported_total),
-          day(row.period_start),
-          day(row.period_end),
-          row.source,
-        ]),
-      ),
+      table.dimensions.flatMap((dimension) => dimension.rows.map((row) => cells(row, contacts))),
     ),
   ]);
   const { site } = report;

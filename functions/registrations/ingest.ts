@@ -85,17 +85,22 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** A batch to apply with its `rows` (applyBatch), or their count once planned (what the batch record stores). */
+export interface BatchInput<Rows> {
+  id: string;
+  process: string;
+  idempotencyKey: string;
+  bodySha256: string;
+  rows: Rows;
+  /** When the source system extracted the rows (`Data-As-Of`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), if it said. */
+  asOf: string | null;
+  /** The process definition the rows were validated against (states, modalities, window). */
+  definition: ProcessDefinition;
+}
+
 function writeStatements(
   db: D1Database,
-  input: {
-    id: string;
-    process: string;
-    idempotencyKey: string;
-    bodySha256: string;
-    rows: number;
-    asOf: string | null;
-    definition: ProcessDefinition;
-  },
+  input: BatchInput<number>,
   plan: BatchPlan,
   writeSeq: number,
 ): D1PreparedStatement[] {
@@ -177,17 +182,7 @@ function writeStatements(
  */
 export async function applyBatch(
   db: D1Database,
-  input: {
-    id: string;
-    process: string;
-    idempotencyKey: string;
-    bodySha256: string;
-    rows: Application[];
-    /** When the source system extracted the rows (`Data-As-Of`, UTC, `YYYY-MM-DDTHH:MM:SSZ`), if it said. */
-    asOf: string | null;
-    /** The process definition the rows were validated against (states, modalities, window). */
-    definition: ProcessDefinition;
-  },
+  input: BatchInput<Application[]>,
 ): Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }> {
   let rowsWritten = 0;
   for (let attempt = 1; ; attempt++) {
