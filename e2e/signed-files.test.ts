@@ -1,6 +1,10 @@
 // The files the site serves verify with an Ed25519 implementation other than the Worker's (Node's OpenSSL), against
 // the keys the site publishes, and any changed byte fails. Formats: the contract, "Figures anyone can verify".
+import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { useSession } from './support/session.ts';
@@ -96,6 +100,17 @@ describe('signed files', () => {
     pixel[idat + 20] = (pixel[idat + 20] ?? 0) ^ 1;
     expect(await authentic(manifest, pixel)).toBe(false);
     expect(await authentic({ ...manifest, code: '00000-00000' }, content)).toBe(false);
+    // `npm run -s verify` (offline, the local key of .dev.vars the server signs with) agrees.
+    const dir = mkdtempSync(join(tmpdir(), 'signed-'));
+    const check = (bytes: Uint8Array) => {
+      const file = join(dir, 'image.png');
+      writeFileSync(file, bytes);
+      return spawnSync(process.execPath, ['scripts/verify.ts', file], { encoding: 'utf8' }).status;
+    };
+    expect(check(png)).toBe(0);
+    const flipped = png.slice();
+    flipped[idat + 20] = (flipped[idat + 20] ?? 0) ^ 1;
+    expect(check(flipped)).toBe(1);
     // The code leads to its page.
     const short = await fetch(`${session.server.url}/v/${info.code}`, { redirect: 'manual' });
     expect(short.headers.get('location')).toBe(`/es/verificar/${info.code}/`);
