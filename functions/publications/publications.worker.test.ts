@@ -93,3 +93,13 @@ describe('GET /api/v1/publications/{code}', () => {
     }
   });
 });
+
+describe('GET /.well-known/voto-extranjero-keys.json', () => {
+  it('lists the current signing key (public half only) and the retired ones', async () => {
+    const response = await call('/.well-known/voto-extranjero-keys.json');
+    expect(response.status).toBe(200);
+    const set = (await response.json()) as { keys: Record<string, unknown>[] };
+    expect(set.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: 'test', use: 'sig', valid_until: null });
+    for (const key of set.keys) expect(key).not.toHaveProperty('d');
+  });
+});
