@@ -1,9 +1,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { generateSigningJwk } from './functions/domain/signed-files/index.ts';
 
 /** Three suites: pure code in Node, the Worker inside workerd, and browsers against a real `wrangler dev`. */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('db/migrations');
+  // The Worker signs what it serves: the tests get a fresh key of their own (the secret in production).
+  const signingKey = JSON.stringify(await generateSigningJwk('test', '2020-01-01T00:00:00Z'));
   return {
     test: {
       projects: [
@@ -22,7 +25,7 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, SIGNING_KEY: signingKey } },
             }),
           ],
           test: {

@@ -39,7 +39,14 @@ function expectValid(descriptor: unknown): asserts descriptor is Descriptor {
   expect(valid).toBe(true);
 }
 
-const headerOf = (csv: string) => (csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').split(',');
+// The first line that is not a comment (`dialect.commentChar`: a view CSV's code line).
+const headerOf = (csv: string) =>
+  (
+    csv
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .find((line) => !line.startsWith('#')) ?? ''
+  ).split(',');
 
 describe('datapackage.json', () => {
   it("inside a cut's zip: valid, one resource per CSV with its columns, hash, licence, sources and period", async () => {

@@ -26,6 +26,12 @@ export interface Env extends AccessVars {
   NETWORK_LIMITER?: RateLimit;
   /** `off` makes every infographic a fresh render (benchmarks set it with `wrangler dev --var`). */
   INFOGRAPHICS_CACHE?: string;
+  /** Secret: the private Ed25519 JWK that signs published files (`{"kty","crv","x","d","kid","valid_from"}`). */
+  SIGNING_KEY?: string;
+  /** Var: JSON array of public JWKs that signed before, each with `valid_until` (listed so old files still verify). */
+  RETIRED_SIGNING_KEYS?: string;
+  /** `off` serves files unsigned (benchmarks of what signing costs set it with `wrangler dev --var`). */
+  SIGNING?: string;
 }
 
 /** Hono generics for every router: bindings plus what middleware stores on the context. */

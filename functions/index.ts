@@ -6,6 +6,7 @@ import type { AppEnv, Env } from './env.ts';
 import { infographicPageRoutes } from './infographics/page.ts';
 import { consumeEvents } from './metrics/consumer.ts';
 import { transparencyRoutes } from './metrics/transparency-page.ts';
+import { keysRoutes } from './publications/keys-route.ts';
 import { verifyRoutes } from './publications/verify-page.ts';
 import { dashboardRoutes } from './registrations/dashboard/dashboard-page.ts';
 import { embedRoutes } from './registrations/dashboard/embed-page.ts';
@@ -33,6 +34,7 @@ app.route('/', dashboardRoutes);
 app.route('/', infographicPageRoutes);
 app.route('/', transparencyRoutes);
 app.route('/', verifyRoutes);
+app.route('/', keysRoutes);
 app.all('/api/*', (c) => {
   throw new ApiError('not_found', `There is no API endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`);
 });

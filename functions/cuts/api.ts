@@ -7,6 +7,8 @@ import { type CutRecord, listCuts } from '../processes/cut-store.ts';
 import { figureSource, serveFigures } from '../processes/figure-source.ts';
 import { currentProcess, forgetCut, forgetProcess } from '../processes/versions.ts';
 import { resolveProcess } from '../processes/visible-process.ts';
+import { signingKey } from '../publications/keys.ts';
+import { recordPublication } from '../publications/store.ts';
 import { CutChangesAnswer } from '../registrations/answers.ts';
 import { readCutChanges } from '../registrations/changes.ts';
 import { FIGURE_FILTERS } from '../registrations/figure-query.ts';
@@ -176,14 +178,17 @@ export const cutRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook()
         const filters = { entity: null, country: null };
         const summary = await readSummary(c.env.DB, process, 'received', filters, cut.date);
         const byState = await readCountryEntityTable(c.env.DB, process, 'received', cut.date);
-        const zip = await cutPackage({
+        const { zip, publication } = await cutPackage({
           process,
           processes: source.processes,
           cut,
           summary: summary.value,
           byState: byState.value,
           origin,
+          signer: await signingKey(c.env),
         });
+        // Recorded before it is cached; never for an unpublished process (the record is public forever).
+        if (!source.private) await recordPublication(c.env.DB, publication);
         return {
           response: new Response(zip as Uint8Array<ArrayBuffer>, {
             headers: {

@@ -157,7 +157,8 @@ export function dataPackage(input: {
       encoding: 'utf-8',
       ...(resource.bytes !== undefined ? { bytes: resource.bytes } : {}),
       ...(resource.sha256 ? { hash: `sha256:${resource.sha256}` } : {}),
-      dialect: { header: true, delimiter: ',', lineTerminator: '\r\n' },
+      // View CSVs open with the verification code line and end with the signature line, both `#` comments.
+      dialect: { header: true, delimiter: ',', lineTerminator: '\r\n', commentChar: '#' },
       schema: { fields: resource.fields, missingValues: [''] },
     })),
   };

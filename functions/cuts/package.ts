@@ -1,7 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { countryName } from '../domain/countries.ts';
+import { type SigningKey, signPackageFiles } from '../domain/signed-files/index.ts';
 import type { CutRecord } from '../processes/cut-store.ts';
 import type { ProcessRecord } from '../processes/store.ts';
+import { publicationCode } from '../publications/code.ts';
+import type { NewPublication } from '../publications/store.ts';
 import { buildModel, type Category, type DashboardModel } from '../registrations/dashboard/model.ts';
 import type { Summary } from '../registrations/summary.ts';
 import { toCsv } from '../shared/csv.ts';
@@ -119,7 +122,9 @@ export async function cutPackage(input: {
   byState: CountryRow[];
   /** The site's origin, for the links to the cut's reports in `datapackage.json`. */
   origin: string;
-}): Promise<Uint8Array> {
+  /** Signs the package (`signature.json`); null leaves it unsigned (benchmarks). */
+  signer: SigningKey | null;
+}): Promise<{ zip: Uint8Array; publication: NewPublication }> {
   const { process, cut, summary } = input;
   const models = Object.fromEntries(
     LANGS.map((lang) => [
@@ -141,6 +146,15 @@ export async function cutPackage(input: {
   );
   const cite = howToCite(cut.date, null);
   const hashes = await Promise.all(csvs.map(async ([, bytes]) => sha256Hex(bytes)));
+  // What the package publishes: every table, by its checksum, with the cut's totals.
+  const figures = {
+    total: cut.total,
+    cumple: cut.cumple,
+    files: csvs.map(([name], i) => ({ name, sha256: hashes[i] ?? '' })),
+  };
+  const version = `cut-${cut.date}`;
+  const code = await publicationCode({ process: process.slug, version, figures });
+  const verification = { code, url: `${input.origin}/v/${code}` };
   const metadata = {
     process: { slug: process.slug, name: process.name },
     cut: cut.date,
@@ -155,6 +169,7 @@ export async function cutPackage(input: {
     illustrative: process.illustrative,
     suppressed: summary.suppressed ?? null,
     files: csvs.map(([name], i) => ({ name, sha256: hashes[i] ?? '' })),
+    verification,
   };
   const descriptor = dataPackage({
     process,
@@ -164,9 +179,22 @@ export async function cutPackage(input: {
   });
   const files: Record<string, Uint8Array> = Object.fromEntries(csvs);
   files['metadata.json'] = strToU8(`${JSON.stringify(metadata, null, 2)}\n`);
-  files['datapackage.json'] = strToU8(`${JSON.stringify(descriptor, null, 2)}\n`);
-  files['README.md'] = strToU8(readme(process, cut, [...csvs.map(([name]) => name), 'datapackage.json'], cite));
+  files['datapackage.json'] = strToU8(`${JSON.stringify({ ...descriptor, verification }, null, 2)}\n`);
+  files['README.md'] = strToU8(
+    `${readme(process, cut, [...csvs.map(([name]) => name), 'datapackage.json'], cite)}\n## Verificación / Verification\n\nCódigo / code: ${code} (${verification.url}). \`signature.json\` firma / signs every other file: \`npm run -s verify -- FILE.zip\`.\n`,
+  );
+  const signed = input.signer ? await signPackageFiles(files, { code, signer: input.signer }) : files;
   // Fixed timestamps: the same cut always gives byte-identical packages (one ETag, one immutable answer).
   const mtime = new Date(`${cut.date}T12:00:00Z`);
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, [bytes, { mtime }]])));
+  const zip = zipSync(Object.fromEntries(Object.entries(signed).map(([name, bytes]) => [name, [bytes, { mtime }]])));
+  const publication: NewPublication = {
+    code,
+    kind: 'package',
+    process: process.slug,
+    version,
+    as_of: cut.as_of,
+    figures,
+    render: { path: `/api/v1/registrations/${process.slug}/cuts/${cut.date}.zip` },
+  };
+  return { zip, publication };
 }

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { PARAM_SPECS, SIZE_NAMES, SIZES } from '../domain/infographics.ts';
+import { signPng } from '../domain/signed-files/index.ts';
 import type { AppEnv } from '../env.ts';
+import { signingKey } from '../publications/keys.ts';
 import { recordPublication } from '../publications/store.ts';
 import { type CacheName, cacheName } from '../shared/cache-key.ts';
 import { errors, jsonAnswer } from '../shared/describe.ts';
@@ -103,7 +105,7 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
         return c.redirect(imageUrl(template, format, params, prepared.version), 302);
       }
       let renderMs = 0;
-      const phases: Timings = {};
+      const phases: Timings & { sign?: number } = {};
       const entry = {
         // Only the template's own parameters name the image: `v` says which version, which the name has already.
         name: cacheName(`ig.${template.id}.${format}`, prepared.version, { ...params, v: undefined }),
@@ -113,8 +115,15 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           // Recorded before the answer is cached, so every code a reader can see has its record. An unpublished
           // process's image is never recorded: the public, append-only record would outlive its privacy.
           if (!prepared.private) await recordPublication(c.env.DB, publication);
+          const signer = format === 'png' ? await signingKey(c.env) : null;
           const started = performance.now();
-          const body = await buildBody(request, model, prepared.version, publication.code, phases);
+          let body = await buildBody(request, model, prepared.version, publication.code, phases);
+          // Signed once, before the answer is cached: a cached image costs nothing more.
+          if (signer && body instanceof Uint8Array) {
+            const signStarted = performance.now();
+            body = await signPng(body, { code: publication.code, signer });
+            phases.sign = performance.now() - signStarted;
+          }
           renderMs = performance.now() - started;
           const headers: Record<string, string> = { 'Content-Type': TYPES[format] };
           if (format !== 'json') headers['Content-Disposition'] = `inline; filename="${fileName(request)}"`;

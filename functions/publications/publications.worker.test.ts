@@ -17,16 +17,18 @@ async function publication(total: number): Promise<NewPublication> {
   };
 }
 
-interface Record {
+interface PublicationRecord {
   code: string;
   seq: number;
   prev_hash: string;
   hash: string;
 }
 
-async function allRecords(): Promise<Record[]> {
+async function allRecords(): Promise<PublicationRecord[]> {
   const { results } = await testEnv.DB.prepare('SELECT code FROM publications ORDER BY seq').all<{ code: string }>();
-  return Promise.all(results.map(async ({ code }) => (await call(`/api/v1/publications/${code}`)).json<Record>()));
+  return Promise.all(
+    results.map(async ({ code }) => (await call(`/api/v1/publications/${code}`)).json<PublicationRecord>()),
+  );
 }
 
 describe('the publications chain', () => {
@@ -39,7 +41,7 @@ describe('the publications chain', () => {
     expect(records[0]?.prev_hash).toBe(GENESIS_HASH);
     for (const [i, record] of records.entries()) {
       if (i > 0) expect(record.prev_hash).toBe(records[i - 1]?.hash);
-      const { seq: _seq, hash, verify_url: _url, ...rest } = record as Record & { verify_url: string };
+      const { seq: _seq, hash, verify_url: _url, ...rest } = record as PublicationRecord & { verify_url: string };
       expect(await recordHash(rest as never)).toBe(hash);
     }
     const stored = await call(`/api/v1/publications/${first.code}`);
@@ -91,5 +93,15 @@ describe('GET /api/v1/publications/{code}', () => {
       expect(body.error.code).toBe('bad_request');
       expect(body.error.message).toContain('XXXXX-XXXXX');
     }
+  });
+});
+
+describe('GET /.well-known/voto-extranjero-keys.json', () => {
+  it('lists the current signing key (public half only) and the retired ones', async () => {
+    const response = await call('/.well-known/voto-extranjero-keys.json');
+    expect(response.status).toBe(200);
+    const set = (await response.json()) as { keys: Record<string, unknown>[] };
+    expect(set.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: 'test', use: 'sig', valid_until: null });
+    for (const key of set.keys) expect(key).not.toHaveProperty('d');
   });
 });

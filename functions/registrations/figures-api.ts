@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { viewerOf } from '../auth/viewer.ts';
 import { countryName } from '../domain/countries.ts';
+import { signCsv } from '../domain/signed-files/index.ts';
 import { VIEWS } from '../domain/views.ts';
 import type { AppEnv } from '../env.ts';
 import { figureSource, serveFigures } from '../processes/figure-source.ts';
+import { signingKey } from '../publications/keys.ts';
 import { toCsv } from '../shared/csv.ts';
 import { errors, jsonAnswer, processParam, textAnswer } from '../shared/describe.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -96,13 +98,17 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         extra: { origin },
         changes: view === 'changes',
         publishes: { kind: 'csv', view, path: () => `/api/v1/registrations/${slug}/views/${file}?${search}` },
-        render: async (model, publication) =>
-          new Response(`${publication ? csvCodeLine(publication.code, origin) : ''}${viewCsv(model, view)}`, {
+        render: async (model, publication) => {
+          const text = `${publication ? csvCodeLine(publication.code, origin) : ''}${viewCsv(model, view)}`;
+          const signer = publication ? await signingKey(c.env) : null;
+          const body = signer && publication ? await signCsv(text, { code: publication.code, signer }) : text;
+          return new Response(body, {
             headers: {
               'Content-Type': 'text/csv; charset=utf-8',
               'Content-Disposition': `attachment; filename="${slug}-${view}-${query.scope}${query.cut ? `-${query.cut}` : ''}.csv"`,
             },
-          }),
+          });
+        },
       });
     },
   )

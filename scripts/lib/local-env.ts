@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureDevSigningKey } from './dev-signing-key.ts';
 import { killGroup, trackGroup } from './process-group.ts';
 
 /** The project root (scripts run from anywhere). */
@@ -63,6 +64,8 @@ export async function startWranglerDev(
   port: number,
   { persistTo, quiet = false, vars = {}, logLevel, args = [] }: WranglerDevOptions = {},
 ): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  // wrangler dev reads `.dev.vars`: the key the local Worker signs with (and `npm run verify` trusts).
+  await ensureDevSigningKey(ROOT);
   const persist = persistTo ? ['--persist-to', persistTo] : [];
   const extraVars = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const level = logLevel ?? (quiet ? 'warn' : undefined);

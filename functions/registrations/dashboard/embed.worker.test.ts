@@ -79,12 +79,15 @@ describe('view CSV downloads', () => {
     expect(lines).toContain('modality,postal,Postal,1,0.0769');
     expect(lines).toContain('channel,inetel,Por teléfono (INETEL),1,0.0769');
     const timeline = await (await call('/api/v1/registrations/e-csv/views/timeline.csv')).text();
-    expect(timeline.trim().split('\r\n').slice(1)).toEqual(['date,daily,cumulative', '2023-10-02,13,13']);
+    // Between the code line and the manifest line (the signature), the figures.
+    const timelineLines = timeline.trim().split('\r\n');
+    expect(timelineLines.slice(1, -1)).toEqual(['date,daily,cumulative', '2023-10-02,13,13']);
+    expect(timelineLines.at(-1)).toMatch(/^# manifest: \{"code":/);
     // One applicant in Canada: the CSV gives the total and says why the breakdowns are not there.
     const small = (await (await call('/api/v1/registrations/e-csv/views/modality.csv?country=CA&lang=en')).text())
       .trim()
       .split('\r\n')
-      .slice(1);
+      .slice(1, -1);
     expect(small[1]).toBe('total,,registration applications received,1,1');
     // One line per breakdown of the view, each the sentence that says why, and nothing else.
     expect(small.slice(2).map((line) => line.split(',')[0])).toEqual(['modality', 'channel', 'credential']);
