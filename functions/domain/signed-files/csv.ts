@@ -116,7 +116,10 @@ function requote(mangled: string): string {
   return `{${members.join(',')}}`;
 }
 
-/** The signed file: the canonical content, then the manifest line. */
+/**
+ * The signed file: the canonical content, then the manifest line with no line end after it, so that whichever way
+ * a checker finds "the last line" (after the last line break, or the last element of a split) it is this one.
+ */
 export function csvWithManifest(canonicalContent: string, manifestJson: string): Uint8Array<ArrayBuffer> {
-  return concatBytes([encoder.encode(canonicalContent), encoder.encode(`${MANIFEST_LINE_PREFIX}${manifestJson}\r\n`)]);
+  return concatBytes([encoder.encode(canonicalContent), encoder.encode(`${MANIFEST_LINE_PREFIX}${manifestJson}`)]);
 }

@@ -1,12 +1,12 @@
 // Cross-checks against an independent Ed25519 (Node's OpenSSL-backed node:crypto, not WebCrypto's import path) and
 // an independent canonical form (sorted-key JSON.stringify, equal to JCS for the manifest's flat strings and 1).
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type TestKey, testKey, testPng } from '../../../tests/support/signed-files.ts';
+import { type TestKey, testCsv, testKey, testPng } from '../../../tests/support/signed-files.ts';
 import { sha256Hex, toBase64Url } from './bytes.ts';
 import type { PublicJwk } from './keys.ts';
 import { manifestChunkText, pngChunk, readPngChunks } from './png.ts';
-import { signPng, stripPngManifest } from './sign.ts';
+import { signCsv, signPng, stripPngManifest } from './sign.ts';
 import { verifyFile } from './verify.ts';
 
 const CODE = 'AB12C-DE34F';
@@ -66,5 +66,21 @@ describe('an independent Ed25519 implementation', () => {
       authentic: false,
       reason: 'bad-signature',
     });
+  });
+
+  it('reads a signed CSV the naive way: the last line after the last line break, the content every byte before', async () => {
+    const signed = Buffer.from(await signCsv(testCsv('AB12C-DE34F'), { code: 'AB12C-DE34F', signer: key.signer }));
+    const lastBreak = signed.lastIndexOf(0x0a);
+    const lastLine = signed.subarray(lastBreak + 1).toString('utf8');
+    expect(signed.toString('utf8').split(/\r?\n/).at(-1)).toBe(lastLine);
+    expect(lastLine.startsWith('# manifest: ')).toBe(true);
+    const { sig, ...unsigned } = JSON.parse(lastLine.slice('# manifest: '.length));
+    expect(unsigned.sha256).toBe(
+      createHash('sha256')
+        .update(signed.subarray(0, lastBreak + 1))
+        .digest('hex'),
+    );
+    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicJwk.x }, format: 'jwk' });
+    expect(verify(null, Buffer.from(sortedJson(unsigned)), publicKey, Buffer.from(sig, 'base64url'))).toBe(true);
   });
 });
