@@ -3,7 +3,6 @@ import {
   type KeySet,
   KeySetSchema,
   type PublicJwk,
-  PublicJwkSchema,
   type SigningKey,
 } from '../domain/signed-files/index.ts';
 import type { Env } from '../env.ts';

@@ -3,13 +3,10 @@ import { languageDetector } from 'hono/language';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
 import type { Html } from '../shared/html.ts';
-import { DEFAULT_LANG, LANGS, type Lang, useTranslations } from '../shared/i18n.ts';
+import { DEFAULT_LANG, LANGS, type Lang, section, useTranslations } from '../shared/i18n.ts';
 import { renderInShell } from '../shared/shell.ts';
 import { lookUp } from './lookup.ts';
 import { noPublicationHtml, publicationHtml } from './verify-html.ts';
-
-/** The verify page's path segment in each language (`/es/verificar/{code}/`, `/en/verify/{code}/`). */
-export const VERIFY_SEGMENT: Record<Lang, string> = { es: 'verificar', en: 'verify' };
 
 async function verifyPage(c: Context<AppEnv>, lang: Lang, typed: string): Promise<Response> {
   const found = await lookUp(c.env.DB, typed);
@@ -52,8 +49,8 @@ export const verifyRoutes = new Hono<AppEnv>()
       const lang = c.get('language') as Lang;
       c.header('Vary', 'Accept-Language');
       c.header('Cache-Control', 'private, max-age=0');
-      return c.redirect(`/${lang}/${VERIFY_SEGMENT[lang]}/${encodeURIComponent(c.req.param('code'))}/`, 302);
+      return c.redirect(`/${lang}/${section('verificar', lang)}/${encodeURIComponent(c.req.param('code'))}/`, 302);
     },
   )
-  .get(`/es/${VERIFY_SEGMENT.es}/:code/`, (c) => verifyPage(c, 'es', c.req.param('code')))
-  .get(`/en/${VERIFY_SEGMENT.en}/:code/`, (c) => verifyPage(c, 'en', c.req.param('code')));
+  .get(`/es/${section('verificar', 'es')}/:code/`, (c) => verifyPage(c, 'es', c.req.param('code')))
+  .get(`/en/${section('verificar', 'en')}/:code/`, (c) => verifyPage(c, 'en', c.req.param('code')));

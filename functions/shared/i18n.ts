@@ -2,7 +2,7 @@
 // and image templates import them from here, so the seam between the Worker and the site is one file wide.
 export { type Formatters, fill, formatters } from '../../site/i18n/format.ts';
 
-export { DEFAULT_LANG, isLang, LANGS, type Lang, LOCALES } from '../../site/i18n/locales.ts';
+export { DEFAULT_LANG, isLang, LANGS, type Lang, LOCALES, section } from '../../site/i18n/locales.ts';
 export { type UiKey, useTranslations } from '../../site/i18n/ui.ts';
 
 import { LANGS, type Lang } from '../../site/i18n/locales.ts';
