@@ -47,11 +47,9 @@ export default defineConfig(async () => {
             globalSetup: ['./e2e/support/shared-server.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,
-            // Two files at once: most of a browser test is waiting (for wrangler, a queue, Chromium), so two overlap
-            // well on 2 cores, and more would only queue on the CPU. Files write only under their own slugs and
-            // tokens; the two that build the site from a copy take turns (e2e/support/build-copy.ts).
-            fileParallelism: true,
-            maxWorkers: 2,
+            // One file at a time: several files read what every process shares (the latest process, the home figure,
+            // the comparison with the process before), so a process another file creates mid-run changes their answer.
+            fileParallelism: false,
           },
         },
       ],

@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
 import { createToken } from '../scripts/token.ts';
 import { queryLocalD1 } from './support/local-d1.ts';
-import { freePort, putProcess } from './support/server.ts';
-import { sharedServer } from './support/session.ts';
+import { freePort, putProcess, startTestServer } from './support/server.ts';
 
 const SLUG = 'cli-retries';
 const HEADER = 'folio,received_on,country,entity,sex,age,modality,channel,credential,status';
@@ -31,8 +30,7 @@ const FAULTS: Record<number, 'lose-answer' | 'refuse-503' | 'answer-503-after-ap
   4: 'cut-answer',
 };
 
-// The run's shared server: this file writes only to its own process (SLUG) and reads back only that process's rows.
-const server = sharedServer();
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let proxy: Server;
 let proxyUrl: string;
 let token: string;
@@ -93,6 +91,7 @@ function startProxy(target: string): Promise<Server> {
 }
 
 beforeAll(async () => {
+  server = await startTestServer();
   token = await createToken('ingest', 'retries test', server.persistTo);
   const admin = await createToken('admin', 'processes', server.persistTo);
   const created = await putProcess(server.url, admin, SLUG, {
@@ -112,6 +111,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (proxy) await new Promise((resolve) => proxy.close(resolve));
+  await server?.stop();
 });
 
 describe('npm run ingest with retries', () => {

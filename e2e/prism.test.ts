@@ -2,32 +2,37 @@
 // /api/v1/openapi.json (from a local file: it reaches nothing else) and stands in front of a real wrangler dev
 // with `--errors`. Every valid request of the contract must pass its request validation, and every answer
 // (valid request or not) its response validation.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
-import { createToken } from '../scripts/token.ts';
-import { freePort } from './support/server.ts';
-import { sharedServer } from './support/session.ts';
+import { freePort, startTestServer } from './support/server.ts';
 
-// The run's shared server: this file writes only to its own process (SLUG), and every answer Prism sees, including
-// the lists that hold the demo processes and the other files' ones, must match the document.
-const server = sharedServer();
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let prism: ChildProcess | undefined;
 let prismUrl = '';
 let dir = '';
 const tokens: Record<string, string> = {};
 let prismLog = '';
 
+function createToken(scope: string): string {
+  const result = spawnSync(
+    `${ROOT}node_modules/.bin/node`,
+    [`${ROOT}scripts/token.ts`, 'create', '--scope', scope, '--name', 'prism', '--persist-to', server.persistTo],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  return result.stdout.trim();
+}
+
 beforeAll(async () => {
+  server = await startTestServer();
   dir = await mkdtemp(join(tmpdir(), 'voto-prism-'));
   const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
   const file = join(dir, 'openapi.json');
   await writeFile(file, JSON.stringify(doc));
-  for (const scope of ['admin', 'ingest', 'staff'] as const)
-    tokens[scope] = await createToken(scope, 'prism', server.persistTo);
+  for (const scope of ['admin', 'ingest', 'staff']) tokens[scope] = createToken(scope);
   const port = await freePort();
   prism = spawn(
     `${ROOT}node_modules/.bin/prism`,
@@ -36,30 +41,19 @@ beforeAll(async () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  const started = prism;
+  prism.stdout?.on('data', (chunk) => (prismLog += chunk));
+  prism.stderr?.on('data', (chunk) => (prismLog += chunk));
   prismUrl = `http://127.0.0.1:${port}`;
-  // Ready when it says so (or failed when it exits first); the minute covers a busy 2-core machine.
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${prismLog}`)), 60_000);
-    const seen = (chunk: Buffer) => {
-      prismLog += chunk;
-      if (/Prism is listening/.test(prismLog)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    started.stdout?.on('data', seen);
-    started.stderr?.on('data', seen);
-    started.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Prism exited (${code}) before listening:\n${prismLog}`));
-    });
-  });
+  for (let i = 0; i < 120; i++) {
+    if (/Prism is listening/.test(prismLog)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   expect(prismLog).toMatch(/Prism is listening/);
 }, 300_000);
 
 afterAll(async () => {
   prism?.kill();
+  await server?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

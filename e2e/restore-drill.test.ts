@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_LINE_PREFIX, MANIFEST_LINE_PREFIX } from '../functions/domain/signed-files/index.ts';
 import { backup, restore } from '../scripts/db.ts';
 import { startWranglerDev } from '../scripts/lib/local-env.ts';
 import { freePort } from './support/server.ts';
@@ -38,6 +39,17 @@ async function read(url: string, path: string) {
   return { body: await response.text(), etag: response.headers.get('etag') };
 }
 
+/**
+ * A CSV's figures without its verification lines: the code names the version, which a restore moves on by the
+ * epoch (so the restored copy is a new publication with its own code, host and signature); the figures must not move.
+ */
+function figures(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !line.startsWith(CODE_LINE_PREFIX) && !line.startsWith(MANIFEST_LINE_PREFIX))
+    .join('\n');
+}
+
 describe('backup and restore', () => {
   it('brings back every figure, under new cache keys', async () => {
     const file = join(scratch, 'backup.sql');
@@ -51,7 +63,9 @@ describe('backup and restore', () => {
     for (const path of READS) {
       const before = await read(original.url, path);
       const after = await read(restored.url, path);
-      expect(after.body, path).toBe(before.body);
+      expect(figures(after.body), path).toBe(figures(before.body));
+      // A signed file is signed again by the restored Worker, never served with the original's stale manifest.
+      expect(after.body.includes(MANIFEST_LINE_PREFIX), path).toBe(before.body.includes(MANIFEST_LINE_PREFIX));
       expect(after.etag, path).not.toBe(before.etag);
     }
     const version = async (url: string) =>

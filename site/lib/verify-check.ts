@@ -86,7 +86,7 @@ async function check(file: File, result: HTMLElement, lang: Lang): Promise<void>
 const STYLE = `
 .verify-target{border:2px dashed currentColor;border-radius:.5rem;padding:1.5rem 1rem;text-align:center}
 .verify-target[data-over]{background:color-mix(in srgb,currentColor 8%,transparent)}
-.verify-choose{font-weight:600}.verify-input{display:block;margin:.5rem auto 0;max-width:100%}
+.verify-choose{font-weight:600}.verify-input{display:block;margin:.5rem auto 0;max-width:100%;min-height:2.75rem}
 .verify-private{font-size:.9em}.verify-result{padding:.5rem 0;font-weight:600}
 .verify-result[data-verdict=authentic]{color:#0a6b3d}.verify-result[data-verdict=not-authentic]{color:#a61b1b}`;
 
