@@ -1,33 +1,16 @@
 // `npm run -s audit:disclosure` against a real `wrangler dev` with the demo data: every public summary of every
 // version (each cut, then live) of every demo process, audited from the public answers alone, must isolate no
 // group of 1 to 9 applications, alone or together with the version before it.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/lib/local-env.ts';
+import { runScript, type ScriptRun } from '../tests/support/run-script.ts';
 import { sharedServer } from './support/session.ts';
 
 // The shared server holds the demo data (and processes other files make): the audit is asked per demo process.
 const server = sharedServer();
 const DEMO = ['pel-2022-2023', 'pel-2020-2021'];
 
-function audit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(`${ROOT}node_modules/.bin/node`, [
-      `${ROOT}scripts/audit-disclosure.ts`,
-      '--url',
-      server.url,
-      ...args,
-    ]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function audit(...args: string[]): Promise<ScriptRun> {
+  return runScript('audit-disclosure.ts', ['--url', server.url, ...args]);
 }
 
 const LINE =

@@ -1,5 +1,4 @@
 // `npm run -s verify` as a reader runs it: a child process on files signed in the test, then altered.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCsv, signPackageFiles, signPng } from '../functions/domain/signed-files/index.ts';
+import { runScript, type ScriptRun } from '../tests/support/run-script.ts';
 import {
   changePixel,
   type TestKey,
@@ -16,7 +16,6 @@ import {
   testPng,
   zipFiles,
 } from '../tests/support/signed-files.ts';
-import { ROOT } from './lib/local-env.ts';
 import { devVar, localKeys } from './verify.ts';
 
 // Each run starts Node on the TypeScript sources (a few seconds on a shared 2-core machine): results, not time.
@@ -29,19 +28,8 @@ let keysFile: string;
 let server: Server;
 
 /** Runs the CLI (asynchronously, so the key server in this process can answer it). */
-function verify(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(`${ROOT}node_modules/.bin/node`, [`${ROOT}scripts/verify.ts`, ...args], { cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function verify(...args: string[]): Promise<ScriptRun> {
+  return runScript('verify.ts', args, { cwd: dir });
 }
 
 function write(name: string, bytes: Uint8Array | string): string {

@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
-import { languageDetector } from 'hono/language';
 import type { AppEnv } from '../env.ts';
 import { getProcess } from '../processes/store.ts';
 import type { Html } from '../shared/html.ts';
-import { DEFAULT_LANG, LANGS, type Lang, section, useTranslations } from '../shared/i18n.ts';
+import { type Lang, section, useTranslations } from '../shared/i18n.ts';
+import { readerLanguage, redirectByLanguage } from '../shared/language-redirect.ts';
 import { renderInShell } from '../shared/shell.ts';
 import { lookUp } from './lookup.ts';
 import { noPublicationHtml, publicationHtml } from './verify-html.ts';
@@ -37,20 +37,11 @@ async function verifyPage(c: Context<AppEnv>, lang: Lang, typed: string): Promis
  * (`Accept-Language`, Spanish by default); and the verify pages themselves, rendered by the Worker.
  */
 export const verifyRoutes = new Hono<AppEnv>()
-  .get(
-    '/v/:code',
-    languageDetector({
-      supportedLanguages: [...LANGS],
-      fallbackLanguage: DEFAULT_LANG,
-      order: ['header'],
-      caches: false,
-    }),
-    (c) => {
-      const lang = c.get('language') as Lang;
-      c.header('Vary', 'Accept-Language');
-      c.header('Cache-Control', 'private, max-age=0');
-      return c.redirect(`/${lang}/${section('verificar', lang)}/${encodeURIComponent(c.req.param('code'))}/`, 302);
-    },
+  .get('/v/:code', readerLanguage, (c) =>
+    redirectByLanguage(
+      c,
+      (lang) => `/${lang}/${section('verificar', lang)}/${encodeURIComponent(c.req.param('code'))}/`,
+    ),
   )
   .get(`/es/${section('verificar', 'es')}/:code/`, (c) => verifyPage(c, 'es', c.req.param('code')))
   .get(`/en/${section('verificar', 'en')}/:code/`, (c) => verifyPage(c, 'en', c.req.param('code')));
