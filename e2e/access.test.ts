@@ -9,6 +9,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
+import { PROCESS_BODY } from '../tests/support/application-row.ts';
 import { launchChromium } from './support/browser.ts';
 import { putProcess, startTestServer } from './support/server.ts';
 
@@ -163,14 +164,13 @@ describe('Cloudflare Access sign-in', () => {
 
   it('shows an unpublished process to signed-in staff only, never cached, with the "not public" band', async () => {
     const admin = await createToken('admin', 'access-unpublished', server.persistTo);
-    const created = await putProcess(server.url, admin, 'ensayo-access', {
+    const rehearsal = {
+      ...PROCESS_BODY,
       name: { es: 'Ensayo', en: 'Rehearsal' },
-      registration_opens: '2026-09-01',
-      registration_closes: '2027-03-10',
-      election_day: null,
       entities: ['05'],
       modalities: ['postal'],
-    });
+    };
+    const created = await putProcess(server.url, admin, 'ensayo-access', rehearsal);
     expect(created.status).toBe(201);
     const path = '/api/v1/registrations/ensayo-access/summary';
     const staff = await sign('analista@ine.mx');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
+import { PROCESS_BODY } from '../tests/support/application-row.ts';
 import { freePort, startTestServer } from './support/server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -110,15 +111,7 @@ const ndjson = Array.from({ length: 3 }, (_, i) =>
     status: 'cumple',
   }),
 ).join('\n');
-const PROCESS = JSON.stringify({
-  name: { es: 'Prueba Prism', en: 'Prism test' },
-  registration_opens: '2023-09-01',
-  registration_closes: '2024-02-25',
-  election_day: '2024-06-02',
-  entities: ['05', '15'],
-  modalities: ['postal', 'internet', 'presencial'],
-  published: true,
-});
+const PROCESS = JSON.stringify({ ...PROCESS_BODY, name: { es: 'Prueba Prism', en: 'Prism test' }, published: true });
 
 const VALID: Sent[] = [
   { path: '/ping' },

@@ -38,39 +38,26 @@ describe('a CSV batch', () => {
       'C4,2023-10-02,US,15,M,34.5,internet,srve,cpve,revision',
       'C5,2023-10-02,US,15,M,131,internet,srve,cpve,revision',
     );
-    expect(result).toEqual({
-      ok: false,
-      problems: [
-        {
-          line: 3,
-          field: 'folio',
-          message: 'folio must be 1-64 characters: letters, digits, _ or - (got "bad folio!")',
-        },
-        { line: 3, field: 'received_on', message: 'received_on is not a real calendar date (got "2023-02-30")' },
-        {
-          line: 3,
-          field: 'country',
-          message: 'country must be an ISO 3166-1 alpha-2 country code in upper case, e.g. US (got "us")',
-        },
-        { line: 3, field: 'entity', message: 'entity must be a two-digit INEGI state code, 01 to 32 (got "99")' },
-        { line: 3, field: 'sex', message: 'sex must be H, M or X (got "Z")' },
-        { line: 3, field: 'age', message: 'age must be 18 or more (got "17")' },
-        { line: 3, field: 'modality', message: 'modality must be postal, internet or presencial (got "email")' },
-        { line: 3, field: 'channel', message: 'channel must be srve or inetel (got "web")' },
-        { line: 3, field: 'credential', message: 'credential must be cpve or cpv (got "passport")' },
-        {
-          line: 3,
-          field: 'status',
-          message: 'status must be revision, cumple, subsane or improcedente (got "lost")',
-        },
-        // Both rules of the date fail: the form, and so the calendar.
-        { line: 4, field: 'received_on', message: 'received_on must be a date written YYYY-MM-DD (got "15/10/2023")' },
-        { line: 4, field: 'received_on', message: 'received_on is not a real calendar date (got "15/10/2023")' },
-        { line: 4, field: 'age', message: 'age must be a whole number (got "abc")' },
-        { line: 5, field: 'age', message: 'age must be a whole number (got "34.5")' },
-        { line: 6, field: 'age', message: 'age must be 130 or less (got "131")' },
-      ],
-    });
+    expect(result.ok).toBe(false);
+    // One line per problem, "line field: message", in the order a reader fixes them.
+    expect(result.ok ? [] : result.problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
+      '3 folio: folio must be 1-64 characters: letters, digits, _ or - (got "bad folio!")',
+      '3 received_on: received_on is not a real calendar date (got "2023-02-30")',
+      '3 country: country must be an ISO 3166-1 alpha-2 country code in upper case, e.g. US (got "us")',
+      '3 entity: entity must be a two-digit INEGI state code, 01 to 32 (got "99")',
+      '3 sex: sex must be H, M or X (got "Z")',
+      '3 age: age must be 18 or more (got "17")',
+      '3 modality: modality must be postal, internet or presencial (got "email")',
+      '3 channel: channel must be srve or inetel (got "web")',
+      '3 credential: credential must be cpve or cpv (got "passport")',
+      '3 status: status must be revision, cumple, subsane or improcedente (got "lost")',
+      // Both rules of the date fail: the form, and so the calendar.
+      '4 received_on: received_on must be a date written YYYY-MM-DD (got "15/10/2023")',
+      '4 received_on: received_on is not a real calendar date (got "15/10/2023")',
+      '4 age: age must be a whole number (got "abc")',
+      '5 age: age must be a whole number (got "34.5")',
+      '6 age: age must be 130 or less (got "131")',
+    ]);
   });
 
   it("applies the process's states, modalities and window to well-formed fields, and folios once per batch", async () => {

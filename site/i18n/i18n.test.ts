@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { isLang, LANGS, pathInLang } from './locales.ts';
+import { isLang, LANGS, type Lang, pathInLang } from './locales.ts';
 import en from './ui/en.json' with { type: 'json' };
 import es from './ui/es.json' with { type: 'json' };
 import { useTranslations, validateUiTable } from './ui.ts';
 
 describe('locales', () => {
   it('maps a page to the same page in another language', () => {
-    expect(pathInLang('/es/', 'en')).toBe('/en/');
-    expect(pathInLang('/es/guias/credencial/', 'en')).toBe('/en/guias/credencial/');
-    expect(pathInLang('/en/guias/', 'es')).toBe('/es/guias/');
-    expect(pathInLang('/', 'en')).toBe('/en/');
-    expect(pathInLang('/otra/ruta/', 'es')).toBe('/es/otra/ruta/');
-    expect(pathInLang('/es/verificar/', 'en')).toBe('/en/verify/');
-    expect(pathInLang('/en/verify/7K2QF-9XM4D/', 'es')).toBe('/es/verificar/7K2QF-9XM4D/');
-    expect(pathInLang('/es/guias/verificar/', 'en')).toBe('/en/guias/verificar/');
+    // "from, language, to": every path keeps its place; a localized section (verificar/verify) changes its name.
+    const moves = [
+      '/es/ en /en/',
+      '/es/guias/credencial/ en /en/guias/credencial/',
+      '/en/guias/ es /es/guias/',
+      '/ en /en/',
+      '/otra/ruta/ es /es/otra/ruta/',
+      '/es/verificar/ en /en/verify/',
+      '/en/verify/7K2QF-9XM4D/ es /es/verificar/7K2QF-9XM4D/',
+      '/es/guias/verificar/ en /en/guias/verificar/',
+    ];
+    for (const move of moves) {
+      const [from = '', lang, to] = move.split(' ');
+      expect(pathInLang(from, lang as Lang), move).toBe(to);
+    }
   });
 
   it('knows its languages', () => {

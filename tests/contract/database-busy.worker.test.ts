@@ -6,7 +6,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../functions/index.ts';
 import { bearer, testEnv } from '../support/helpers.ts';
-import { createProcess, csv, postBatch, row } from '../support/registration-helpers.ts';
+import { createProcess, csv, PROCESS_BODY, postBatch, row } from '../support/registration-helpers.ts';
 
 // As the D1 binding reports them: the message carries the D1_ERROR prefix, the cause the storage's own words.
 const D1_FAILURES = [
@@ -71,14 +71,7 @@ function requests(): [string, Sent][] {
         method: 'PUT',
         scope: 'admin',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          name: { es: 'Proceso', en: 'Process' },
-          registration_opens: '2023-09-01',
-          registration_closes: '2024-02-25',
-          election_day: '2024-06-02',
-          entities: ['05', '15'],
-          modalities: ['postal', 'internet', 'presencial'],
-        }),
+        body: JSON.stringify(PROCESS_BODY),
       },
     ],
     [

@@ -1,21 +1,12 @@
 import { expect } from 'vitest';
 import { APPLICATION_FIELDS } from '../../functions/domain/registration.ts';
 import type { Summary } from '../../functions/registrations/summary.ts';
-import { row } from './application-row.ts';
+import { PROCESS_BODY, row } from './application-row.ts';
 import { bearer, call, testEnv } from './helpers.ts';
 
-// The one valid application row lives in application-row.ts (unit tests import it there): Worker tests get it here.
-export { row };
-
-/** A valid process body with two states and every modality. */
-export const PROCESS_BODY = {
-  name: { es: 'Proceso de prueba', en: 'Test process' },
-  registration_opens: '2023-09-01',
-  registration_closes: '2024-02-25',
-  election_day: '2024-06-02',
-  entities: ['05', '15'],
-  modalities: ['postal', 'internet', 'presencial'],
-};
+// The one valid application row and process body live in application-row.ts (tests outside workerd import them
+// there): Worker tests get them here.
+export { PROCESS_BODY, row };
 
 const FIELDS: string[] = [...APPLICATION_FIELDS];
 
