@@ -43,9 +43,8 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       },
     }),
     async (c) => {
-      const slug = c.req.valid('param').process;
       const query = c.req.valid('query');
-      const source = await figureSource(c.env.DB, viewerOf(c), slug, query.cut);
+      const source = await figureSource(c.env.DB, viewerOf(c), c.req.valid('param').process, query.cut);
       const { process, cut } = source;
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
@@ -127,8 +126,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       },
     }),
     async (c) => {
-      const slug = c.req.valid('param').process;
-      const query = c.req.valid('query');
+      const [slug, query] = [c.req.valid('param').process, c.req.valid('query')];
       const source = await figureSource(c.env.DB, viewerOf(c), slug, query.cut);
       const { process, cut } = source;
       return serveFigures(c, source, 'countries', query, async () => {

@@ -7,6 +7,11 @@ export const LOCALES = {
 /** A supported language code. */
 export type Lang = keyof typeof LOCALES;
 
+/** The props of a component drawn in one language. */
+export interface LangProps {
+  lang: Lang;
+}
+
 /** Spanish first: the audience's own language is the default everywhere. */
 export const DEFAULT_LANG: Lang = 'es';
 

@@ -34,5 +34,10 @@ export function useTranslations(lang: Lang): (key: UiKey) => string {
   return (key) => tables[lang][key];
 }
 
+/** The sign-in strip's words, the same on every signed-in page (the staff and partner panels). */
+export function signInLabels(t: (key: UiKey) => string) {
+  return { signedInAs: t('signin.as'), signOut: t('signin.out'), signInHelp: t('signin.help') };
+}
+
 /** Validates a UI table against the Spanish reference (exported for tests). */
 export const validateUiTable = load;
