@@ -139,11 +139,24 @@ export interface CardText {
 
 /** A card whose body is a column of lines centred in the free height (total, deadline, modality). */
 export function centredCard(s: Scale, text: CardText, ...lines: Child[]): Node {
+  return card(
+    s,
+    text,
+    box({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap }, ...lines),
+  );
+}
+
+/** A card whose body is a column of lines from the top: a figure or a filter, then a list (rankings, cut changes). */
+export function listCard(s: Scale, text: CardText, ...lines: Child[]): Node {
+  return card(s, text, box({ flexDirection: 'column', flexGrow: 1 }, ...lines));
+}
+
+function card(s: Scale, text: CardText, body: Node): Node {
   return frame(s, {
     kicker: text.kicker,
     title: text.title,
     footer: text.source,
     verification: text.verification,
-    body: box({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingBottom: s.gap }, ...lines),
+    body,
   });
 }

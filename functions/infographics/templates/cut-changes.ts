@@ -9,7 +9,7 @@ import type { Lang } from '../../shared/i18n.ts';
 import type { Figures } from '../figures.ts';
 import { imageProcess, loadFigures } from '../figures.ts';
 import { box } from '../h.ts';
-import { bars, frame, hero, line } from '../layout.ts';
+import { bars, hero, line, listCard } from '../layout.ts';
 import { commonParams, processParams } from '../params.ts';
 import { kicker, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
@@ -77,19 +77,14 @@ export const cutChanges = defineTemplate({
   langOf: (_model: CutChangesModel, params) => params.lang,
   draw: (model, lang, s, verification) => {
     const c = content(model, lang, Math.min(5, s.bars));
-    return frame(s, {
-      kicker: c.kicker,
-      title: c.title,
-      footer: c.source,
-      verification,
-      body: box(
-        { flexDirection: 'column', flexGrow: 1 },
-        hero(s, c.change),
-        line(s, c.sentence, true),
-        c.rows.length ? box({ marginTop: s.gap }, line(s, c.heading)) : null,
-        c.rows.length ? box({ marginTop: s.gap * 0.5 }, bars(s, c.rows)) : null,
-      ),
-    });
+    return listCard(
+      s,
+      { ...c, verification },
+      hero(s, c.change),
+      line(s, c.sentence, true),
+      c.rows.length ? box({ marginTop: s.gap }, line(s, c.heading)) : null,
+      c.rows.length ? box({ marginTop: s.gap * 0.5 }, bars(s, c.rows)) : null,
+    );
   },
   alt: (model, lang, s) => {
     const c = content(model, lang, Math.min(5, s.bars));

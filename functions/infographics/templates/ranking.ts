@@ -7,7 +7,7 @@ import type { Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import type { Node } from '../h.ts';
 import { box } from '../h.ts';
-import { type BarRow, bars, frame, line } from '../layout.ts';
+import { type BarRow, bars, line, listCard } from '../layout.ts';
 import { commonParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
 import { defineTemplate } from './types.ts';
@@ -42,17 +42,12 @@ function ranking(pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
   return {
     draw: (figures: Figures, lang: Lang, s: Scale, verification: string): Node => {
       const c = content(figures, lang, s, pick, title);
-      return frame(s, {
-        kicker: c.kicker,
-        title: c.title,
-        footer: c.source,
-        verification,
-        body: box(
-          { flexDirection: 'column', flexGrow: 1 },
-          c.filter ? box({ marginTop: -s.gap, marginBottom: s.gap }, line(s, c.filter)) : null,
-          c.none ? line(s, c.none) : bars(s, c.rows, c.rest ?? undefined),
-        ),
-      });
+      return listCard(
+        s,
+        { ...c, verification },
+        c.filter ? box({ marginTop: -s.gap, marginBottom: s.gap }, line(s, c.filter)) : null,
+        c.none ? line(s, c.none) : bars(s, c.rows, c.rest ?? undefined),
+      );
     },
     alt: (figures: Figures, lang: Lang, s: Scale): string => {
       const c = content(figures, lang, s, pick, title);
