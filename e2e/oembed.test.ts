@@ -6,20 +6,11 @@
 import { createServer, type Server } from 'node:http';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OEmbedAnswer, oembedAnswer } from '../functions/registrations/dashboard/oembed-answer.ts';
 import { freePort } from './support/server.ts';
 import { useSession } from './support/session.ts';
 
 const session = useSession();
-
-interface OEmbed {
-  type: string;
-  version: string;
-  html: string;
-  width: number;
-  height: number;
-  title: string;
-  thumbnail_url?: string;
-}
 
 // What wp-includes/js/wp-embed.js does on the host page: answer the frame's height message when its secret
 // matches, clamped to 200-1000 px as WordPress does, and tell each frame it is ready.
@@ -86,7 +77,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => (partner ? partner.close(() => resolve()) : resolve())));
 
 /** A consumer's discovery: the page's `<link type="application/json+oembed">`, then the oEmbed answer. */
-async function discover(page: Page, pageUrl: string): Promise<OEmbed> {
+async function discover(page: Page, pageUrl: string): Promise<OEmbedAnswer> {
   expect((await page.goto(pageUrl))?.status()).toBe(200);
   const link = page.locator('link[rel="alternate"][type="application/json+oembed"]');
   expect(await link.count()).toBe(1);
@@ -99,7 +90,7 @@ async function discover(page: Page, pageUrl: string): Promise<OEmbed> {
   expect([...described.searchParams].sort()).toEqual([...asked.searchParams].sort());
   const response = await fetch(href);
   expect(response.status).toBe(200);
-  const body = (await response.json()) as OEmbed;
+  const body = oembedAnswer.parse(await response.json());
   expect(body.type).toBe('rich');
   expect(body.version).toBe('1.0');
   return body;

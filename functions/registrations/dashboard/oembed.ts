@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/errors.ts';
 import { type UiKey, useTranslations } from '../../shared/i18n.ts';
 import { parseOrThrow } from '../../shared/validate.ts';
 import { embeddableQuery, embedUrl } from './embed-url.ts';
+import type { OEmbedAnswer } from './oembed-answer.ts';
 import { type DashboardQuery, dashboardQuerySchema } from './params.ts';
 
 /** How long a consumer may keep an answer: the snippet of a URL does not change, its figures live in the frame. */
@@ -92,7 +93,7 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
   const cut = chosen.cut ? ` · ${chosen.cut.date}` : '';
   c.header('Cache-Control', `public, max-age=${CACHE_AGE}`);
   c.header('Access-Control-Allow-Origin', '*');
-  return c.json({
+  const answer: OEmbedAnswer = {
     type: 'rich',
     version: '1.0',
     title: `${t(`view.${query.view}` as UiKey)} · ${chosen.process.name[query.lang]}${cut}`,
@@ -103,5 +104,6 @@ export const oembedRoutes = new Hono<AppEnv>().get('/oembed', async (c) => {
     width,
     height,
     ...thumbnail(origin, query, slug, { width: asked.maxwidth, height: asked.maxheight }),
-  });
+  };
+  return c.json(answer);
 });

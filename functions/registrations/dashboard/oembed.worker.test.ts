@@ -4,25 +4,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call } from '../../../tests/support/helpers.ts';
 import { createProcess, csv, PROCESS_BODY, postBatch, row } from '../../../tests/support/registration-helpers.ts';
+import { type OEmbedAnswer, oembedAnswer } from './oembed-answer.ts';
 
 const SLUG = 'oembed-test';
 const HOST = 'https://voto.test';
 const oembed = (url: string, extra = '') => call(`/oembed?url=${encodeURIComponent(url)}${extra}`);
-
-interface OEmbed {
-  type: string;
-  version: string;
-  html: string;
-  width: number;
-  height: number;
-  title: string;
-  provider_name: string;
-  provider_url: string;
-  cache_age: number;
-  thumbnail_url?: string;
-  thumbnail_width?: number;
-  thumbnail_height?: number;
-}
 
 beforeAll(async () => {
   const ingest = await createProcess(SLUG, PROCESS_BODY);
@@ -36,11 +22,11 @@ beforeAll(async () => {
   expect(cut.status).toBe(201);
 });
 
-async function answer(url: string, extra = ''): Promise<OEmbed> {
+async function answer(url: string, extra = ''): Promise<OEmbedAnswer> {
   const response = await oembed(url, extra);
   expect(response.status, await response.clone().text()).toBe(200);
   expect(response.headers.get('content-type')).toContain('application/json');
-  return (await response.json()) as OEmbed;
+  return oembedAnswer.parse(await response.json());
 }
 
 describe('GET /oembed', () => {
