@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from './locales.ts';
+import { isLang, type Lang } from './locales.ts';
 import en from './ui/en.json' with { type: 'json' };
 import es from './ui/es.json' with { type: 'json' };
 
@@ -32,6 +32,12 @@ const tables: Record<Lang, Record<UiKey, string>> = { es: load('es', es), en: lo
 /** Returns the translator for one language: `t('home.title')`. */
 export function useTranslations(lang: Lang): (key: UiKey) => string {
   return (key) => tables[lang][key];
+}
+
+/** A page's language, from its `[lang]` route parameter (checked, not cast), and that language's translator. */
+export function pageLanguage(param: string | undefined): { lang: Lang; t: (key: UiKey) => string } {
+  if (!isLang(param)) throw new Error(`No such language: ${param}. Pages are built only for the languages in LOCALES.`);
+  return { lang: param, t: useTranslations(param) };
 }
 
 /** The sign-in strip's words, the same on every signed-in page (the staff and partner panels). */
