@@ -1,8 +1,13 @@
-// `npm run bench [-- NAME…]`: runs bench/*.bench.ts (or the named ones) and prints one table.
-import { readdir } from 'node:fs/promises';
+// `npm run bench [-- NAME…] [--json FILE]`: runs bench/*.bench.ts (or the named ones) and prints one table; with
+// --json, also writes the rows as a JSON array (bench, case, metric, value, unit) for docs/performance.md and CI.
+import { readdir, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import type { BenchRow } from './lib/stats.ts';
 
-const only = process.argv.slice(2);
+const { values: options, positionals: only } = parseArgs({
+  options: { json: { type: 'string' } },
+  allowPositionals: true,
+});
 const files = (await readdir(new URL('.', import.meta.url)))
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)))
@@ -29,4 +34,16 @@ for (const [index, row] of table.entries()) {
       .join('  '),
   );
   if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+
+if (options.json) {
+  const json = rows.map(({ bench, case: scenario, metric, value, unit }) => ({
+    bench,
+    case: scenario,
+    metric,
+    value,
+    unit,
+  }));
+  await writeFile(options.json, `${JSON.stringify(json, null, 2)}\n`);
+  process.stderr.write(`wrote ${rows.length} rows to ${options.json}\n`);
 }
