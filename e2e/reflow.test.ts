@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_SLUGS } from '../db/seed/published.ts';
 import { VIEWS } from '../functions/domain/views.ts';
+import { eachConcurrently } from './support/concurrently.ts';
 import { useSession } from './support/session.ts';
 
 const session = useSession();
@@ -14,6 +15,8 @@ const session = useSession();
 const WIDTHS = [320, 390] as const;
 /** The smallest chart text a phone reader should have to read, in CSS px. */
 const MIN_TEXT = 12;
+/** Pages measured at once: one per core. */
+const TABS = 2;
 
 async function sitemapPaths(base: string): Promise<string[]> {
   const locs = async (path: string) =>
@@ -91,15 +94,15 @@ describe('reflow on phones', () => {
           isMobile: true,
           hasTouch: true,
         });
-        const page = await context.newPage();
-        for (const path of paths) {
+        const pages = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
+        await eachConcurrently(pages, paths, async (page, path) => {
           const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
           expect(response?.status(), path).toBeLessThan(400);
           const { scrollWidth, smallText, smallTargets } = await measure(page, MIN_TEXT);
           if (scrollWidth > width) overflow.push(`${width}px ${path}: +${scrollWidth - width}px`);
           for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
           for (const t of smallTargets) taps.push(`${width}px ${path}: ${t.text} ${t.width}×${t.height}`);
-        }
+        });
         await context.close();
       }
       if (overflow.length + small.length + taps.length > 0)
@@ -122,16 +125,17 @@ describe('reflow on phones', () => {
     ]);
     const small: string[] = [];
     for (const width of [480, 768, 1024, 1280]) {
-      const page = await session.browser.newPage({ viewport: { width, height: 900 } });
-      for (const path of paths) {
+      const context = await session.browser.newContext({ viewport: { width, height: 900 } });
+      const pages = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
+      await eachConcurrently(pages, paths, async (page, path) => {
         await page.goto(`${base}${path}`, { waitUntil: 'load' });
         // The charts are there to be measured: a page without them would pass for the wrong reason.
         expect(await page.locator('svg').count(), path).toBeGreaterThan(0);
         const { scrollWidth, smallText } = await measure(page, MIN_TEXT);
         expect(scrollWidth, `${width}px ${path}`).toBeLessThanOrEqual(width);
         for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
-      }
-      await page.close();
+      });
+      await context.close();
     }
     expect(small).toEqual([]);
   });
