@@ -6,6 +6,7 @@ import { changeLabel, largestMoves, signed, totalSentence } from '../../registra
 import { FIGURE_FILTERS } from '../../registrations/figure-query.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Lang } from '../../shared/i18n.ts';
+import type { Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { imageProcess, loadFigures } from '../figures.ts';
 import { box } from '../h.ts';
@@ -32,12 +33,20 @@ function content(model: CutChangesModel, lang: Lang, bars: number) {
     heading: `${dash.t('dash.changes.largest')}: ${dash.t('dash.countries')}`,
     rows: moves.map((m) => ({
       label: changeLabel(dash, 'by_country', m.code),
-      value: `${signed(dash, m.change)} (${dash.fmt.number(m.before)} → ${dash.fmt.number(m.after)})`,
+      value: `${signed(dash, m.change)} (${dash.fmt.number(m.before)} › ${dash.fmt.number(m.after)})`,
       fraction: Math.abs(m.change) / max,
     })),
     withheld: model.changes.by_country === null,
     source: sourceLine(dash),
   };
+}
+
+/**
+ * How many country moves fit under the figure and its sentence: none on a link card, up to five on a story (the
+ * rankings' count less the room the figure and sentence take).
+ */
+function movesShown(s: Scale): number {
+  return Math.min(5, Math.max(0, s.bars - 4));
 }
 
 /** What changed between a cut (the latest when none is named) and the one before it: the total and countries. */
@@ -76,7 +85,7 @@ export const cutChanges = defineTemplate({
   },
   langOf: (_model: CutChangesModel, params) => params.lang,
   draw: (model, lang, s, verification) => {
-    const c = content(model, lang, Math.min(5, s.bars));
+    const c = content(model, lang, movesShown(s));
     return listCard(
       s,
       { ...c, verification },
@@ -87,7 +96,7 @@ export const cutChanges = defineTemplate({
     );
   },
   alt: (model, lang, s) => {
-    const c = content(model, lang, Math.min(5, s.bars));
+    const c = content(model, lang, movesShown(s));
     const list = c.rows.map((r) => `${r.label}: ${r.value}`).join('; ');
     return sentences([c.title, c.kicker, c.sentence, list ? `${c.heading}: ${list}` : null, c.source]);
   },
