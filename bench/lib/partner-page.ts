@@ -48,9 +48,14 @@ ${frames.join('\n')}
  * 30 embeds: each embed's load time (its request's start to its frame's load event) and the statuses of every
  * answer the Worker gave (embeds, their scripts, embed.js, engagement events).
  */
-export async function partnerPageWithEmbeds(
-  serverUrl: string,
-): Promise<{ embeds: number; status: Record<number, number>; p50: number; p95: number; max: number }> {
+export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
+  embeds: number;
+  status: Record<number, number>;
+  kinds: Record<string, number>;
+  p50: number;
+  p95: number;
+  max: number;
+}> {
   const html = partnerHtml(serverUrl);
   const partner = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -66,9 +71,20 @@ export async function partnerPageWithEmbeds(
     });
     const page = await context.newPage();
     const status: Record<number, number> = {};
+    const kinds: Record<string, number> = {};
     page.on('response', (response) => {
       if (!response.url().startsWith(serverUrl)) return;
       status[response.status()] = (status[response.status()] ?? 0) + 1;
+      const path = new URL(response.url()).pathname;
+      const kind =
+        path === '/embed/registrations'
+          ? 'embed pages'
+          : path === '/api/v1/events'
+            ? 'engagement events'
+            : /\.(js|css)$/.test(path)
+              ? 'scripts and stylesheets'
+              : 'other';
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
     });
     await page.goto(partnerUrl);
     await page.waitForFunction((count) => (window as unknown as { loads: unknown[] }).loads.length >= count, EMBEDS, {
@@ -91,6 +107,7 @@ export async function partnerPageWithEmbeds(
     return {
       embeds: times.length,
       status,
+      kinds,
       p50: percentile(times, 50),
       p95: percentile(times, 95),
       max: Math.max(...times),
@@ -121,6 +138,9 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
         Object.values(result.status).reduce((sum, n) => sum + n, 0),
         '',
       );
+      for (const kind of ['embed pages', 'scripts and stylesheets', 'engagement events', 'other']) {
+        add(`answers from the Worker: ${kind}`, result.kinds[kind] ?? 0, '');
+      }
       add('embed load p50', result.p50, 'ms');
       add('embed load p95', result.p95, 'ms');
       add('embed load max', result.max, 'ms');
