@@ -2,6 +2,7 @@
 // hash and cached for a year, so a page with 30 embeds fetches each once (issue 32), and a deploy that changes
 // either gets new URLs. The script is frame.js (height, colour scheme) followed by t.js (the embed_view event
 // and the tracked clicks), both as Workers Static Assets serve them, so neither is kept twice in the source.
+import { sha256Hex } from '../../shared/read-body.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
 /** One shared file: its path under /embed/assets/, its body and its content type. */
@@ -17,10 +18,8 @@ export interface EmbedAssets {
   js: EmbedAsset;
 }
 
-const hashOf = async (text: string) =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).slice(0, 6), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
+// Twelve hex characters of the content's SHA-256: enough to tell two versions of a file apart.
+const hashOf = async (text: string) => (await sha256Hex(new TextEncoder().encode(text))).slice(0, 12);
 
 async function asset(name: string, extension: string, body: string, type: string): Promise<EmbedAsset> {
   return { path: `/embed/assets/${name}.${await hashOf(body)}.${extension}`, body, type };
