@@ -102,26 +102,42 @@ describe('embeds', () => {
     const context = await session.browser.newContext();
     try {
       const page = await context.newPage();
-      const assets = new Map<string, { count: number; cache: string }>();
+      const cacheControl = new Map<string, string>();
       const views: string[] = [];
       page.on('request', (request) => {
         if (request.url().endsWith('/api/v1/events')) views.push(String(request.postDataJSON()?.name));
       });
       page.on('response', (response) => {
         const path = new URL(response.url()).pathname;
-        if (!path.startsWith('/embed/assets/') && path !== '/embed/frame.js' && path !== '/t.js') return;
-        const seen = assets.get(path) ?? { count: 0, cache: '' };
-        assets.set(path, { count: seen.count + 1, cache: response.headers()['cache-control'] ?? '' });
+        if (path.startsWith('/embed/assets/')) cacheControl.set(path, response.headers()['cache-control'] ?? '');
       });
       await page.goto(`http://localhost:${port}/`);
       await expect.poll(() => views.filter((name) => name === 'embed_view').length, { timeout: 20_000 }).toBe(6);
-      const paths = [...assets.keys()].sort();
-      expect(paths).toHaveLength(2);
-      expect(paths[0]).toMatch(/^\/embed\/assets\/embed\.[0-9a-f]{12}\.css$/);
-      expect(paths[1]).toMatch(/^\/embed\/assets\/embed\.[0-9a-f]{12}\.js$/);
-      for (const { count, cache } of assets.values()) {
-        expect(count).toBe(1);
-        expect(cache).toBe('public, max-age=31536000, immutable');
+      // Each frame's Resource Timing: the files it loaded, and whether bytes came over the network (a copy
+      // from the browser's cache transfers none).
+      const loaded = (
+        await Promise.all(
+          page
+            .frames()
+            .filter((frame) => frame.url().includes('/embed/registrations'))
+            .map((frame) =>
+              frame.evaluate(() =>
+                performance.getEntriesByType('resource').map((entry) => ({
+                  path: new URL(entry.name).pathname,
+                  fetched: (entry as PerformanceResourceTiming).transferSize > 0,
+                })),
+              ),
+            ),
+        )
+      ).flat();
+      expect(loaded.some(({ path }) => path === '/embed/frame.js' || path === '/t.js')).toBe(false);
+      for (const extension of ['css', 'js']) {
+        const uses = loaded.filter(({ path }) => path.endsWith(`.${extension}`));
+        expect(new Set(uses.map(({ path }) => path)).size).toBe(1);
+        expect(uses[0]?.path).toMatch(new RegExp(`^/embed/assets/embed\\.[0-9a-f]{12}\\.${extension}$`));
+        expect(uses).toHaveLength(6);
+        expect(uses.filter(({ fetched }) => fetched)).toHaveLength(1);
+        expect(cacheControl.get(uses[0]?.path ?? '')).toBe('public, max-age=31536000, immutable');
       }
       // Styled by the shared stylesheet: the frames show the figures as the inline styles did.
       const inner = page.frames().find((f) => f.url().includes('view=countries'));
