@@ -18,6 +18,7 @@ const PINNED: Record<string, string> = {
   '0010_publish_processes.sql': 'd821da45bd1c9eac743afe6cd25e447cf63e7d0c33ca72ca9ce7a029158be775',
   '0011_store_disclosure_audits.sql': '423329f4138d5ae48f79953c5a97b2de135f42bcc1f4759ffdde6d61085197bb',
   '0012_create_publications.sql': '8cc1aba45e42ba6aa6b4ac7cc1f196b70c5f00fd5e14966985080c6d3735bb93',
+  '0013_count_visitors_in_rollups.sql': 'a801137d91bd5a7650e17eca0daf7d40272c4fc717a47fc69322672369a11dfa',
 };
 
 const DIR = new URL('./migrations/', import.meta.url);

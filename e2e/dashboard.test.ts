@@ -86,6 +86,70 @@ describe('embeds', () => {
     await page.close();
   });
 
+  it('share one stylesheet and one script, fetched once per partner page and kept a year, and each counts its view', async () => {
+    const frames = ['summary', 'countries', 'entities', 'modality', 'timeline', 'demographics'].map(
+      (view) =>
+        `<iframe src="${session.server.url}/embed/registrations?process=pel-2022-2023&amp;view=${view}&amp;lang=es" data-voto-embed title="x" height="600"></iframe>`,
+    );
+    const port = await freePort();
+    const partner: Server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(
+        `<!doctype html><html lang="en"><head><title>Partner</title></head><body>${frames.join('')}</body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => partner.listen(port, '127.0.0.1', resolve));
+    const context = await session.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const cacheControl = new Map<string, string>();
+      const views: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/v1/events')) views.push(String(request.postDataJSON()?.name));
+      });
+      page.on('response', (response) => {
+        const path = new URL(response.url()).pathname;
+        if (path.startsWith('/embed/assets/')) cacheControl.set(path, response.headers()['cache-control'] ?? '');
+      });
+      await page.goto(`http://localhost:${port}/`);
+      await expect.poll(() => views.filter((name) => name === 'embed_view').length, { timeout: 20_000 }).toBe(6);
+      // Each frame's Resource Timing: the files it loaded, and whether bytes came over the network (a copy
+      // from the browser's cache transfers none).
+      const loaded = (
+        await Promise.all(
+          page
+            .frames()
+            .filter((frame) => frame.url().includes('/embed/registrations'))
+            .map((frame) =>
+              frame.evaluate(() =>
+                performance.getEntriesByType('resource').map((entry) => ({
+                  path: new URL(entry.name).pathname,
+                  fetched: (entry as PerformanceResourceTiming).transferSize > 0,
+                })),
+              ),
+            ),
+        )
+      ).flat();
+      expect(loaded.some(({ path }) => path === '/embed/frame.js' || path === '/t.js')).toBe(false);
+      for (const extension of ['css', 'js']) {
+        const uses = loaded.filter(({ path }) => path.endsWith(`.${extension}`));
+        expect(new Set(uses.map(({ path }) => path)).size).toBe(1);
+        expect(uses[0]?.path).toMatch(new RegExp(`^/embed/assets/embed\\.[0-9a-f]{12}\\.${extension}$`));
+        expect(uses).toHaveLength(6);
+        expect(uses.filter(({ fetched }) => fetched)).toHaveLength(1);
+        expect(cacheControl.get(uses[0]?.path ?? '')).toBe('public, max-age=31536000, immutable');
+      }
+      // Styled by the shared stylesheet: the frames show the figures as the inline styles did.
+      const inner = page.frames().find((f) => f.url().includes('view=countries'));
+      expect(
+        await inner?.evaluate(() => getComputedStyle(document.querySelector('.vx') as Element).lineHeight),
+      ).not.toBe('normal');
+    } finally {
+      await context.close();
+      partner.close();
+    }
+  });
+
   it("the builder's snippet, pasted on another origin, sizes the frame to its content", async () => {
     const builder = await session.browser.newPage();
     await builder.goto(`${session.server.url}/en/embed-builder/`);

@@ -45,12 +45,17 @@ ${frames.join('\n')}
 
 /**
  * Opens the partner page (served from a local HTTP server on another port) in a fresh Chromium and waits for its
- * 30 embeds: each embed's load time (its request's start to its frame's load event) and the statuses of every
- * answer the Worker gave (embeds, their scripts, embed.js, engagement events).
+ * 30 embeds: each embed's load time (its request's start to its frame's load event), the statuses of every
+ * response the page saw, and the requests that reached the Worker, by kind.
  */
-export async function partnerPageWithEmbeds(
-  serverUrl: string,
-): Promise<{ embeds: number; status: Record<number, number>; p50: number; p95: number; max: number }> {
+export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
+  embeds: number;
+  status: Record<number, number>;
+  kinds: Record<string, number>;
+  p50: number;
+  p95: number;
+  max: number;
+}> {
   const html = partnerHtml(serverUrl);
   const partner = createServer((_, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -70,6 +75,18 @@ export async function partnerPageWithEmbeds(
       if (!response.url().startsWith(serverUrl)) return;
       status[response.status()] = (status[response.status()] ?? 0) + 1;
     });
+    // Requests that left the browser for the Worker: the frames (never cached), the engagement events
+    // (POSTs), and the scripts and stylesheets that Resource Timing shows with bytes transferred (a copy from
+    // the browser's cache transfers none; a revalidation's 304 does).
+    const kinds: Record<string, number> = {
+      'embed pages': EMBEDS,
+      'scripts and stylesheets': 0,
+      'engagement events': 0,
+    };
+    page.on('request', (request) => {
+      if (request.url() === `${serverUrl}/api/v1/events`)
+        kinds['engagement events'] = (kinds['engagement events'] ?? 0) + 1;
+    });
     await page.goto(partnerUrl);
     await page.waitForFunction((count) => (window as unknown as { loads: unknown[] }).loads.length >= count, EMBEDS, {
       timeout: 120_000,
@@ -87,10 +104,26 @@ export async function partnerPageWithEmbeds(
         ({ src, at }) => at - (starts.get(src) ?? 0),
       );
     });
+    for (const frame of page.frames()) {
+      const fetched = await frame
+        .evaluate(
+          (origin) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.name.startsWith(origin) && /\.(js|css)$/.test(new URL(entry.name).pathname))
+              .filter(
+                (entry) => (entry as PerformanceResourceTiming).transferSize > 0 || entry.name.endsWith('/embed.js'),
+              ).length,
+          serverUrl,
+        )
+        .catch(() => 0);
+      kinds['scripts and stylesheets'] = (kinds['scripts and stylesheets'] ?? 0) + fetched;
+    }
     await context.close();
     return {
       embeds: times.length,
       status,
+      kinds,
       p50: percentile(times, 50),
       p95: percentile(times, 95),
       max: Math.max(...times),
@@ -117,10 +150,18 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
         rows.push({ bench, case: scenario, metric, value, unit });
       add('429 answers (must be 0)', result.status[429] ?? 0, '');
       add(
-        'answers from the Worker',
+        'responses the page saw (the browser cache included)',
         Object.values(result.status).reduce((sum, n) => sum + n, 0),
         '',
       );
+      add(
+        'requests to the Worker',
+        Object.values(result.kinds).reduce((sum, n) => sum + n, 0),
+        '',
+      );
+      for (const kind of ['embed pages', 'scripts and stylesheets', 'engagement events']) {
+        add(`requests to the Worker: ${kind}`, result.kinds[kind] ?? 0, '');
+      }
       add('embed load p50', result.p50, 'ms');
       add('embed load p95', result.p95, 'ms');
       add('embed load max', result.max, 'ms');

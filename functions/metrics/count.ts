@@ -1,6 +1,6 @@
 import { BREADTH_DIMENSIONS, CAPPED_DIMENSIONS, MAX_DISTINCT_PER_DAY, OTHER } from '../domain/metrics.ts';
 import { admissionStatements, type NetworkCount } from './admission.ts';
-import { ADMITTED, OPEN_DAY } from './daily-keys-sql.ts';
+import { ADMITTED, OPEN_DAY, ROLLUP_SCOPE, SCOPE_DIMENSION, SCOPE_KEY, VISITOR_SHARD } from './daily-keys-sql.ts';
 import type { EventMessage } from './event.ts';
 
 // Queue clocks and ours may differ a little: look this far before the oldest send time for earlier counts.
@@ -15,8 +15,8 @@ export interface BatchTotals {
   daily: [string, string, string, number][];
   /** [day, dimension, key, count, network] for the free values admitted by breadth (admission.ts) */
   networks: NetworkCount[];
-  /** [day, visitor, scopes] */
-  visits: [string, string, string[]][];
+  /** [day, visitor, [scope, hour of the first event that brought it][]] */
+  visits: [string, string, [string, string][]][];
   /** [hour, day, visitor, register clicks] */
   clicks: [string, string, string, number][];
   /** [minute sent, ids of the events sent that minute] */
@@ -34,7 +34,7 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
   const rollups = new Map<string, [string, string, string, number]>();
   const daily = new Map<string, [string, string, string, number]>();
   const networks = new Map<string, NetworkCount>();
-  const visits = new Map<string, [string, string, Set<string>]>();
+  const visits = new Map<string, [string, string, Map<string, string>]>();
   const clicks = new Map<string, [string, string, string, number]>();
   const buckets = new Map<string, string[]>();
   for (const m of messages) {
@@ -59,8 +59,8 @@ export function totalBatch(messages: readonly EventMessage[]): BatchTotals {
     if (!m.visitor) continue;
     if (m.scopes.length) {
       const id = JSON.stringify([m.day, m.visitor]);
-      const row = visits.get(id) ?? [m.day, m.visitor, new Set<string>()];
-      for (const scope of m.scopes) row[2].add(scope);
+      const row = visits.get(id) ?? [m.day, m.visitor, new Map<string, string>()];
+      for (const scope of m.scopes) if (!row[2].has(scope)) row[2].set(scope, m.hour);
       visits.set(id, row);
     }
     if (m.counts.some(([dimension, key]) => dimension === 'event' && key === 'cta_click')) {
@@ -118,51 +118,62 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
   const ids = JSON.stringify(totals.buckets.flatMap(([, list]) => list));
   const minutes = JSON.stringify(totals.buckets.map(([minute]) => minute));
   const rollups = JSON.stringify(totals.rollups);
-  // Each visitor's scopes, without those that do not count, on open days only.
+  // Each visitor's scopes (with the hour that brought each), without those that do not count, on open days only.
   const visits = JSON.stringify(totals.visits);
-  const countedVisits = `SELECT v.value ->> 0 AS day, v.value ->> 1 AS visitor, s.value AS scope
+  const countedVisits = `SELECT v.value ->> 0 AS day, v.value ->> 1 AS visitor, ${VISITOR_SHARD('v.value ->> 1')} AS shard,
+      s.value ->> 0 AS scope, s.value ->> 1 AS hour
     FROM json_each(?1) v, json_each(v.value -> 2) s
-    WHERE ${OPEN_DAY('v.value ->> 0')} AND ${COUNTED_SCOPE('v.value ->> 0', 's.value')}`;
+    WHERE ${OPEN_DAY('v.value ->> 0')} AND ${COUNTED_SCOPE('v.value ->> 0', 's.value ->> 0')}`;
+  // The scopes of a visitor's shard row (metric_visitor_shards) as seen before this batch.
+  const seenScopes = (
+    c: string,
+  ) => `SELECT ms.value FROM metric_visitor_shards m, json_each(m.seen) j, json_each(j.value) ms
+    WHERE m.day = ${c}.day AND m.shard = ${c}.shard AND j.key = ${c}.visitor`;
+  // Scopes a visitor brings for the first time that day: each is one new visitor of that scope.
+  const fresh = `fresh AS (SELECT c.* FROM (${countedVisits}) c WHERE c.scope NOT IN (${seenScopes('c')}))`;
   return [
     // Redelivery: aborts the transaction when an event was already counted.
     db.prepare(`INSERT INTO metric_guard (ok) SELECT 0 WHERE EXISTS (${COUNTED_IDS})`).bind(minutes, since, ids),
     db.prepare(COUNT_FREE_VALUES).bind(JSON.stringify(totals.daily), MAX_DISTINCT_PER_DAY),
     ...admissionStatements(db, totals.networks, MAX_DISTINCT_PER_DAY),
-    // Known sets, by hour; a referral code staff never registered is (other).
+    // Known sets, by hour, with the visitors new to the row's scope that day (before the seen rows change);
+    // a referral code staff never registered is (other).
     db
       .prepare(
-        `INSERT INTO metric_rollups (hour, dimension, key, count)
-         SELECT value ->> 0, value ->> 1,
-           CASE WHEN value ->> 1 = 'ref' AND value ->> 2 NOT IN (SELECT code FROM referral_codes) THEN '${OTHER}'
-             ELSE value ->> 2 END,
-           value ->> 3
-         FROM json_each(?1) WHERE true
-         ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count`,
+        `WITH ${fresh},
+         a AS (SELECT value ->> 0 AS hour, value ->> 1 AS dimension,
+             CASE WHEN value ->> 1 = 'ref' AND value ->> 2 NOT IN (SELECT code FROM referral_codes) THEN '${OTHER}'
+               ELSE value ->> 2 END AS key,
+             value ->> 3 AS count, 0 AS visitors
+           FROM json_each(?2)
+           UNION ALL
+           SELECT hour, ${SCOPE_DIMENSION('scope')}, ${SCOPE_KEY('scope')}, 0, 1 FROM fresh WHERE ${ROLLUP_SCOPE('scope')})
+         INSERT INTO metric_rollups (hour, dimension, key, count, visitors)
+         SELECT hour, dimension, key, SUM(count), SUM(visitors) FROM a GROUP BY 1, 2, 3
+         ON CONFLICT (hour, dimension, key) DO UPDATE
+           SET count = count + excluded.count, visitors = visitors + excluded.visitors`,
       )
-      .bind(rollups),
-    // Before the seen rows change: a scope counts the visitors it had not seen that day.
+      .bind(visits, rollups),
+    // Search terms and missing paths have no rollup row: their new visitors count by day.
     db
       .prepare(
-        `INSERT INTO metric_daily_visitors (day, scope, visitors)
-         SELECT c.day, c.scope, COUNT(*) FROM (${countedVisits}) c
-         WHERE NOT EXISTS (
-           SELECT 1 FROM metric_visitor_seen m, json_each(m.scopes) ms
-           WHERE m.day = c.day AND m.visitor = c.visitor AND ms.value = c.scope)
-         GROUP BY 1, 2
+        `WITH ${fresh}
+         INSERT INTO metric_gated_visitors (day, scope, visitors)
+         SELECT day, scope, COUNT(*) FROM fresh WHERE NOT ${ROLLUP_SCOPE('scope')} GROUP BY 1, 2
          ON CONFLICT (day, scope) DO UPDATE SET visitors = visitors + excluded.visitors`,
       )
       .bind(visits),
-    // One row per visitor and day; rewritten only when the batch brings a scope it did not have.
+    // The visitors that brought a new scope, with all their scopes of the day, into their shard's row
+    // (the other visitors of the row keep theirs).
     db
       .prepare(
-        `INSERT INTO metric_visitor_seen (day, visitor, scopes)
-         SELECT day, visitor, json_group_array(scope) FROM (${countedVisits}) GROUP BY 1, 2
-         ON CONFLICT (day, visitor) DO UPDATE SET scopes = (
-           SELECT json_group_array(value) FROM (
-             SELECT value FROM json_each(metric_visitor_seen.scopes) UNION SELECT value FROM json_each(excluded.scopes)))
-         WHERE EXISTS (
-           SELECT 1 FROM json_each(excluded.scopes) e
-           WHERE e.value NOT IN (SELECT value FROM json_each(metric_visitor_seen.scopes)))`,
+        `WITH ${fresh},
+         merged AS (SELECT f.day, f.shard, f.visitor, (SELECT json_group_array(value) FROM (
+             ${seenScopes('f')} UNION SELECT scope FROM fresh g WHERE g.day = f.day AND g.visitor = f.visitor)) AS scopes
+           FROM (SELECT DISTINCT day, shard, visitor FROM fresh) f)
+         INSERT INTO metric_visitor_shards (day, shard, seen)
+         SELECT day, shard, json_group_object(visitor, json(scopes)) FROM merged GROUP BY 1, 2
+         ON CONFLICT (day, shard) DO UPDATE SET seen = json_patch(seen, excluded.seen)`,
       )
       .bind(visits),
     // A register click counts for the referral code its visitor arrived with that day (this batch included).
@@ -170,8 +181,9 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
       .prepare(
         `INSERT INTO metric_rollups (hour, dimension, key, count)
          SELECT c.value ->> 0, 'ref_cta', substr(s.value, 5), SUM(c.value ->> 3) FROM json_each(?1) c
-         JOIN metric_visitor_seen m ON m.day = c.value ->> 1 AND m.visitor = c.value ->> 2
-         JOIN json_each(m.scopes) s ON s.value LIKE 'ref:%'
+         JOIN metric_visitor_shards m ON m.day = c.value ->> 1 AND m.shard = ${VISITOR_SHARD('c.value ->> 2')}
+         JOIN json_each(m.seen) j ON j.key = c.value ->> 2
+         JOIN json_each(j.value) s ON s.value LIKE 'ref:%'
          GROUP BY 1, 3
          ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count`,
       )
@@ -204,8 +216,8 @@ export interface CountResult {
 
 /**
  * Counts a batch of queued events in one D1 transaction. The batch is summed in the Worker first, so D1
- * sees one upsert per distinct (hour, dimension, key), per (day, scope) and per visitor, plus one row per
- * minute of send time recording the ids counted. Events a batch already counted are skipped, so a
+ * sees one upsert per distinct (hour, dimension, key) (which also counts the key's new visitors), per shard
+ * of the day's visitors that brought a new scope, and one row per minute of send time recording the ids counted. Events a batch already counted are skipped, so a
  * redelivered batch counts once; the check reads only the records of the same minutes, so its cost does not
  * grow with a backlog. `sentAfter` (the oldest send time, ms) bounds the check of records kept before
  * minutes were. The first try assumes nothing was counted; if the guard finds a repeat, the counted ids are

@@ -54,11 +54,41 @@ describe('counting a batch', () => {
     const events = Array.from({ length: 100 }, (_, i) => pageview(`w${i}`, `same-visitor`, day, `/es/p${i % 5}/`));
     const { rowsWritten, counted } = await countEvents(testEnv.DB, events, Date.now());
     expect(counted).toBe(100);
-    // 1 event + 1 lang + 5 pages; 1 + 1 + 5 daily-visitor scopes; 1 visitor row; 1 batch record.
-    expect(rowsWritten).toBe(7 + 7 + 1 + 1);
+    // 1 event + 1 lang + 5 pages (each also counting its new visitor); 1 visitor row; 1 batch record.
+    expect(rowsWritten).toBe(7 + 1 + 1);
     expect((await rollupsAt(`${day}T10`))['event:pageview']).toBe(100);
     const again = await countEvents(testEnv.DB, events, Date.now() - 1_000);
     expect(again).toMatchObject({ rowsWritten: 0, counted: 0 });
+  });
+
+  it('counts new visitors in the rollup rows and writes one visitor row per shard, not per visitor', async () => {
+    const day = '2032-05-05';
+    // 40 visitor hashes in 4 shards (a shard is the hash's first two characters and a quarter of the third).
+    const visitor = (i: number) => `0${i % 4}${(i % 4) * 4}${String(i).padStart(21, '0')}`;
+    const batch = (round: number, shift: number) =>
+      Array.from({ length: 40 }, (_, i) => pageview(`s${round}-${i}`, visitor(i), day, `/es/p${(i + shift) % 5}/`));
+    const figures = async () => {
+      const { results } = await testEnv.DB.prepare(
+        'SELECT scope, visitors FROM metric_daily_visitors WHERE day = ?1 ORDER BY scope',
+      )
+        .bind(day)
+        .all<{ scope: string; visitors: number }>();
+      return Object.fromEntries(results.map((r) => [r.scope, r.visitors]));
+    };
+    const pages = (n: number) => Object.fromEntries([0, 1, 2, 3, 4].map((p) => [`page:/es/p${p}/`, n]));
+    // 1 event + 1 lang + 5 pages, 4 shard rows, 1 batch record: 12 rows for 40 events of 40 new visitors.
+    expect((await countEvents(testEnv.DB, batch(1, 0), Date.now())).rowsWritten).toBe(7 + 4 + 1);
+    expect(await figures()).toEqual({ site: 40, 'lang:es': 40, ...pages(8) });
+    // The same visitors on other pages: each page gains 8 visitors, the site none.
+    expect((await countEvents(testEnv.DB, batch(2, 1), Date.now())).rowsWritten).toBe(7 + 4 + 1);
+    expect(await figures()).toEqual({ site: 40, 'lang:es': 40, ...pages(16) });
+    // Pages they already saw: no visitor row changes.
+    expect((await countEvents(testEnv.DB, batch(3, 1), Date.now())).rowsWritten).toBe(7 + 1);
+    expect(await figures()).toEqual({ site: 40, 'lang:es': 40, ...pages(16) });
+    const seen = await testEnv.DB.prepare('SELECT COUNT(*) AS n FROM metric_visitor_seen WHERE day = ?1')
+      .bind(day)
+      .first<{ n: number }>();
+    expect(seen?.n).toBe(40);
   });
 
   it('counts a visitor once a day per scope across batches, and again the next day', async () => {

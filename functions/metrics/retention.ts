@@ -6,6 +6,7 @@ const DAY_MS = 24 * HOUR_MS;
 
 /** What one retention run deleted, per table (D1 rows written), and the last day it closed. */
 export interface RetentionResult {
+  /** Rows of the closed days' visitor hashes deleted (metric_visitor_shards: up to 1,024 a day, whatever the visitors). */
   visitor_seen: number;
   visitor_salts: number;
   metric_batches: number;
@@ -33,7 +34,7 @@ export async function deleteExpired(db: D1Database, now = Date.now()): Promise<R
   const gated = Object.entries(VISITOR_GATED);
   const scopeOf = `CASE r.dimension ${gated.map(([d, prefix]) => `WHEN '${d}' THEN '${prefix}'`).join(' ')} END || r.key`;
   const tooFew = `r.dimension IN (${gated.map(([d]) => `'${d}'`).join(', ')}) AND r.key <> '${OTHER}' AND COALESCE((
-      SELECT v.visitors FROM metric_daily_visitors v WHERE v.day = r.day AND v.scope = ${scopeOf}), 0)
+      SELECT v.visitors FROM metric_gated_visitors v WHERE v.day = r.day AND v.scope = ${scopeOf}), 0)
     < ${MIN_SEARCH_VISITORS}`;
   const scopeGated = gated.map(([, prefix]) => `scope LIKE '${prefix}%'`).join(' OR ');
   const [, folded, , seen, , , , salts, batches, closed] = await db.batch<{ through?: string }>([
@@ -49,11 +50,11 @@ export async function deleteExpired(db: D1Database, now = Date.now()): Promise<R
     db.prepare(`DELETE FROM metric_daily_keys AS r WHERE ${closing('r.day')} AND ${tooFew}`).bind(through),
     db
       .prepare(
-        `DELETE FROM metric_daily_visitors
+        `DELETE FROM metric_gated_visitors
          WHERE ${closing('day')} AND (${scopeGated}) AND visitors < ${MIN_SEARCH_VISITORS}`,
       )
       .bind(through),
-    db.prepare('DELETE FROM metric_visitor_seen WHERE day <= ?1').bind(through),
+    db.prepare('DELETE FROM metric_visitor_shards WHERE day <= ?1').bind(through),
     db.prepare('DELETE FROM metric_key_networks WHERE day <= ?1').bind(through),
     db.prepare('DELETE FROM metric_pending_keys WHERE day <= ?1').bind(through),
     db.prepare('UPDATE metric_closed SET through = ?1 WHERE through < ?1').bind(through),

@@ -18,34 +18,29 @@ const byCount = <T extends Record<string, unknown>>(rows: T[], key: keyof T) =>
       JSON.stringify(a).localeCompare(JSON.stringify(b)),
   );
 
-/** Reads a period's figures from the hourly rollups and the daily visitor counts. */
+/** Reads a period's figures from the hourly rollups (visitors included) and the daily free values. */
 export async function readMetrics(db: D1Database, from: string, to: string): Promise<MetricsSummary> {
-  const [counts, visitors, codes, daily, searches] = await db.batch<Record<string, string | number>>([
+  const [counts, codes, daily, searches] = await db.batch<Record<string, string | number>>([
+    // The hourly rows also carry their scope's new visitors of each day ('site': event/pageview's row).
     db
       .prepare(
-        `SELECT dimension, key, SUM(count) AS n FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key
+        `SELECT dimension, key, SUM(count) AS n, SUM(visitors) AS visitors FROM metric_rollups
+         WHERE hour >= ?1 AND hour <= ?2 GROUP BY dimension, key
          UNION ALL
-         SELECT dimension, key, SUM(count) FROM metric_daily_keys
+         SELECT dimension, key, SUM(count), 0 FROM metric_daily_keys
          WHERE day >= ?3 AND day <= ?4 AND dimension NOT IN ('search_empty', 'not_found') GROUP BY dimension, key`,
       )
       .bind(`${from}T00`, `${to}T23`, from, to),
-    db
-      .prepare(
-        'SELECT scope, SUM(visitors) AS n FROM metric_daily_visitors WHERE day >= ?1 AND day <= ?2 GROUP BY scope',
-      )
-      .bind(from, to),
     db.prepare('SELECT code, name FROM referral_codes'),
     db
       .prepare(
-        `SELECT d.date, COALESCE(p.n, 0) AS pageviews, COALESCE(v.visitors, 0) AS visitors
-         FROM (SELECT DISTINCT substr(hour, 1, 10) AS date FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2
-               UNION SELECT day FROM metric_daily_visitors WHERE day >= ?3 AND day <= ?4 AND scope = 'site') d
-         LEFT JOIN (SELECT substr(hour, 1, 10) AS date, SUM(count) AS n FROM metric_rollups
+        `SELECT d.date, COALESCE(p.n, 0) AS pageviews, COALESCE(p.visitors, 0) AS visitors
+         FROM (SELECT DISTINCT substr(hour, 1, 10) AS date FROM metric_rollups WHERE hour >= ?1 AND hour <= ?2) d
+         LEFT JOIN (SELECT substr(hour, 1, 10) AS date, SUM(count) AS n, SUM(visitors) AS visitors FROM metric_rollups
                     WHERE hour >= ?1 AND hour <= ?2 AND dimension = 'event' AND key = 'pageview' GROUP BY 1) p ON p.date = d.date
-         LEFT JOIN metric_daily_visitors v ON v.day = d.date AND v.scope = 'site'
          ORDER BY d.date`,
       )
-      .bind(`${from}T00`, `${to}T23`, from, to),
+      .bind(`${from}T00`, `${to}T23`),
     // A search term or a missing path is shown only for the days on which 5 distinct visitors sent it; the
     // rest is (other).
     db
@@ -53,7 +48,7 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
         `SELECT r.dimension, CASE WHEN COALESCE(v.visitors, 0) >= ?3 THEN r.key ELSE '${OTHER}' END AS key,
            SUM(r.count) AS n
          FROM metric_daily_keys r
-         LEFT JOIN metric_daily_visitors v ON v.day = r.day
+         LEFT JOIN metric_gated_visitors v ON v.day = r.day
            AND v.scope = (CASE r.dimension WHEN 'not_found' THEN '${VISITOR_GATED.not_found}' ELSE '${VISITOR_GATED.search_empty}' END) || r.key
          WHERE r.day >= ?1 AND r.day <= ?2 AND r.dimension IN ('search_empty', 'not_found')
          GROUP BY 1, 2`,
@@ -67,7 +62,12 @@ export async function readMetrics(db: D1Database, from: string, to: string): Pro
     table.get(dimension)?.set(String(row.key), Number(row.n));
   }
   const dim = (name: string) => [...(table.get(name) ?? new Map<string, number>()).entries()];
-  const visitorsOf = new Map((visitors?.results ?? []).map((r) => [String(r.scope), Number(r.n)]));
+  const visitorsOf = new Map(
+    (counts?.results ?? []).map((r) => [
+      r.dimension === 'event' && r.key === 'pageview' ? 'site' : `${r.dimension}:${r.key}`,
+      Number(r.visitors),
+    ]),
+  );
   const events = Object.fromEntries(EVENT_NAMES.map((name) => [name, table.get('event')?.get(name) ?? 0]));
   const clicksByPage = new Map(dim('register'));
   const pages = byCount(

@@ -123,7 +123,7 @@ describe('no client address or user agent in D1', () => {
     expect(read.status, await read.text()).toBe(200);
 
     const { tables, cells } = await everyCell();
-    expect(tables).toEqual(expect.arrayContaining(['metric_rollups', 'metric_visitor_seen', 'api_tokens']));
+    expect(tables).toEqual(expect.arrayContaining(['metric_rollups', 'metric_visitor_shards', 'api_tokens']));
     expect(cells.length).toBeGreaterThan(100);
     const found = cells.filter((cell) => MARKERS.some((marker) => cell.toLowerCase().includes(marker)));
     expect(found).toEqual([]);

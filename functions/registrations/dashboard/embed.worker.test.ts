@@ -3,7 +3,7 @@ import { call } from '../../../tests/support/helpers.ts';
 import { createProcess, csv, postBatch, row } from '../../../tests/support/registration-helpers.ts';
 
 describe('/embed/registrations', () => {
-  it('renders a frame-able view without scripts of its own beyond frame.js', async () => {
+  it('renders a frame-able view with no script but the shared one', async () => {
     const auth = await createProcess('e-basic');
     await postBatch('e-basic', csv([row('E1'), row('E2', { country: 'CA', status: 'cumple' })]), auth);
     const response = await call('/embed/registrations?process=e-basic&view=countries&lang=en');
@@ -16,9 +16,32 @@ describe('/embed/registrations', () => {
     expect(html).toContain('<svg class="world-map"');
     expect(html).toMatch(/<th scope="row">Canada<span class="bar"[^>]*><\/span><\/th><td class="num">1<\/td>/);
     expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
-      '<script src="/embed/frame.js" defer>',
-      '<script src="/t.js" data-embed defer>',
+      expect.stringMatching(/^<script src="\/embed\/assets\/embed\.[0-9a-f]{12}\.js" data-embed defer>$/),
     ]);
+    expect(html).not.toContain('<style');
+  });
+
+  it('serves the shared stylesheet and script under their content hash, cached for a year', async () => {
+    const auth = await createProcess('e-assets');
+    await postBatch('e-assets', csv([row('E1')]), auth);
+    const html = await (await call('/embed/registrations?process=e-assets')).text();
+    const css = /<link rel="stylesheet" href="(\/embed\/assets\/embed\.[0-9a-f]{12}\.css)">/.exec(html)?.[1] ?? '';
+    const js = /<script src="(\/embed\/assets\/embed\.[0-9a-f]{12}\.js)"/.exec(html)?.[1] ?? '';
+    const style = await call(css);
+    expect(style.status).toBe(200);
+    expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(style.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await style.text()).toContain('.vx{');
+    const script = await call(js);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Another deploy's name gets today's file, kept only briefly; a name of no embed file is 404.
+    const older = await call(css.replace(/\.[0-9a-f]{12}\./, '.000000000000.'));
+    expect(older.status).toBe(200);
+    expect(older.headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await call('/embed/assets/other.000000000000.css')).status).toBe(404);
+    expect((await call('/embed/assets/embed.css')).status).toBe(404);
   });
 
   it('answers 304 to a revalidation and changes after an ingest', async () => {
