@@ -126,6 +126,8 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     if (!input.pinned.has(key) && last && now && isSmallGroup(changeSize(last.figures, now))) held.set(key, last);
     else fresh.push(key);
   }
+  // One matrix buffer for every audit of this plan (they run one after the other).
+  const scratch = { buffer: new Float64Array(0) };
   // First this version alone (exact: current cells, this version's populations), then with the previous version.
   const alone = protect(
     toCells(input.cells),
@@ -133,6 +135,7 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     fresh.map((key) => populationOf(key)),
     kept,
     input.pinned,
+    scratch,
   );
   const withheldAlone = new Set(alone.suppress);
   let plan = alone;
@@ -141,7 +144,7 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     if (!previous) continue;
     const earlier = previous.published.map((key) => populationOf(key, 0));
     const now = fresh.filter((key) => !withheld.has(key)).map((key) => populationOf(key, 1));
-    const together = protect(slicedCells(previous.cells, input.cells), earlier, now, kept, input.pinned);
+    const together = protect(slicedCells(previous.cells, input.cells), earlier, now, kept, input.pinned, scratch);
     for (const id of together.suppress) withheld.add(id.replace(/^v1\|/, ''));
     plan = {
       ...together,
@@ -180,12 +183,16 @@ function protect(
   now: Population[],
   kept: ReadonlySet<PopulationKey>,
   pinned: ReadonlySet<PopulationKey>,
+  scratch: { buffer: Float64Array },
 ) {
   const populations = [...earlier, ...now];
+  const options = { scratch };
   const pinnedIds = (keep: ReadonlySet<PopulationKey>) => [
     ...earlier.map((p) => p.id),
     ...now.filter((p) => keep.has(keyOf(p))).map((p) => p.id),
   ];
-  const plan = planSuppression(cells, populations, { pinned: pinnedIds(kept) });
-  return plan.unprotectable.length > 0 ? planSuppression(cells, populations, { pinned: pinnedIds(pinned) }) : plan;
+  const plan = planSuppression(cells, populations, { ...options, pinned: pinnedIds(kept) });
+  return plan.unprotectable.length > 0
+    ? planSuppression(cells, populations, { ...options, pinned: pinnedIds(pinned) })
+    : plan;
 }

@@ -25,7 +25,7 @@
 // figures other than the populations passed in (derived figures must be expressed as populations to be audited).
 import { type Reduction, reduce } from './echelon.ts';
 import { ExactnessLost, gcd } from './integer-rows.ts';
-import { type Atom, buildAtoms, type Cell, MIN_GROUP, type Population } from './model.ts';
+import { type Atom, atomsOf, type Cell, MIN_GROUP, membership, type Population } from './model.ts';
 import { searchSmallGroups } from './small-group-search.ts';
 
 /** One population's share in a combination that isolates a group. */
@@ -66,14 +66,53 @@ export interface AuditOptions {
   nodeBudget?: number;
 }
 
+/** Cells and every population a plan may publish, with each cell's memberships worked out once for all trials. */
+export interface PreparedAudit {
+  cells: readonly Cell[];
+  populations: readonly Population[];
+  members: Int32Array[];
+  /**
+   * One buffer for the matrix of every trial (shareable between prepared audits run one after the other):
+   * allocating and first touching hundreds of long rows per trial was most of its cost.
+   */
+  scratch: { buffer: Float64Array };
+}
+
+/** Prepares repeated audits of subsets of `populations` over the same cells (complementary suppression's trials). */
+export function prepareAudit(
+  cells: readonly Cell[],
+  populations: readonly Population[],
+  scratch: { buffer: Float64Array } = { buffer: new Float64Array(0) },
+): PreparedAudit {
+  return { cells, populations, members: membership(cells, populations), scratch };
+}
+
 /** Audits the populations published (with breakdowns) over the given cells. */
 export function auditDisclosure(
   cells: readonly Cell[],
   populations: readonly Population[],
   options: AuditOptions = {},
 ): AuditReport {
+  return auditPrepared(prepareAudit(cells, populations), new Set(), options);
+}
+
+/** Audits the prepared populations except those withheld (indexes into `prepared.populations`). */
+export function auditPrepared(
+  prepared: PreparedAudit,
+  withheld: ReadonlySet<number>,
+  options: AuditOptions = {},
+): AuditReport {
+  const { cells } = prepared;
+  const rowOf = new Int32Array(prepared.populations.length);
+  const populations: Population[] = [];
+  prepared.populations.forEach((population, p) => {
+    rowOf[p] = withheld.has(p) ? -1 : populations.length;
+    if (!withheld.has(p)) populations.push(population);
+  });
   const minGroup = options.minGroup ?? MIN_GROUP;
-  const atoms = buildAtoms(cells, populations).sort((a, b) => Number(a.count < minGroup) - Number(b.count < minGroup));
+  const atoms = atomsOf(cells, prepared.members, rowOf).sort(
+    (a, b) => Number(a.count < minGroup) - Number(b.count < minGroup),
+  );
   const bigColumns = atoms.filter((atom) => atom.count >= minGroup).length;
   const report: AuditReport = {
     populations: populations.length,
@@ -85,7 +124,7 @@ export function auditDisclosure(
   };
   let reduction: Reduction;
   try {
-    reduction = reduce(matrixOf(atoms, populations.length), atoms.length, bigColumns);
+    reduction = reduce(matrixOf(atoms, populations.length, prepared.scratch), atoms.length, bigColumns);
   } catch (error) {
     if (!(error instanceof ExactnessLost)) throw error;
     report.undecided.push(everythingUndecided(atoms, populations));
@@ -122,10 +161,16 @@ export function auditDisclosure(
   return report;
 }
 
-/** Population rows over atoms, followed by an identity block that records each row's combination. */
-function matrixOf(atoms: readonly Atom[], populationCount: number): Float64Array[] {
+/**
+ * Population rows over atoms, followed by an identity block that records each row's combination: views into the
+ * prepared audit's one buffer, cleared here (grown when a trial needs more).
+ */
+function matrixOf(atoms: readonly Atom[], populationCount: number, scratch: { buffer: Float64Array }): Float64Array[] {
+  const width = atoms.length + populationCount;
+  if (scratch.buffer.length < width * populationCount) scratch.buffer = new Float64Array(width * populationCount);
+  else scratch.buffer.fill(0, 0, width * populationCount);
   const rows = Array.from({ length: populationCount }, (_, p) => {
-    const row = new Float64Array(atoms.length + populationCount);
+    const row = scratch.buffer.subarray(p * width, (p + 1) * width);
     row[atoms.length + p] = 1;
     return row;
   });
