@@ -126,8 +126,19 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     if (!input.pinned.has(key) && last && now && isSmallGroup(changeSize(last.figures, now))) held.set(key, last);
     else fresh.push(key);
   }
-  // One matrix buffer for every audit of this plan (they run one after the other).
-  const scratch = { buffer: new Float64Array(0) };
+  // One matrix buffer for every audit of this plan (they run one after the other), sized once for the largest:
+  // populations x (cells + populations) bounds each audit's matrix, and fresh memory is slow to touch the first time.
+  const pairs = [input.previous, ...(input.earlier ?? [])].flatMap((previous) =>
+    previous ? [{ previous, cells: slicedCells(previous.cells, input.cells) }] : [],
+  );
+  const largest = Math.max(
+    fresh.length * (input.cells.length + fresh.length),
+    ...pairs.map(({ previous, cells }) => {
+      const populations = previous.published.length + fresh.length;
+      return populations * (cells.length + populations);
+    }),
+  );
+  const scratch = { buffer: new Float64Array(largest) };
   // First this version alone (exact: current cells, this version's populations), then with the previous version.
   const alone = protect(
     toCells(input.cells),
@@ -140,11 +151,10 @@ export function planPublication(input: PublicationInput): PublicationPlan {
   const withheldAlone = new Set(alone.suppress);
   let plan = alone;
   const withheld = new Set(withheldAlone);
-  for (const previous of [input.previous, ...(input.earlier ?? [])]) {
-    if (!previous) continue;
+  for (const { previous, cells } of pairs) {
     const earlier = previous.published.map((key) => populationOf(key, 0));
     const now = fresh.filter((key) => !withheld.has(key)).map((key) => populationOf(key, 1));
-    const together = protect(slicedCells(previous.cells, input.cells), earlier, now, kept, input.pinned, scratch);
+    const together = protect(cells, earlier, now, kept, input.pinned, scratch);
     for (const id of together.suppress) withheld.add(id.replace(/^v1\|/, ''));
     plan = {
       ...together,
