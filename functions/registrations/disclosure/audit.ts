@@ -23,7 +23,7 @@
 // `undecided` and must be treated as leaking (fail closed). Not covered: combinations that are not a plain group
 // but a weighted sum over small atoms (e.g. breakdown(a) - breakdown(b) for two atoms of 3 and 4 people); nor
 // figures other than the populations passed in (derived figures must be expressed as populations to be audited).
-import { type Reduction, reduce } from './echelon.ts';
+import { type Reduction, reduce, type Sparsity } from './echelon.ts';
 import { ExactnessLost, gcd } from './integer-rows.ts';
 import { type Atom, atomsOf, type Cell, MIN_GROUP, membership, type Population } from './model.ts';
 import { searchSmallGroups } from './small-group-search.ts';
@@ -124,7 +124,8 @@ export function auditPrepared(
   };
   let reduction: Reduction;
   try {
-    reduction = reduce(matrixOf(atoms, populations.length, prepared.scratch), atoms.length, bigColumns);
+    const matrix = matrixOf(atoms, populations.length, prepared.scratch);
+    reduction = reduce(matrix.rows, atoms.length, bigColumns, matrix.sparsity);
   } catch (error) {
     if (!(error instanceof ExactnessLost)) throw error;
     report.undecided.push(everythingUndecided(atoms, populations));
@@ -165,7 +166,11 @@ export function auditPrepared(
  * Population rows over atoms, followed by an identity block that records each row's combination: views into the
  * prepared audit's one buffer, cleared here (grown when a trial needs more).
  */
-function matrixOf(atoms: readonly Atom[], populationCount: number, scratch: { buffer: Float64Array }): Float64Array[] {
+function matrixOf(
+  atoms: readonly Atom[],
+  populationCount: number,
+  scratch: { buffer: Float64Array },
+): { rows: Float64Array[]; sparsity: Sparsity } {
   const width = atoms.length + populationCount;
   if (scratch.buffer.length < width * populationCount) scratch.buffer = new Float64Array(width * populationCount);
   else scratch.buffer.fill(0, 0, width * populationCount);
@@ -174,10 +179,16 @@ function matrixOf(atoms: readonly Atom[], populationCount: number, scratch: { bu
     row[atoms.length + p] = 1;
     return row;
   });
-  atoms.forEach((atom, a) => {
-    for (const p of atom.populations) (rows[p] as Float64Array)[a] = 1;
+  // Its sparsity as built (one entry per atom of each population, and the identity), so no one reads it back.
+  const weights = new Int32Array(populationCount).fill(1);
+  const listed = atoms.map((atom, a) => {
+    for (const p of atom.populations) {
+      (rows[p] as Float64Array)[a] = 1;
+      weights[p] = (weights[p] as number) + 1;
+    }
+    return [...atom.populations];
   });
-  return rows;
+  return { rows, sparsity: { weights, listed } };
 }
 
 function everythingUndecided(atoms: readonly Atom[], populations: readonly Population[]): UndecidedGroup {

@@ -26,19 +26,14 @@ export interface Reduction {
  * stay listed and are skipped. `position` mirrors where the row swaps of the textbook algorithm would put each
  * row, so ties are broken exactly as by a top-down scan.
  */
-export function reduce(rows: Float64Array[], columns: number, bigColumns: number): Reduction {
+export function reduce(
+  rows: Float64Array[],
+  columns: number,
+  bigColumns: number,
+  known: Sparsity = sparsityOf(rows, columns),
+): Reduction {
   const count = rows.length;
-  const weights = new Int32Array(count);
-  const listed: number[][] = Array.from({ length: columns }, () => []);
-  rows.forEach((row, i) => {
-    let weight = 0;
-    for (let j = 0; j < row.length; j++) {
-      if (row[j] === 0) continue;
-      weight++;
-      if (j < columns) (listed[j] as number[]).push(i);
-    }
-    weights[i] = weight;
-  });
+  const { weights, listed } = known;
   const position = Int32Array.from(rows, (_, i) => i);
   const rowAt = Int32Array.from(rows, (_, i) => i);
   const used = new Uint8Array(count);
@@ -77,6 +72,28 @@ export function reduce(rows: Float64Array[], columns: number, bigColumns: number
   });
   backSubstitute(smallSpan);
   return { rank: pivotRows.length, smallSpan };
+}
+
+/** Where a matrix is non-zero: each row's count of non-zero entries, and each atom column's rows (ascending). */
+export interface Sparsity {
+  weights: Int32Array;
+  listed: number[][];
+}
+
+/** The sparsity of `rows` read entry by entry (callers that built the rows can state it instead). */
+function sparsityOf(rows: readonly Float64Array[], columns: number): Sparsity {
+  const weights = new Int32Array(rows.length);
+  const listed: number[][] = Array.from({ length: columns }, () => []);
+  rows.forEach((row, i) => {
+    let weight = 0;
+    for (let j = 0; j < row.length; j++) {
+      if (row[j] === 0) continue;
+      weight++;
+      if (j < columns) (listed[j] as number[]).push(i);
+    }
+    weights[i] = weight;
+  });
+  return { weights, listed };
 }
 
 /**
