@@ -16,6 +16,7 @@
 // is approximated by the previous version's cells. Versions further apart are not audited together: the hold keeps
 // every population's published moves at 0 or at least 10, which is what keeps them from isolating newcomers.
 import { changeSize, type Figures } from './change-size.ts';
+import { type RowPool, rowPool } from './disclosure/audit.ts';
 import type { Cell, Population, ReviewClass, Scope } from './disclosure/model.ts';
 import { standardPopulations } from './disclosure/populations.ts';
 import { planSuppression } from './disclosure/suppression.ts';
@@ -126,19 +127,22 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     if (!input.pinned.has(key) && last && now && isSmallGroup(changeSize(last.figures, now))) held.set(key, last);
     else fresh.push(key);
   }
-  // One matrix buffer for every audit of this plan (they run one after the other), sized once for the largest:
-  // populations x (cells + populations) bounds each audit's matrix, and fresh memory is slow to touch the first time.
+  // One pool of matrix rows for every audit of this plan (they run one after the other), sized once for the
+  // largest: an audit has a row per population, of its atoms (at most its cells) and populations.
   const pairs = [input.previous, ...(input.earlier ?? [])].flatMap((previous) =>
     previous ? [{ previous, cells: slicedCells(previous.cells, input.cells) }] : [],
   );
-  const largest = Math.max(
-    fresh.length * (input.cells.length + fresh.length),
-    ...pairs.map(({ previous, cells }) => {
-      const populations = previous.published.length + fresh.length;
-      return populations * (cells.length + populations);
-    }),
+  const sizes = [
+    { populations: fresh.length, cells: input.cells.length },
+    ...pairs.map(({ previous, cells }) => ({
+      populations: previous.published.length + fresh.length,
+      cells: cells.length,
+    })),
+  ];
+  const scratch = rowPool(
+    Math.max(...sizes.map((size) => size.populations)),
+    Math.max(...sizes.map((size) => size.cells + size.populations)),
   );
-  const scratch = { buffer: new Float64Array(largest) };
   // First this version alone (exact: current cells, this version's populations), then with the previous version.
   const alone = protect(
     toCells(input.cells),
@@ -193,7 +197,7 @@ function protect(
   now: Population[],
   kept: ReadonlySet<PopulationKey>,
   pinned: ReadonlySet<PopulationKey>,
-  scratch: { buffer: Float64Array },
+  scratch: RowPool,
 ) {
   const populations = [...earlier, ...now];
   const options = { scratch };

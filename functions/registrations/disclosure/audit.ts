@@ -71,18 +71,28 @@ export interface PreparedAudit {
   cells: readonly Cell[];
   populations: readonly Population[];
   members: Int32Array[];
-  /**
-   * One buffer for the matrix of every trial (shareable between prepared audits run one after the other):
-   * allocating and first touching hundreds of long rows per trial was most of its cost.
-   */
-  scratch: { buffer: Float64Array };
+  /** The matrix rows of every trial, reused (and shareable between prepared audits run one after the other). */
+  scratch: RowPool;
+}
+
+/**
+ * Row buffers for consecutive audits: allocating (and first touching) hundreds of long rows per trial was a large
+ * share of its cost. Rows, not one block: a block this large would be fresh memory from the system every time.
+ */
+export interface RowPool {
+  rows: Float64Array[];
+}
+
+/** A pool of `count` rows of `width` entries (it grows when an audit needs more). */
+export function rowPool(count = 0, width = 0): RowPool {
+  return { rows: Array.from({ length: count }, () => new Float64Array(width)) };
 }
 
 /** Prepares repeated audits of subsets of `populations` over the same cells (complementary suppression's trials). */
 export function prepareAudit(
   cells: readonly Cell[],
   populations: readonly Population[],
-  scratch: { buffer: Float64Array } = { buffer: new Float64Array(0) },
+  scratch: RowPool = rowPool(),
 ): PreparedAudit {
   return { cells, populations, members: membership(cells, populations), scratch };
 }
@@ -164,18 +174,21 @@ export function auditPrepared(
 
 /**
  * Population rows over atoms, followed by an identity block that records each row's combination: views into the
- * prepared audit's one buffer, cleared here (grown when a trial needs more).
+ * prepared audit's row pool, cleared here (grown when a trial needs more).
  */
 function matrixOf(
   atoms: readonly Atom[],
   populationCount: number,
-  scratch: { buffer: Float64Array },
+  scratch: RowPool,
 ): { rows: Float64Array[]; sparsity: Sparsity } {
   const width = atoms.length + populationCount;
-  if (scratch.buffer.length < width * populationCount) scratch.buffer = new Float64Array(width * populationCount);
-  else scratch.buffer.fill(0, 0, width * populationCount);
   const rows = Array.from({ length: populationCount }, (_, p) => {
-    const row = scratch.buffer.subarray(p * width, (p + 1) * width);
+    let buffer = scratch.rows[p];
+    if (!buffer || buffer.length < width) {
+      buffer = new Float64Array(width);
+      scratch.rows[p] = buffer;
+    } else buffer.fill(0, 0, width);
+    const row = buffer.subarray(0, width);
     row[atoms.length + p] = 1;
     return row;
   });

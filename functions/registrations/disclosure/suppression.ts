@@ -4,7 +4,14 @@
 // at least one population. Afterwards each withheld population is tried back, most valuable first, and stays
 // published if the audit remains clean, so no single population in the result could be restored (inclusion-
 // minimal, not necessarily the smallest possible set, which is a hard problem in general).
-import { type AuditOptions, type AuditReport, auditPrepared, type DerivableGroup, prepareAudit } from './audit.ts';
+import {
+  type AuditOptions,
+  type AuditReport,
+  auditPrepared,
+  type DerivableGroup,
+  prepareAudit,
+  type RowPool,
+} from './audit.ts';
 import { type Cell, MIN_GROUP, type Population } from './model.ts';
 
 /** Options of the plan: populations that must stay published (figures INE itself published), and pruning. */
@@ -12,8 +19,8 @@ export interface SuppressionOptions extends AuditOptions {
   pinned?: readonly string[];
   /** Try to restore each withheld population afterwards (one audit each). Default true. */
   prune?: boolean;
-  /** The matrix buffer to reuse (see `PreparedAudit.scratch`), when several plans run in a row. */
-  scratch?: { buffer: Float64Array };
+  /** The matrix rows to reuse (see `PreparedAudit.scratch`), when several plans run in a row. */
+  scratch?: RowPool;
 }
 
 /** The populations to withhold, the groups nothing can protect (spanned by pinned figures), and the final audit. */
