@@ -26,6 +26,9 @@ const SLUG = 'bench-national';
 const BIG_CUT = '2024-02-25';
 // The national audit's volume (issue 27: 1.5 M, 32 states x 120 countries), loaded after the sizes above.
 const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 1_500_000);
+// BENCH_ONLY=national: only the national audit (and the ingest that loads it), keeping an exclusive hold short:
+// the largest size of BENCH_SIZES is loaded and cut, then the national volume, with no read, 10 M or diversity step.
+const NATIONAL_ONLY = process.env.BENCH_ONLY === 'national';
 
 type Add = (scenario: string, metric: string, value: number, unit: string) => void;
 
@@ -104,6 +107,14 @@ export async function run(): Promise<BenchRow[]> {
     const admin = await createToken('admin', 'bench', server.persistTo);
     await defineNational(server.url, admin, SLUG, { es: 'Proceso nacional de prueba', en: 'National test process' });
     let loaded = 0;
+    if (NATIONAL_ONLY) {
+      const size = SIZES.at(-1) ?? 1_000_000;
+      await ingestTo(server.url, token, size, 0, add);
+      await withLocalDb((db) => takeCut(db, SLUG, BIG_CUT, new Date().toISOString()), server.persistTo);
+      await ingestTo(server.url, token, NATIONAL, size, add);
+      await measureNationalAudit(server.url, token, SLUG, BIG_CUT, `${NATIONAL.toLocaleString('en')} apps`, add);
+      return rows;
+    }
     for (const size of SIZES) {
       const label = `${size.toLocaleString('en')} apps`;
       await ingestTo(server.url, token, size, loaded, add);

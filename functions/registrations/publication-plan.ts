@@ -16,6 +16,7 @@
 // is approximated by the previous version's cells. Versions further apart are not audited together: the hold keeps
 // every population's published moves at 0 or at least 10, which is what keeps them from isolating newcomers.
 import { changeSize, type Figures } from './change-size.ts';
+import { type RowPool, rowPool } from './disclosure/audit.ts';
 import type { Cell, Population, ReviewClass, Scope } from './disclosure/model.ts';
 import { standardPopulations } from './disclosure/populations.ts';
 import { planSuppression } from './disclosure/suppression.ts';
@@ -126,6 +127,22 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     if (!input.pinned.has(key) && last && now && isSmallGroup(changeSize(last.figures, now))) held.set(key, last);
     else fresh.push(key);
   }
+  // One pool of matrix rows for every audit of this plan (they run one after the other), sized once for the
+  // largest: an audit has a row per population, of its atoms (at most its cells) and populations.
+  const pairs = [input.previous, ...(input.earlier ?? [])].flatMap((previous) =>
+    previous ? [{ previous, cells: slicedCells(previous.cells, input.cells) }] : [],
+  );
+  const sizes = [
+    { populations: fresh.length, cells: input.cells.length },
+    ...pairs.map(({ previous, cells }) => ({
+      populations: previous.published.length + fresh.length,
+      cells: cells.length,
+    })),
+  ];
+  const scratch = rowPool(
+    Math.max(...sizes.map((size) => size.populations)),
+    Math.max(...sizes.map((size) => size.cells + size.populations)),
+  );
   // First this version alone (exact: current cells, this version's populations), then with the previous version.
   const alone = protect(
     toCells(input.cells),
@@ -133,15 +150,15 @@ export function planPublication(input: PublicationInput): PublicationPlan {
     fresh.map((key) => populationOf(key)),
     kept,
     input.pinned,
+    scratch,
   );
   const withheldAlone = new Set(alone.suppress);
   let plan = alone;
   const withheld = new Set(withheldAlone);
-  for (const previous of [input.previous, ...(input.earlier ?? [])]) {
-    if (!previous) continue;
+  for (const { previous, cells } of pairs) {
     const earlier = previous.published.map((key) => populationOf(key, 0));
     const now = fresh.filter((key) => !withheld.has(key)).map((key) => populationOf(key, 1));
-    const together = protect(slicedCells(previous.cells, input.cells), earlier, now, kept, input.pinned);
+    const together = protect(cells, earlier, now, kept, input.pinned, scratch);
     for (const id of together.suppress) withheld.add(id.replace(/^v1\|/, ''));
     plan = {
       ...together,
@@ -180,12 +197,16 @@ function protect(
   now: Population[],
   kept: ReadonlySet<PopulationKey>,
   pinned: ReadonlySet<PopulationKey>,
+  scratch: RowPool,
 ) {
   const populations = [...earlier, ...now];
+  const options = { scratch };
   const pinnedIds = (keep: ReadonlySet<PopulationKey>) => [
     ...earlier.map((p) => p.id),
     ...now.filter((p) => keep.has(keyOf(p))).map((p) => p.id),
   ];
-  const plan = planSuppression(cells, populations, { pinned: pinnedIds(kept) });
-  return plan.unprotectable.length > 0 ? planSuppression(cells, populations, { pinned: pinnedIds(pinned) }) : plan;
+  const plan = planSuppression(cells, populations, { ...options, pinned: pinnedIds(kept) });
+  return plan.unprotectable.length > 0
+    ? planSuppression(cells, populations, { ...options, pinned: pinnedIds(pinned) })
+    : plan;
 }

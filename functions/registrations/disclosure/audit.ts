@@ -23,9 +23,9 @@
 // `undecided` and must be treated as leaking (fail closed). Not covered: combinations that are not a plain group
 // but a weighted sum over small atoms (e.g. breakdown(a) - breakdown(b) for two atoms of 3 and 4 people); nor
 // figures other than the populations passed in (derived figures must be expressed as populations to be audited).
-import { type Reduction, reduce } from './echelon.ts';
+import { type Reduction, reduce, type Sparsity } from './echelon.ts';
 import { ExactnessLost, gcd } from './integer-rows.ts';
-import { type Atom, buildAtoms, type Cell, MIN_GROUP, type Population } from './model.ts';
+import { type Atom, atomsOf, type Cell, MIN_GROUP, membership, type Population } from './model.ts';
 import { searchSmallGroups } from './small-group-search.ts';
 
 /** One population's share in a combination that isolates a group. */
@@ -66,14 +66,63 @@ export interface AuditOptions {
   nodeBudget?: number;
 }
 
+/** Cells and every population a plan may publish, with each cell's memberships worked out once for all trials. */
+export interface PreparedAudit {
+  cells: readonly Cell[];
+  populations: readonly Population[];
+  members: Int32Array[];
+  /** The matrix rows of every trial, reused (and shareable between prepared audits run one after the other). */
+  scratch: RowPool;
+}
+
+/**
+ * Row buffers for consecutive audits: allocating (and first touching) hundreds of long rows per trial was a large
+ * share of its cost. Rows, not one block: a block this large would be fresh memory from the system every time.
+ */
+export interface RowPool {
+  rows: Float64Array[];
+}
+
+/** A pool of `count` rows of `width` entries (it grows when an audit needs more). */
+export function rowPool(count = 0, width = 0): RowPool {
+  return { rows: Array.from({ length: count }, () => new Float64Array(width)) };
+}
+
+/** Prepares repeated audits of subsets of `populations` over the same cells (complementary suppression's trials). */
+export function prepareAudit(
+  cells: readonly Cell[],
+  populations: readonly Population[],
+  scratch: RowPool = rowPool(),
+): PreparedAudit {
+  return { cells, populations, members: membership(cells, populations), scratch };
+}
+
 /** Audits the populations published (with breakdowns) over the given cells. */
 export function auditDisclosure(
   cells: readonly Cell[],
   populations: readonly Population[],
   options: AuditOptions = {},
 ): AuditReport {
+  return auditPrepared(prepareAudit(cells, populations), new Set(), options);
+}
+
+/** Audits the prepared populations except those withheld (indexes into `prepared.populations`). */
+export function auditPrepared(
+  prepared: PreparedAudit,
+  withheld: ReadonlySet<number>,
+  options: AuditOptions = {},
+): AuditReport {
+  const { cells } = prepared;
+  const rowOf = new Int32Array(prepared.populations.length);
+  const populations: Population[] = [];
+  prepared.populations.forEach((population, p) => {
+    rowOf[p] = withheld.has(p) ? -1 : populations.length;
+    if (!withheld.has(p)) populations.push(population);
+  });
   const minGroup = options.minGroup ?? MIN_GROUP;
-  const atoms = buildAtoms(cells, populations).sort((a, b) => Number(a.count < minGroup) - Number(b.count < minGroup));
+  const atoms = atomsOf(cells, prepared.members, rowOf).sort(
+    (a, b) => Number(a.count < minGroup) - Number(b.count < minGroup),
+  );
   const bigColumns = atoms.filter((atom) => atom.count >= minGroup).length;
   const report: AuditReport = {
     populations: populations.length,
@@ -85,7 +134,8 @@ export function auditDisclosure(
   };
   let reduction: Reduction;
   try {
-    reduction = reduce(matrixOf(atoms, populations.length), atoms.length, bigColumns);
+    const matrix = matrixOf(atoms, populations.length, prepared.scratch);
+    reduction = reduce(matrix.rows, atoms.length, bigColumns, matrix.sparsity);
   } catch (error) {
     if (!(error instanceof ExactnessLost)) throw error;
     report.undecided.push(everythingUndecided(atoms, populations));
@@ -122,17 +172,36 @@ export function auditDisclosure(
   return report;
 }
 
-/** Population rows over atoms, followed by an identity block that records each row's combination. */
-function matrixOf(atoms: readonly Atom[], populationCount: number): Float64Array[] {
+/**
+ * Population rows over atoms, followed by an identity block that records each row's combination: views into the
+ * prepared audit's row pool, cleared here (grown when a trial needs more).
+ */
+function matrixOf(
+  atoms: readonly Atom[],
+  populationCount: number,
+  scratch: RowPool,
+): { rows: Float64Array[]; sparsity: Sparsity } {
+  const width = atoms.length + populationCount;
   const rows = Array.from({ length: populationCount }, (_, p) => {
-    const row = new Float64Array(atoms.length + populationCount);
+    let buffer = scratch.rows[p];
+    if (!buffer || buffer.length < width) {
+      buffer = new Float64Array(width);
+      scratch.rows[p] = buffer;
+    } else buffer.fill(0, 0, width);
+    const row = buffer.subarray(0, width);
     row[atoms.length + p] = 1;
     return row;
   });
-  atoms.forEach((atom, a) => {
-    for (const p of atom.populations) (rows[p] as Float64Array)[a] = 1;
+  // Its sparsity as built (one entry per atom of each population, and the identity), so no one reads it back.
+  const weights = new Int32Array(populationCount).fill(1);
+  const listed = atoms.map((atom, a) => {
+    for (const p of atom.populations) {
+      (rows[p] as Float64Array)[a] = 1;
+      weights[p] = (weights[p] as number) + 1;
+    }
+    return [...atom.populations];
   });
-  return rows;
+  return { rows, sparsity: { weights, listed } };
 }
 
 function everythingUndecided(atoms: readonly Atom[], populations: readonly Population[]): UndecidedGroup {

@@ -20,57 +20,107 @@ export interface Reduction {
  * order. Because the first `bigColumns` atoms come first, the echelon rows whose pivot lies among the small atoms
  * span exactly the combinations that are zero on every big atom: a combination using a row with a big pivot is
  * non-zero at the topmost such pivot, since the rows below are zero there.
+ *
+ * Each atom column keeps the list of rows that may be non-zero there (its entries, then fill-in), so choosing a
+ * pivot reads a few rows instead of a cache-hostile walk down every row of the column; entries that became zero
+ * stay listed and are skipped. `position` mirrors where the row swaps of the textbook algorithm would put each
+ * row, so ties are broken exactly as by a top-down scan.
  */
-export function reduce(rows: Float64Array[], columns: number, bigColumns: number): Reduction {
+export function reduce(
+  rows: Float64Array[],
+  columns: number,
+  bigColumns: number,
+  known: Sparsity = sparsityOf(rows, columns),
+): Reduction {
+  const count = rows.length;
+  const { weights, listed } = known;
+  const position = Int32Array.from(rows, (_, i) => i);
+  const rowAt = Int32Array.from(rows, (_, i) => i);
+  const used = new Uint8Array(count);
+  const pivotRows: number[] = [];
   const pivots: number[] = [];
-  const weights = rows.map((row) => nonZeros(row, 0).length);
-  let rank = 0;
-  for (let col = 0; col < columns && rank < rows.length; col++) {
-    const chosen = choosePivotRow(rows, weights, rank, col);
+  for (let col = 0; col < columns && pivotRows.length < count; col++) {
+    const candidates = listed[col] as number[];
+    const chosen = choosePivotRow(rows, candidates, used, weights, position, col);
     if (chosen < 0) continue;
-    swap(rows, rank, chosen);
-    swap(weights, rank, chosen);
-    const pivotRow = rows[rank] as Float64Array;
+    // The textbook swap of the chosen row into place `rank`, on positions only.
+    const rank = pivotRows.length;
+    const displaced = rowAt[rank] as number;
+    const from = position[chosen] as number;
+    rowAt[from] = displaced;
+    position[displaced] = from;
+    rowAt[rank] = chosen;
+    position[chosen] = rank;
+    used[chosen] = 1;
+    const pivotRow = rows[chosen] as Float64Array;
     const pivotNonZeros = nonZeros(pivotRow, col);
-    for (let i = rank + 1; i < rows.length; i++) {
+    for (const i of candidates) {
       const row = rows[i] as Float64Array;
-      const change = eliminate(row, pivotRow, col, pivotNonZeros);
+      if (used[i] === 1 || row[col] === 0) continue;
+      const change = eliminate(row, pivotRow, col, pivotNonZeros, (j) => {
+        if (j < columns) (listed[j] as number[]).push(i);
+      });
       weights[i] = Number.isNaN(change) ? nonZeros(row, 0).length : (weights[i] as number) + change;
     }
+    pivotRows.push(chosen);
     pivots.push(col);
-    rank++;
   }
   const smallSpan: ReducedRow[] = [];
-  for (let i = 0; i < rank; i++) {
-    const pivot = pivots[i] as number;
+  pivotRows.forEach((i, k) => {
+    const pivot = pivots[k] as number;
     if (pivot >= bigColumns) smallSpan.push({ pivot, values: rows[i] as Float64Array });
-  }
+  });
   backSubstitute(smallSpan);
-  return { rank, smallSpan };
+  return { rank: pivotRows.length, smallSpan };
+}
+
+/** Where a matrix is non-zero: each row's count of non-zero entries, and each atom column's rows (ascending). */
+export interface Sparsity {
+  weights: Int32Array;
+  listed: number[][];
+}
+
+/** The sparsity of `rows` read entry by entry (callers that built the rows can state it instead). */
+function sparsityOf(rows: readonly Float64Array[], columns: number): Sparsity {
+  const weights = new Int32Array(rows.length);
+  const listed: number[][] = Array.from({ length: columns }, () => []);
+  rows.forEach((row, i) => {
+    let weight = 0;
+    for (let j = 0; j < row.length; j++) {
+      if (row[j] === 0) continue;
+      weight++;
+      if (j < columns) (listed[j] as number[]).push(i);
+    }
+    weights[i] = weight;
+  });
+  return { weights, listed };
 }
 
 /**
- * A row from `from` on that is non-zero at `col`: a unit entry first (the step then only touches the pivot's
- * non-zeros and numbers stay small), then the sparsest row, which limits fill-in (the national total as a pivot
- * would make every state row dense).
+ * A row not yet used as a pivot that is non-zero at `col`: a unit entry first (the step then only touches the
+ * pivot's non-zeros and numbers stay small), then the sparsest row, which limits fill-in (the national total as a
+ * pivot would make every state row dense); among equals the one placed highest.
  */
-function choosePivotRow(rows: Float64Array[], weights: readonly number[], from: number, col: number): number {
+function choosePivotRow(
+  rows: readonly Float64Array[],
+  candidates: readonly number[],
+  used: Uint8Array,
+  weights: Int32Array,
+  position: Int32Array,
+  col: number,
+): number {
   let chosen = -1;
   let chosenKey = Number.POSITIVE_INFINITY;
-  for (let i = from; i < rows.length; i++) {
+  for (const i of candidates) {
     const value = (rows[i] as Float64Array)[col] as number;
-    if (value === 0) continue;
+    if (used[i] === 1 || value === 0) continue;
     const key = (value === 1 || value === -1 ? 0 : 1e9) + (weights[i] as number);
-    if (key < chosenKey) {
+    if (key < chosenKey || (key === chosenKey && (position[i] as number) < (position[chosen] as number))) {
       chosen = i;
       chosenKey = key;
     }
   }
   return chosen;
-}
-
-function swap<T>(items: T[], a: number, b: number): void {
-  [items[a], items[b]] = [items[b] as T, items[a] as T];
 }
 
 /** Clears each pivot column in the rows above it and makes every pivot positive, giving reduced echelon form. */

@@ -33,13 +33,15 @@ export function normalize(row: Float64Array): void {
 /**
  * target := (pivotValue·target − target[col]·pivot) / gcd, which clears `target[col]`. With a unit pivot only the
  * pivot row's non-zero positions change, which keeps the national-scale elimination sparse.
- * Returns the change in the target's count of non-zero entries (NaN when the whole row was rescaled).
+ * Returns the change in the target's count of non-zero entries (NaN when the whole row was rescaled); `filled` hears
+ * of each position that was zero and no longer is (fill-in), for callers that index rows by column.
  */
 export function eliminate(
   target: Float64Array,
   pivot: Float64Array,
   col: number,
   pivotNonZeros: readonly number[],
+  filled?: (position: number) => void,
 ): number {
   const b = target[col] as number;
   if (b === 0) return 0;
@@ -53,6 +55,7 @@ export function eliminate(
       const value = before - factor * (pivot[j] as number);
       target[j] = value;
       change += Number(value !== 0) - Number(before !== 0);
+      if (before === 0 && value !== 0) filled?.(j);
       if (Math.abs(value) >= ENTRY_LIMIT) grew = true;
     }
   } else {
@@ -61,8 +64,10 @@ export function eliminate(
     const scaleTarget = p / g;
     const scalePivot = b / g;
     for (let j = 0; j < target.length; j++) {
-      const value = scaleTarget * (target[j] as number) - scalePivot * (pivot[j] as number);
+      const before = target[j] as number;
+      const value = scaleTarget * before - scalePivot * (pivot[j] as number);
       target[j] = value;
+      if (before === 0 && value !== 0) filled?.(j);
       if (Math.abs(value) >= ENTRY_LIMIT) grew = true;
     }
   }

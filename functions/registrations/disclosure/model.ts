@@ -53,25 +53,45 @@ export interface Atom {
 
 /** Groups the non-zero cells by the set of populations containing them; cells in no population are left out. */
 export function buildAtoms(cells: readonly Cell[], populations: readonly Population[]): Atom[] {
+  return atomsOf(cells, membership(cells, populations));
+}
+
+/** For each cell, the indexes (ascending) of the populations containing it: computed once, reused by every trial. */
+export function membership(cells: readonly Cell[], populations: readonly Population[]): Int32Array[] {
   const candidates = indexByFilters(populations);
-  const bySignature = new Map<string, Atom>();
-  cells.forEach((cell, index) => {
-    if (cell.count <= 0) return;
+  return cells.map((cell) => {
     const members: number[] = [];
     for (const key of filterKeys(cell)) {
       for (const p of candidates.get(key) ?? []) {
         if (populationContains(populations[p] as Population, cell)) members.push(p);
       }
     }
-    members.sort((a, b) => a - b);
-    if (members.length === 0) return;
-    const signature = members.join(',');
+    return Int32Array.from(members).sort();
+  });
+}
+
+/**
+ * Atoms from precomputed memberships, over the populations `rowOf` keeps (rowOf[p] is p's index among the kept
+ * ones, -1 when withheld); without it every population is kept. Atom populations are those kept indexes.
+ */
+export function atomsOf(cells: readonly Cell[], members: readonly Int32Array[], rowOf?: Int32Array): Atom[] {
+  const bySignature = new Map<string, Atom>();
+  const kept: number[] = [];
+  cells.forEach((cell, index) => {
+    if (cell.count <= 0) return;
+    kept.length = 0;
+    for (const p of members[index] as Int32Array) {
+      const row = rowOf ? (rowOf[p] as number) : p;
+      if (row >= 0) kept.push(row);
+    }
+    if (kept.length === 0) return;
+    const signature = kept.join(',');
     const atom = bySignature.get(signature);
     if (atom) {
       atom.cells.push(index);
       atom.count += cell.count;
     } else {
-      bySignature.set(signature, { cells: [index], count: cell.count, populations: members });
+      bySignature.set(signature, { cells: [index], count: cell.count, populations: [...kept] });
     }
   });
   return [...bySignature.values()];

@@ -44,11 +44,19 @@ export function searchSmallGroups(
   options: SearchOptions,
 ): SearchResult {
   const result: SearchResult = { groups: [], undecided: [] };
-  for (const block of blocksOf(rows, atomColumns)) searchBlock(block, atomCounts, atomColumns, options, result);
+  // Each row's non-zero atoms other than its pivot, found once: both steps below walk them instead of every atom.
+  const others = new Map(rows.map((row) => [row, otherAtoms(row, atomColumns)]));
+  for (const block of blocksOf(rows, others)) searchBlock(block, others, atomCounts, atomColumns, options, result);
   return result;
 }
 
-function blocksOf(rows: readonly ReducedRow[], atomColumns: number): ReducedRow[][] {
+function otherAtoms(row: ReducedRow, atomColumns: number): number[] {
+  const found: number[] = [];
+  for (let j = 0; j < atomColumns; j++) if (row.values[j] !== 0 && j !== row.pivot) found.push(j);
+  return found;
+}
+
+function blocksOf(rows: readonly ReducedRow[], others: ReadonlyMap<ReducedRow, number[]>): ReducedRow[][] {
   const parent = rows.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -56,8 +64,7 @@ function blocksOf(rows: readonly ReducedRow[], atomColumns: number): ReducedRow[
   };
   const ownerOfColumn = new Map<number, number>();
   rows.forEach((row, i) => {
-    for (let j = 0; j < atomColumns; j++) {
-      if (row.values[j] === 0 || j === row.pivot) continue;
+    for (const j of others.get(row) as number[]) {
       const owner = ownerOfColumn.get(j);
       if (owner === undefined) ownerOfColumn.set(j, i);
       else parent[find(i)] = find(owner);
@@ -73,6 +80,7 @@ function blocksOf(rows: readonly ReducedRow[], atomColumns: number): ReducedRow[
 
 function searchBlock(
   block: ReducedRow[],
+  others: ReadonlyMap<ReducedRow, number[]>,
   atomCounts: readonly number[],
   atomColumns: number,
   options: SearchOptions,
@@ -90,8 +98,7 @@ function searchBlock(
   let scaledTooLarge = common === undefined;
   block.forEach((row, k) => {
     const scale = (common ?? 1) / (row.values[row.pivot] as number);
-    for (let j = 0; j < atomColumns; j++) {
-      if (row.values[j] === 0 || j === row.pivot) continue;
+    for (const j of others.get(row) as number[]) {
       let f = freeIndex.get(j);
       if (f === undefined) {
         f = freeIndex.size;
