@@ -1,11 +1,10 @@
 // `npm run -s ingest` against a real `wrangler dev`: sends a file in batches, resumes, and points at file lines.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/lib/local-env.ts';
 import { createToken } from '../scripts/token.ts';
+import { runScript } from '../tests/support/run-script.ts';
 import { putProcess } from './support/server.ts';
 import { sharedServer } from './support/session.ts';
 
@@ -17,17 +16,10 @@ let dir: string;
 const HEADER = 'folio,received_on,country,entity,sex,age,modality,channel,credential,status';
 const line = (i: number, entity = '09') => `C${i},2020-10-01,US,${entity},M,${20 + (i % 50)},postal,srve,cpve,revision`;
 
-function ingest(...args: string[]) {
-  const result = spawnSync(
-    `${ROOT}node_modules/.bin/node`,
-    [`${ROOT}scripts/ingest.ts`, '--url', server.url, ...args],
-    {
-      env: { ...process.env, VOTO_TOKEN: token },
-      encoding: 'utf8',
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// Asynchronous, never spawnSync: a blocked event loop misses the server closing an idle keep-alive connection, and the
+// test's next request would go into that dead socket.
+const ingest = (...args: string[]) =>
+  runScript('ingest.ts', ['--url', server.url, ...args], { env: { ...process.env, VOTO_TOKEN: token } });
 
 beforeAll(async () => {
   token = await createToken('ingest', 'cli test', server.persistTo);
@@ -50,10 +42,10 @@ describe('npm run ingest', () => {
   it('sends a file in batches, and a second run changes nothing', async () => {
     const path = join(dir, 'good.csv');
     await writeFile(path, `${HEADER}\r\n${Array.from({ length: 2_500 }, (_, i) => line(i)).join('\r\n')}\r\n`);
-    const first = ingest('--process', 'cli-test', '--batch-rows', '1000', path);
+    const first = await ingest('--process', 'cli-test', '--batch-rows', '1000', path);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('2,500 rows in 3 batches (0 already applied): 2,500 inserted');
-    const again = ingest('--process', 'cli-test', '--batch-rows', '1000', path);
+    const again = await ingest('--process', 'cli-test', '--batch-rows', '1000', path);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       '2,500 rows in 3 batches (0 already applied): 0 inserted, 0 updated, 2,500 unchanged',
@@ -71,14 +63,16 @@ describe('npm run ingest', () => {
       return path;
     };
     const [a, b] = [await write('a.csv', 'revision'), await write('b.csv', 'subsane')];
-    const outputs = [a, b, a].map((path) => ingest('--process', 'cli-test', path).stdout);
+    // One run after another: the order A, B, A is the point.
+    const outputs: string[] = [];
+    for (const path of [a, b, a]) outputs.push((await ingest('--process', 'cli-test', path)).stdout);
     expect(outputs.map((out) => /(\d+) inserted, (\d+) updated/.exec(out)?.slice(1))).toEqual([
       ['1', '0'],
       ['0', '1'],
       ['0', '1'],
     ]);
     // Sending A once more changes nothing: the stored row is A's, not B's.
-    expect(ingest('--process', 'cli-test', a).stdout).toContain('0 inserted, 0 updated, 1 unchanged');
+    expect((await ingest('--process', 'cli-test', a)).stdout).toContain('0 inserted, 0 updated, 1 unchanged');
   });
 
   it('stops at a bad batch and names the line of the file', async () => {
@@ -86,23 +80,18 @@ describe('npm run ingest', () => {
     rows[24] = line(1_024, '15');
     const path = join(dir, 'bad.csv');
     await writeFile(path, `${HEADER}\n${rows.join('\n')}\n`);
-    const result = ingest('--process', 'cli-test', '--batch-rows', '10', path);
+    const result = await ingest('--process', 'cli-test', '--batch-rows', '10', path);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('batch 3 was refused');
     expect(result.stderr).toContain('20 rows in 2 earlier batches were applied');
     expect(result.stderr).toMatch(/line 26 entity: entity 15 is not one of this process's states/);
   });
 
-  it('explains what is missing', () => {
-    const result = spawnSync(
-      `${ROOT}node_modules/.bin/node`,
-      [`${ROOT}scripts/ingest.ts`, '--process', 'x', 'file.csv'],
-      {
-        env: { ...process.env, VOTO_TOKEN: '' },
-        encoding: 'utf8',
-      },
-    );
-    expect(result.status).toBe(2);
+  it('explains what is missing', async () => {
+    const result = await runScript('ingest.ts', ['--process', 'x', 'file.csv'], {
+      env: { ...process.env, VOTO_TOKEN: '' },
+    });
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('VOTO_TOKEN');
   });
 });

@@ -1,8 +1,7 @@
 // `npm run -s token` against a real `wrangler dev` and its local D1: create prints only the token, list never
 // prints a secret, revoke takes effect on the next request, and an admin token (not an ingest one) defines processes.
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/lib/local-env.ts';
+import { runScript } from '../tests/support/run-script.ts';
 import { putProcess, startTestServer } from './support/server.ts';
 
 // A server of its own: the CLI writes tokens into the server's D1 file while it runs (as `npm run token` does
@@ -17,14 +16,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function token(...args: string[]) {
-  const result = spawnSync(
-    `${ROOT}node_modules/.bin/node`,
-    [`${ROOT}scripts/token.ts`, ...args, '--persist-to', server.persistTo],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+// Asynchronous, never spawnSync: a CLI run takes seconds, and a blocked event loop cannot see the server close the
+// idle keep-alive connection of the previous request, so the next PUT would be written into a dead socket.
+const token = (...args: string[]) => runScript('token.ts', [...args, '--persist-to', server.persistTo]);
 
 const put = (secret: string) =>
   putProcess(server.url, secret, 'token-cli', {
@@ -38,15 +32,17 @@ const put = (secret: string) =>
 
 describe('npm run -s token', () => {
   it('creates, lists and revokes tokens', async () => {
-    const admin = token('create', '--scope', 'admin', '--name', 'Comms lead', '--expires-in', '30');
+    const admin = await token('create', '--scope', 'admin', '--name', 'Comms lead', '--expires-in', '30');
     expect(admin.code, admin.stderr).toBe(0);
     const secret = admin.stdout.trim();
     expect(secret).toMatch(/^vx_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    const ingest = token('create', '--scope', 'ingest', '--name', 'INE feed').stdout.trim();
+    const ingestRun = await token('create', '--scope', 'ingest', '--name', 'INE feed');
+    expect(ingestRun.code, ingestRun.stderr).toBe(0);
+    const ingest = ingestRun.stdout.trim();
     expect((await put(ingest)).status).toBe(403);
     expect((await put(secret)).status).toBe(201);
 
-    const list = token('list');
+    const list = await token('list');
     expect(list.code).toBe(0);
     const [header, ...lines] = list.stdout.trim().split('\n');
     expect(header?.split('\t')).toEqual(['id', 'scope', 'name', 'code', 'created', 'expires', 'last_used', 'revoked']);
@@ -58,25 +54,25 @@ describe('npm run -s token', () => {
     expect(row?.[6]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(list.stdout).not.toContain(secret.split('_')[2] ?? 'no secret');
 
-    const revoked = token('revoke', id);
+    const revoked = await token('revoke', id);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect((await put(secret)).status).toBe(401);
     expect(
-      token('list')
-        .stdout.split('\n')
+      (await token('list')).stdout
+        .split('\n')
         .find((l) => l.startsWith(id))
         ?.split('\t')[7],
     ).toMatch(/^\d{4}-/);
-    expect(token('revoke', id).code).toBe(1);
+    expect((await token('revoke', id)).code).toBe(1);
     // Seven CLI runs in a row, each a Node start: a minute is not enough on a busy 2-core machine.
   }, 180_000);
 
-  it('refuses what it cannot do, and says how', () => {
-    expect(token('create', '--scope', 'root').stderr).toContain(
+  it('refuses what it cannot do, and says how', async () => {
+    expect((await token('create', '--scope', 'root')).stderr).toContain(
       '--scope must be one of: admin, ingest, staff, partner',
     );
-    expect(token('create', '--scope', 'partner').stderr).toContain('needs --code');
-    expect(token('create', '--scope', 'staff', '--expires-in', '0').stderr).toContain('--expires-in');
-    expect(token('revoke', 'nope').code).toBe(2);
+    expect((await token('create', '--scope', 'partner')).stderr).toContain('needs --code');
+    expect((await token('create', '--scope', 'staff', '--expires-in', '0')).stderr).toContain('--expires-in');
+    expect((await token('revoke', 'nope')).code).toBe(2);
   }, 120_000);
 });

@@ -12,10 +12,15 @@ export interface ScriptRun {
  * Runs `scripts/<script>` with the project's Node as a child process, the way `npm run -s` does. Asynchronous on
  * purpose: a test may serve the CLI from its own process (a key server, a Worker) while it runs.
  */
-export function runScript(script: string, args: string[], options: { cwd?: string } = {}): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ScriptRun> {
   return new Promise((resolve) => {
     const child = spawn(`${ROOT}node_modules/.bin/node`, [`${ROOT}scripts/${script}`, ...args], {
       cwd: options.cwd ?? ROOT,
+      env: options.env ?? process.env,
     });
     let stdout = '';
     let stderr = '';
