@@ -1,7 +1,7 @@
 // Over 250 lines on purpose: the events endpoint, its queue consumer and the visitor salts are one path (a beacon in, counted rows out) tested with shared event builders.
 import { describe, expect, it } from 'vitest';
 import { bearer, call, testEnv } from '../../tests/support/helpers.ts';
-import { deliver, message, queuedBy, rollupsAt } from '../../tests/support/metrics-helpers.ts';
+import { dailyVisitors, deliver, message, queuedBy, rollupsAt } from '../../tests/support/metrics-helpers.ts';
 import type { EventMessage } from './event.ts';
 import { readPublicTraffic } from './public-traffic.ts';
 import { forgetSalt, saltFor } from './visitor.ts';
@@ -117,22 +117,8 @@ describe('queue consumer', () => {
     expect(first).toMatchObject({ ackAll: true, retryBatch: { retry: false }, explicitAcks: [] });
     await deliver(messages);
     await deliver([messages[0] as EventMessage]);
-    const rows = await testEnv.DB.prepare(
-      "SELECT dimension, key, count FROM metric_rollups WHERE hour = '2030-01-15T10' ORDER BY dimension, key",
-    ).all();
-    expect(rows.results).toEqual([
-      { dimension: 'event', key: 'pageview', count: 3 },
-      { dimension: 'page', key: '/en/', count: 1 },
-      { dimension: 'page', key: '/es/', count: 2 },
-    ]);
-    const visitors = await testEnv.DB.prepare(
-      "SELECT scope, visitors FROM metric_daily_visitors WHERE day = '2030-01-15' ORDER BY scope",
-    ).all();
-    expect(visitors.results).toEqual([
-      { scope: 'page:/en/', visitors: 1 },
-      { scope: 'page:/es/', visitors: 1 },
-      { scope: 'site', visitors: 2 },
-    ]);
+    expect(await rollupsAt('2030-01-15T10')).toEqual({ 'event:pageview': 3, 'page:/en/': 1, 'page:/es/': 2 });
+    expect(await dailyVisitors('2030-01-15')).toEqual({ 'page:/en/': 1, 'page:/es/': 1, site: 2 });
   });
 
   it('credits a register click to the referral code the visitor arrived with that day', async () => {

@@ -36,6 +36,14 @@ export async function rollupsAt(hour: string): Promise<Record<string, number>> {
   return Object.fromEntries(results.map((r) => [`${r.dimension}:${r.key}`, r.count]));
 }
 
+/** A day's visitors per scope (`site`, `page:/es/`, ...), as the reports read them. */
+export async function dailyVisitors(day: string): Promise<Record<string, number>> {
+  const { results } = await testEnv.DB.prepare('SELECT scope, visitors FROM metric_daily_visitors WHERE day = ?')
+    .bind(day)
+    .all<{ scope: string; visitors: number }>();
+  return Object.fromEntries(results.map((r) => [r.scope, r.visitors]));
+}
+
 /**
  * Sends requests through the Worker with a queue that keeps what it is sent: their responses and the queued
  * events. An event joins the batch another request opened less than 50 ms before (send-buffer.ts), so a file

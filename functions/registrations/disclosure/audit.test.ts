@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { auditDisclosure } from './audit.ts';
 import { standardPopulations } from './populations.ts';
-import { cell, cellKeys, combinationIsolates, fourQueries, fourQueryCells, population } from './test-fixtures.ts';
+import {
+  cell,
+  cellKeys,
+  cellsFrom,
+  combinationIsolates,
+  fourQueries,
+  fourQueryCells,
+  population,
+} from './test-fixtures.ts';
 
 describe('auditDisclosure', () => {
   it('finds the four-query tracker of the issue: one applicant, not cumple, outside the US', () => {
@@ -22,15 +30,9 @@ describe('auditDisclosure', () => {
   });
 
   it('finds a three-way tracker: a state, minus its cumple scope, minus a country', () => {
-    const cells = [
-      cell('cumple', '12', 'US', 40),
-      cell('other', '12', 'US', 3),
-      cell('other', '12', 'CA', 25),
-      cell('cumple', '14', 'US', 50),
-      cell('other', '14', 'US', 12),
-      cell('cumple', '14', 'ES', 30),
-      cell('cumple', '12', 'ES', 11),
-    ];
+    const cells = cellsFrom(
+      'cumple 12 US 40, other 12 US 3, other 12 CA 25, cumple 14 US 50, other 14 US 12, cumple 14 ES 30, cumple 12 ES 11',
+    );
     const populations = standardPopulations(cells);
     // cumple|country=CA is empty, so it is not published: 2 national + 4 entity + 5 country populations.
     expect(populations.map((p) => p.id).sort()).toEqual(

@@ -8,6 +8,14 @@ export function cell(reviewClass: ReviewClass, state: string, country: string, c
   return slice === undefined ? { reviewClass, state, country, count } : { reviewClass, state, country, count, slice };
 }
 
+/** Cells from one line, "class state country count" each, comma-separated: a small tracker reads as one row. */
+export function cellsFrom(line: string): Cell[] {
+  return line.split(',').map((entry) => {
+    const [reviewClass, state, country, count] = entry.trim().split(/\s+/);
+    return cell(reviewClass as ReviewClass, state ?? '', country ?? '', Number(count));
+  });
+}
+
 /** A population with a readable id. */
 export function population(
   id: string,
