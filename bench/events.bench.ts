@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every events figure of issues 6, 29 and 32 shares one wrangler dev and one no-op baseline.
 // Issue 6's benchmarks: the events endpoint against a no-op route of the same Worker in the same run,
 // zero loss once the queue drains, the script's size, D1 rows written per 1,000 events, and (issue 29) the
 // rows a flood of random campaign values from many networks leaves.

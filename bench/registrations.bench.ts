@@ -1,4 +1,4 @@
-// One file, over 250 lines, because its steps share one server and one process that grows in order: 10 thousand,
+// Over 250 lines on purpose: its steps share one server and one process that grows in order: 10 thousand,
 // 1 million (and 10 M made from it), then 1.5 M. Rollup summary vs the naive GROUP BY, the rule's cost, cached
 // reads, the national audit and CLI ingest, against a real `wrangler dev` with local D1 (issues 3, 27 and 32).
 import { rm } from 'node:fs/promises';
