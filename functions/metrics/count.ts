@@ -124,13 +124,16 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
       s.value ->> 0 AS scope, s.value ->> 1 AS hour
     FROM json_each(?1) v, json_each(v.value -> 2) s
     WHERE ${OPEN_DAY('v.value ->> 0')} AND ${COUNTED_SCOPE('v.value ->> 0', 's.value ->> 0')}`;
-  // The scopes of a visitor's shard row (metric_visitor_shards) as seen before this batch.
+  // The scopes a visitor's shard row (metric_visitor_shards) held before this batch: the visitor's own
+  // array, found by its key (a hex hash), so no other visitor of the row is read.
   const seenScopes = (
     c: string,
-  ) => `SELECT ms.value FROM metric_visitor_shards m, json_each(m.seen) j, json_each(j.value) ms
-    WHERE m.day = ${c}.day AND m.shard = ${c}.shard AND j.key = ${c}.visitor`;
+  ) => `SELECT ms.value FROM metric_visitor_shards m, json_each(m.seen, '$."' || ${c}.visitor || '"') ms
+    WHERE m.day = ${c}.day AND m.shard = ${c}.shard`;
   // Scopes a visitor brings for the first time that day: each is one new visitor of that scope.
-  const fresh = `fresh AS (SELECT c.* FROM (${countedVisits}) c WHERE c.scope NOT IN (${seenScopes('c')}))`;
+  const fresh = `fresh AS MATERIALIZED (SELECT c.* FROM (${countedVisits}) c WHERE c.scope NOT IN (${seenScopes('c')}))`;
+  // Search terms and missing paths (no rollup row) are rare: their statement runs only for a batch that has one.
+  const gated = totals.visits.some(([, , scopes]) => scopes.some(([scope]) => /^(search|missing):/.test(scope)));
   return [
     // Redelivery: aborts the transaction when an event was already counted.
     db.prepare(`INSERT INTO metric_guard (ok) SELECT 0 WHERE EXISTS (${COUNTED_IDS})`).bind(minutes, since, ids),
@@ -155,14 +158,18 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
       )
       .bind(visits, rollups),
     // Search terms and missing paths have no rollup row: their new visitors count by day.
-    db
-      .prepare(
-        `WITH ${fresh}
+    ...(gated
+      ? [
+          db
+            .prepare(
+              `WITH ${fresh}
          INSERT INTO metric_gated_visitors (day, scope, visitors)
          SELECT day, scope, COUNT(*) FROM fresh WHERE NOT ${ROLLUP_SCOPE('scope')} GROUP BY 1, 2
          ON CONFLICT (day, scope) DO UPDATE SET visitors = visitors + excluded.visitors`,
-      )
-      .bind(visits),
+            )
+            .bind(visits),
+        ]
+      : []),
     // The visitors that brought a new scope, with all their scopes of the day, into their shard's row
     // (the other visitors of the row keep theirs).
     db
@@ -177,17 +184,20 @@ function countStatements(db: D1Database, totals: BatchTotals, since: number, now
       )
       .bind(visits),
     // A register click counts for the referral code its visitor arrived with that day (this batch included).
-    db
-      .prepare(
-        `INSERT INTO metric_rollups (hour, dimension, key, count)
+    ...(totals.clicks.length
+      ? [
+          db
+            .prepare(
+              `INSERT INTO metric_rollups (hour, dimension, key, count)
          SELECT c.value ->> 0, 'ref_cta', substr(s.value, 5), SUM(c.value ->> 3) FROM json_each(?1) c
          JOIN metric_visitor_shards m ON m.day = c.value ->> 1 AND m.shard = ${VISITOR_SHARD('c.value ->> 2')}
-         JOIN json_each(m.seen) j ON j.key = c.value ->> 2
-         JOIN json_each(j.value) s ON s.value LIKE 'ref:%'
+         JOIN json_each(m.seen, '$."' || (c.value ->> 2) || '"') s ON s.value LIKE 'ref:%'
          GROUP BY 1, 3
          ON CONFLICT (hour, dimension, key) DO UPDATE SET count = count + excluded.count`,
-      )
-      .bind(JSON.stringify(totals.clicks)),
+            )
+            .bind(JSON.stringify(totals.clicks)),
+        ]
+      : []),
     // One record per minute of send time, so the check above finds it by index.
     db
       .prepare(

@@ -36,7 +36,11 @@ export const eventMessageSchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The minute it was sent (UTC): the redelivery check looks only at batches of the same minutes. Older deploys sent none. */
   minute: minute.optional(),
-  visitor: z.string().max(128),
+  /** The visitor's daily hash (hex; '' for none). No quotes or backslashes: counting looks it up as a JSON path key. */
+  visitor: z
+    .string()
+    .max(128)
+    .regex(/^[\w.:-]*$/),
   /** The sender's network (IPv4 /24, IPv6 /48) hashed with the day's salt: new free values need two. None without an address. */
   network: z.string().max(64).optional(),
   /** [dimension, key] pairs this event increments. */
