@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import type { CacheName } from './cache-key.ts';
 import { clientOverLimit } from './client-limit.ts';
 import { LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
+import { securityHeaderList } from './security-headers.ts';
 
 /** Browser and proxy freshness for public figures: with the version memo, an ingest shows within 60 s. */
 export const FIGURES_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=15';
@@ -70,16 +71,26 @@ export async function serveVersioned(
       headers: { ...common, 'Server-Timing': timing('revalidated', rowsReadBefore) },
     });
   }
-  const cache = await figuresCache();
   const cacheKey = `https://cache.voto.internal/${key}`;
+  const now = Date.now();
+  const kept = recall(cacheKey, now);
+  if (kept) return hotResponse(kept, rowsReadBefore);
+  const cache = await figuresCache();
   const cached = await cache.match(cacheKey);
   if (cached) {
-    // The stored body streams through as stored (never decoded or re-encoded); only the headers that differ
-    // from the edge copy's (freshness for browsers, the deploy's ETag, CORS, timing) are set over it.
+    // The stored bytes as stored (never decoded or re-encoded), under the headers that differ from the edge
+    // copy's (freshness for browsers, the deploy's ETag, CORS) set over it; kept in memory for the next hit.
     const headers = new Headers(cached.headers);
     for (const name in common) headers.set(name, common[name] as string);
-    headers.set('Server-Timing', timing('hit', rowsReadBefore));
-    return new Response(cached.body, { status: cached.status, headers });
+    const answer = remember(
+      cacheKey,
+      c.req.path,
+      cached.status,
+      headers,
+      await cached.arrayBuffer(),
+      edgeExpiry(cached, now),
+    );
+    return hotResponse(answer, rowsReadBefore);
   }
   if (await clientOverLimit(c, missLimit, c.env.PUBLIC_LIMITER, 'reads')) {
     throw tooManyRequests(
@@ -88,17 +99,105 @@ export async function serveVersioned(
   }
   const { response, rowsRead } = await build();
   for (const [name, value] of Object.entries(common)) response.headers.set(name, value);
-  const stored = response.clone();
+  const body = await response.arrayBuffer();
+  const stored = new Response(body, response);
   // The edge copy is keyed by version, so it can live long; it never serves stale figures.
-  stored.headers.set('Cache-Control', immutable ? IMMUTABLE_CACHE_CONTROL : 'public, max-age=86400');
+  stored.headers.set('Cache-Control', immutable ? IMMUTABLE_CACHE_CONTROL : `public, max-age=${EDGE_SECONDS}`);
   const put = cache.put(cacheKey, stored);
   try {
     c.executionCtx.waitUntil(put);
   } catch {
     await put;
   }
-  response.headers.set('Server-Timing', timing('miss', rowsReadBefore + rowsRead));
-  return response;
+  const answer = remember(
+    cacheKey,
+    c.req.path,
+    response.status,
+    response.headers,
+    body,
+    immutable ? Infinity : now + EDGE_SECONDS * 1000,
+  );
+  const fresh = new Response(body, { status: answer.status, headers: answer.headers });
+  fresh.headers.set('Server-Timing', timing('miss', rowsReadBefore + rowsRead));
+  return fresh;
+}
+
+// How long the edge copy of a live answer is kept (its key names the data version, so it is never stale).
+const EDGE_SECONDS = 86_400;
+
+/** A cached answer as this isolate keeps it: its bytes and every header a hit sends but the timing, merged once. */
+interface HotAnswer {
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+  /** When the edge copy it mirrors expires (ms), Infinity for a cut's. */
+  expires: number;
+}
+
+// The answers hit most recently, in this isolate's memory in front of the Cache API, so a hit is a map lookup
+// and a Response over bytes already read: no Cache API call, no header merging. Bounded in bytes (least
+// recently used out first), so a flood of distinct keys cannot grow it; a large answer is not kept.
+const HOT_BYTES = 8 * 1024 * 1024;
+const HOT_MAX_ANSWER = 512 * 1024;
+const hot = new Map<string, HotAnswer>();
+let hotBytes = 0;
+
+function recall(key: string, now: number): HotAnswer | undefined {
+  const answer = hot.get(key);
+  if (!answer) return undefined;
+  hot.delete(key);
+  if (answer.expires <= now) {
+    hotBytes -= answer.body.byteLength;
+    return undefined;
+  }
+  hot.set(key, answer);
+  return answer;
+}
+
+function remember(
+  key: string,
+  path: string,
+  status: number,
+  headers: Headers,
+  body: ArrayBuffer,
+  expires: number,
+): HotAnswer {
+  // The security headers too, so the middleware finds them all and has nothing to copy or add.
+  for (const [name, value] of securityHeaderList(path)) if (!headers.has(name)) headers.set(name, value);
+  const answer: HotAnswer = {
+    status,
+    headers: [...headers].filter(([name]) => name !== 'server-timing'),
+    body,
+    expires,
+  };
+  if (body.byteLength > HOT_MAX_ANSWER) return answer;
+  const old = hot.get(key);
+  if (old) hotBytes -= old.body.byteLength;
+  hot.delete(key);
+  hot.set(key, answer);
+  hotBytes += body.byteLength;
+  for (const [name, kept] of hot) {
+    if (hotBytes <= HOT_BYTES) break;
+    hot.delete(name);
+    hotBytes -= kept.body.byteLength;
+  }
+  return answer;
+}
+
+// A hit: the kept bytes (copied into the Response) under the kept headers and this request's timing.
+function hotResponse(answer: HotAnswer, rowsRead: number): Response {
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: [...answer.headers, ['Server-Timing', timing('hit', rowsRead)]],
+  });
+}
+
+// When an edge copy expires, from its own Cache-Control (a cut's is kept for good).
+function edgeExpiry(cached: Response, now: number): number {
+  const control = cached.headers.get('Cache-Control') ?? '';
+  if (control.includes('immutable')) return Infinity;
+  const seconds = Number(/max-age=(\d+)/.exec(control)?.[1] ?? 0);
+  return now + seconds * 1000;
 }
 
 // The Cache API handle, opened once per isolate: every cached answer asks for it.
