@@ -1,5 +1,5 @@
 import type { TokenScope } from './auth/scopes.ts';
-import type { EventMessage } from './metrics/event.ts';
+import type { PackedEvents } from './metrics/event.ts';
 
 /** The vars that configure sign-in through Cloudflare Access; an empty `ACCESS_TEAM_DOMAIN` means none (local, tests). */
 export interface AccessVars {
@@ -15,7 +15,7 @@ export interface Env extends AccessVars {
   DB: D1Database;
   ASSETS: Fetcher;
   CF_VERSION_METADATA?: { id: string; tag?: string; timestamp?: string };
-  EVENTS: Queue<EventMessage>;
+  EVENTS: Queue<PackedEvents>;
   /** Events per visitor (daily hash): 120 a minute. */
   EVENTS_LIMITER?: RateLimit;
   /** Events per client (IPv4 address, IPv6 /64): 600 a minute (public contract). */

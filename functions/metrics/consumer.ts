@@ -1,6 +1,6 @@
 import type { Env } from '../env.ts';
 import { countEvents } from './count.ts';
-import { type EventMessage, eventMessageSchema, eventTimes } from './event.ts';
+import { type EventMessage, eventMessageSchema, eventTimes, packedEventsSchema } from './event.ts';
 
 /** Tries the dead-letter consumer gets (wrangler.toml); after the last, Cloudflare deletes the messages. */
 export const DEAD_LETTER_TRIES = 10;
@@ -9,27 +9,40 @@ export const DEAD_LETTER_TRIES = 10;
 const RETRY_DELAY_SECONDS = 30;
 
 /**
- * The messages of a batch as the counter takes them. A message that does not match the schema (an older
- * deploy's, or damaged) is not counted as an event: it becomes a count of `dropped: unreadable`, under an
- * id of its own so a redelivery counts it once too. A message of an older deploy without its minute is
- * filed under the minute the queue says it was sent.
+ * The events of a batch as the counter takes them: a queue message holds a pack of events (send-buffer.ts) or,
+ * from an older deploy, one event. An event that does not match the schema (damaged, or of another deploy) is
+ * not counted as an event: it becomes a count of `dropped: unreadable`, under an id of its own so a
+ * redelivery counts it once too. An event of an older deploy without its minute is filed under the minute
+ * the queue says it was sent.
  */
 export function readBatch(batch: MessageBatch<unknown>): { messages: EventMessage[]; unreadable: number } {
   let unreadable = 0;
-  const messages = batch.messages.map((m): EventMessage => {
-    const parsed = eventMessageSchema.safeParse(m.body);
-    if (parsed.success) return { ...parsed.data, minute: parsed.data.minute ?? eventTimes(m.timestamp).minute };
-    unreadable++;
-    return {
-      id: `unreadable:${m.id}`.slice(0, 64),
-      ...eventTimes(m.timestamp),
-      visitor: '',
-      counts: [['dropped', 'unreadable']],
-      scopes: [],
-    };
-  });
+  const messages: EventMessage[] = [];
+  for (const m of batch.messages) {
+    const pack = packedEventsSchema.safeParse(m.body);
+    const bodies = pack.success ? pack.data.events : [m.body];
+    bodies.forEach((body, index) => {
+      const parsed = eventMessageSchema.safeParse(body);
+      if (parsed.success) {
+        messages.push({ ...parsed.data, minute: parsed.data.minute ?? eventTimes(m.timestamp).minute });
+        return;
+      }
+      unreadable++;
+      messages.push({
+        id: `unreadable:${m.id}${pack.success ? `:${index}` : ''}`.slice(0, 64),
+        ...eventTimes(m.timestamp),
+        visitor: '',
+        counts: [['dropped', 'unreadable']],
+        scopes: [],
+      });
+    });
+  }
   return { messages, unreadable };
 }
+
+// A batch of packed messages can hold thousands of events: each transaction counts at most this many, so its
+// statements' bound JSON stays small (a failed part retries the batch; what was counted is skipped then).
+const EVENTS_PER_TRANSACTION = 500;
 
 /**
  * The queue consumer, for the events queue and its dead-letter queue alike: counts a batch in one
@@ -45,11 +58,14 @@ export async function consumeEvents(batch: MessageBatch<unknown>, env: Env): Pro
   // An event can have been counted only after it was sent: older records need not be searched.
   const sentAfter = Math.min(...batch.messages.map((m) => m.timestamp.getTime()));
   try {
-    const result = await countEvents(env.DB, messages, sentAfter);
+    let counted = 0;
+    for (let start = 0; start < total; start += EVENTS_PER_TRANSACTION) {
+      counted += (await countEvents(env.DB, messages.slice(start, start + EVENTS_PER_TRANSACTION), sentAfter)).counted;
+    }
     batch.ackAll();
     if (deadLetters || unreadable) {
       console.log(
-        `${deadLetters ? 'dead letters' : 'events'}: ${result.counted} counted, ${total - result.counted} already counted, ${unreadable} unreadable (counted as dropped)`,
+        `${deadLetters ? 'dead letters' : 'events'}: ${counted} counted, ${total - counted} already counted, ${unreadable} unreadable (counted as dropped)`,
       );
     }
   } catch (error) {

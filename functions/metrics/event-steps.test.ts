@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventMessage } from './event.ts';
+import type { EventMessage, PackedEvents } from './event.ts';
 import { admitEvent, type EventSender, enqueueEvent, normaliseEvent, validateEvent } from './event-steps.ts';
 
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0';
@@ -101,10 +101,10 @@ describe('enqueue', () => {
   it('queues the counts with a hashed visitor and network, nothing else of the sender', async () => {
     const sent: EventMessage[][] = [];
     const queue = {
-      sendBatch: async (batch: { body: EventMessage }[]) => {
-        sent.push(batch.map((m) => m.body));
+      send: async (pack: PackedEvents) => {
+        sent.push(pack.events);
       },
-    } as unknown as Queue<EventMessage>;
+    } as unknown as Queue<PackedEvents>;
     const waits: Promise<unknown>[] = [];
     const normal = { counts: [['event', 'pageview']] as [string, string][], scopes: ['site'] };
     const times = { day: '2040-01-01', hour: '2040-01-01T10', minute: '2040-01-01T10:05' };

@@ -6,7 +6,14 @@ import { ApiError } from '../shared/errors.ts';
 import { LocalFirstLimiter, tooManyRequests } from '../shared/rate-limit.ts';
 import { parseOrThrow } from '../shared/validate.ts';
 import { botReason } from './bots.ts';
-import { type EventMessage, eventSchema, type IncomingEvent, reduceEvent, type SitePages } from './event.ts';
+import {
+  type EventMessage,
+  eventSchema,
+  type IncomingEvent,
+  type PackedEvents,
+  reduceEvent,
+  type SitePages,
+} from './event.ts';
 import { queueEvent } from './send-buffer.ts';
 import { browserKey, networkId, visitorHash } from './visitor.ts';
 
@@ -93,7 +100,7 @@ export async function admitEvent(sender: EventSender, limiters: EventLimiters, s
  * network as a daily id, nothing else of the sender), handed to the isolate's send buffer. Returns it.
  */
 export async function enqueueEvent(
-  queue: Queue<EventMessage>,
+  queue: Queue<PackedEvents>,
   event: NormalEvent,
   sender: EventSender,
   day: { salt: string; times: Pick<EventMessage, 'day' | 'hour' | 'minute'> },

@@ -49,6 +49,21 @@ export const eventMessageSchema = z.object({
   scopes: z.array(z.string()).max(64),
 });
 
+/** Events an isolate sends together as one queue message (send-buffer.ts), at most this many. */
+export const MAX_PACKED_EVENTS = 100;
+
+/**
+ * What the events endpoint puts on the queue: the events of concurrent requests packed into one message (one
+ * queue operation for up to 100 events, not one each). Each element is checked against `eventMessageSchema`
+ * by the consumer; a queue may also still hold single `EventMessage`s sent by an older deploy.
+ */
+export const packedEventsSchema = z.object({ events: z.array(z.unknown()).min(1).max(MAX_PACKED_EVENTS) });
+
+/** A queue message of packed events, as sent. */
+export interface PackedEvents {
+  events: EventMessage[];
+}
+
 /** The UTC day, hour and minute a message is filed under, from the moment it was sent. */
 export function eventTimes(at: Date): Pick<EventMessage, 'day' | 'hour'> & { minute: string } {
   const iso = at.toISOString();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { testEnv } from '../../tests/support/helpers.ts';
 import { deliver } from '../../tests/support/metrics-helpers.ts';
 import worker from '../index.ts';
-import type { EventMessage } from './event.ts';
+import type { EventMessage, PackedEvents } from './event.ts';
 import { readMetrics } from './summary.ts';
 
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0';
@@ -22,8 +22,8 @@ interface Sent {
 async function send(events: Sent[]): Promise<number[]> {
   const queued: EventMessage[] = [];
   const queue = {
-    sendBatch: async (batch: { body: EventMessage }[]) => {
-      queued.push(...batch.map((m) => m.body));
+    send: async (pack: PackedEvents) => {
+      queued.push(...pack.events);
     },
   };
   const env = { ...testEnv, EVENTS: queue };

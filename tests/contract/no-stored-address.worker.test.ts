@@ -5,7 +5,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest';
 import { EVENT_NAMES } from '../../functions/domain/metrics.ts';
 import worker from '../../functions/index.ts';
-import type { EventMessage } from '../../functions/metrics/event.ts';
+import type { EventMessage, PackedEvents } from '../../functions/metrics/event.ts';
 import { bearer, call, testEnv } from '../support/helpers.ts';
 import { deliver } from '../support/metrics-helpers.ts';
 import { createProcess, csv, postBatch, row } from '../support/registration-helpers.ts';
@@ -39,8 +39,7 @@ const PROPS: Record<string, Record<string, string | number>> = {
 async function sendEvent(name: string, address: string): Promise<EventMessage[]> {
   const queued: EventMessage[] = [];
   const queue = {
-    sendBatch: async (batch: { body: EventMessage }[]) => void queued.push(...batch.map((m) => m.body)),
-    send: async (body: EventMessage) => void queued.push(body),
+    send: async (pack: PackedEvents) => void queued.push(...pack.events),
   };
   const ctx = createExecutionContext();
   const response = await worker.fetch(

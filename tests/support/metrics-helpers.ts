@@ -1,7 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import type { Env } from '../../functions/env.ts';
 import worker from '../../functions/index.ts';
-import type { EventMessage } from '../../functions/metrics/event.ts';
+import type { EventMessage, PackedEvents } from '../../functions/metrics/event.ts';
 import { testEnv } from './helpers.ts';
 
 /** Delivers messages to the Worker's queue handler as Cloudflare would (sent at `sentAt`). */
@@ -55,8 +55,8 @@ export async function queuedBy(
 ): Promise<{ responses: Response[]; queued: EventMessage[] }> {
   const queued: EventMessage[] = [];
   const queue = {
-    sendBatch: async (batch: { body: EventMessage }[]) => {
-      queued.push(...batch.map((m) => m.body));
+    send: async (pack: PackedEvents) => {
+      queued.push(...pack.events);
     },
   };
   const ctx = createExecutionContext();
