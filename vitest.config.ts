@@ -51,9 +51,12 @@ export default defineConfig(async () => {
             globalSetup: ['./e2e/support/shared-server.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,
-            // One file at a time: several files read what every process shares (the latest process, the home figure,
-            // the comparison with the process before), so a process another file creates mid-run changes their answer.
-            fileParallelism: false,
+            // Two files at a time: most of a file's time is waiting (wrangler, a browser, a queue, a CLI), not both
+            // cores. A file on the shared server writes only what no other file reads (its own slugs, sorted after
+            // the demo processes', tokens and codes); what would change a shared answer gets a server of its own.
+            maxWorkers: 2,
+            // After the unit and Worker projects when every project runs at once (their pools differ).
+            sequence: { groupOrder: 1 },
           },
         },
       ],
