@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './e2e/support/sequencer.ts';
 import { generateSigningJwk } from './functions/domain/signed-files/index.ts';
 
 /** Three suites: pure code in Node, the Worker inside workerd, and browsers against a real `wrangler dev`. */
@@ -9,6 +10,8 @@ export default defineConfig(async () => {
   const signingKey = JSON.stringify(await generateSigningJwk('test', '2020-01-01T00:00:00Z'));
   return {
     test: {
+      // Which files start first (only the e2e project's order changes: its files run two at a time).
+      sequence: { sequencer: LongFilesFirst },
       projects: [
         {
           test: {
