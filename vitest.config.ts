@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './e2e/support/sequencer.ts';
 import { generateSigningJwk } from './functions/domain/signed-files/index.ts';
 
 /** Three suites: pure code in Node, the Worker inside workerd, and browsers against a real `wrangler dev`. */
@@ -9,6 +10,8 @@ export default defineConfig(async () => {
   const signingKey = JSON.stringify(await generateSigningJwk('test', '2020-01-01T00:00:00Z'));
   return {
     test: {
+      // Which files start first (only the e2e project's order changes: its files run two at a time).
+      sequence: { sequencer: LongFilesFirst },
       projects: [
         {
           test: {
@@ -51,9 +54,12 @@ export default defineConfig(async () => {
             globalSetup: ['./e2e/support/shared-server.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,
-            // One file at a time: several files read what every process shares (the latest process, the home figure,
-            // the comparison with the process before), so a process another file creates mid-run changes their answer.
-            fileParallelism: false,
+            // Two files at a time: most of a file's time is waiting (wrangler, a browser, a queue, a CLI), not both
+            // cores. A file on the shared server writes only what no other file reads (its own slugs, sorted after
+            // the demo processes', tokens and codes); what would change a shared answer gets a server of its own.
+            maxWorkers: 2,
+            // After the unit and Worker projects when every project runs at once (their pools differ).
+            sequence: { groupOrder: 1 },
           },
         },
       ],

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
 import { PROCESS_BODY } from '../tests/support/application-row.ts';
 import { launchChromium } from './support/browser.ts';
-import { putProcess, startTestServer } from './support/server.ts';
+import { putProcess } from './support/server.ts';
+import { startOwnServer, type TestServer } from './support/session.ts';
 
 type Keys = Awaited<ReturnType<typeof generateKeyPair>>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let certs: Server;
 let team: string;
 let keys: Keys;
@@ -52,7 +53,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => certs.listen(0, '127.0.0.1', resolve));
   team = `http://127.0.0.1:${(certs.address() as AddressInfo).port}`;
-  server = await startTestServer({
+  server = await startOwnServer({
     ACCESS_TEAM_DOMAIN: team,
     ACCESS_AUD: `${AUD},aud-partner-app`,
     ACCESS_STAFF: '@ine.mx',

@@ -8,7 +8,9 @@ import { runScript } from '../tests/support/run-script.ts';
 import { putProcess } from './support/server.ts';
 import { sharedServer } from './support/session.ts';
 
-// The shared server: this file writes only to its own process, `cli-test`.
+// The shared server: this file writes only to its own process, `test-cli`. Other files run beside it: it opens the day
+// pel-2020-2021 does, and its slug sorts after the demo ones, so it never becomes the process pel-2022-2023 is
+// compared with (the first of a tie would be).
 const server = sharedServer();
 let token: string;
 let dir: string;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   token = await createToken('ingest', 'cli test', server.persistTo);
   dir = await mkdtemp(join(tmpdir(), 'voto-cli-'));
   const admin = await createToken('admin', 'processes', server.persistTo);
-  const response = await putProcess(server.url, admin, 'cli-test', {
+  const response = await putProcess(server.url, admin, 'test-cli', {
     name: { es: 'Prueba', en: 'Test' },
     registration_opens: '2020-09-01',
     registration_closes: '2021-03-10',
@@ -42,15 +44,15 @@ describe('npm run ingest', () => {
   it('sends a file in batches, and a second run changes nothing', async () => {
     const path = join(dir, 'good.csv');
     await writeFile(path, `${HEADER}\r\n${Array.from({ length: 2_500 }, (_, i) => line(i)).join('\r\n')}\r\n`);
-    const first = await ingest('--process', 'cli-test', '--batch-rows', '1000', path);
+    const first = await ingest('--process', 'test-cli', '--batch-rows', '1000', path);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('2,500 rows in 3 batches (0 already applied): 2,500 inserted');
-    const again = await ingest('--process', 'cli-test', '--batch-rows', '1000', path);
+    const again = await ingest('--process', 'test-cli', '--batch-rows', '1000', path);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       '2,500 rows in 3 batches (0 already applied): 0 inserted, 0 updated, 2,500 unchanged',
     );
-    const summary = (await (await fetch(`${server.url}/api/v1/registrations/cli-test/summary`)).json()) as {
+    const summary = (await (await fetch(`${server.url}/api/v1/registrations/test-cli/summary`)).json()) as {
       total: number;
     };
     expect(summary.total).toBe(2_500);
@@ -65,14 +67,14 @@ describe('npm run ingest', () => {
     const [a, b] = [await write('a.csv', 'revision'), await write('b.csv', 'subsane')];
     // One run after another: the order A, B, A is the point.
     const outputs: string[] = [];
-    for (const path of [a, b, a]) outputs.push((await ingest('--process', 'cli-test', path)).stdout);
+    for (const path of [a, b, a]) outputs.push((await ingest('--process', 'test-cli', path)).stdout);
     expect(outputs.map((out) => /(\d+) inserted, (\d+) updated/.exec(out)?.slice(1))).toEqual([
       ['1', '0'],
       ['0', '1'],
       ['0', '1'],
     ]);
     // Sending A once more changes nothing: the stored row is A's, not B's.
-    expect((await ingest('--process', 'cli-test', a)).stdout).toContain('0 inserted, 0 updated, 1 unchanged');
+    expect((await ingest('--process', 'test-cli', a)).stdout).toContain('0 inserted, 0 updated, 1 unchanged');
   });
 
   it('stops at a bad batch and names the line of the file', async () => {
@@ -80,7 +82,7 @@ describe('npm run ingest', () => {
     rows[24] = line(1_024, '15');
     const path = join(dir, 'bad.csv');
     await writeFile(path, `${HEADER}\n${rows.join('\n')}\n`);
-    const result = await ingest('--process', 'cli-test', '--batch-rows', '10', path);
+    const result = await ingest('--process', 'test-cli', '--batch-rows', '10', path);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('batch 3 was refused');
     expect(result.stderr).toContain('20 rows in 2 earlier batches were applied');

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
 import { createToken } from '../scripts/token.ts';
 import { queryLocalD1 } from './support/local-d1.ts';
-import { freePort, putProcess, startTestServer } from './support/server.ts';
+import { freePort, putProcess } from './support/server.ts';
+import { startOwnServer, type TestServer } from './support/session.ts';
 
 const SLUG = 'cli-retries';
 const HEADER = 'folio,received_on,country,entity,sex,age,modality,channel,credential,status';
@@ -30,7 +31,7 @@ const FAULTS: Record<number, 'lose-answer' | 'refuse-503' | 'answer-503-after-ap
   4: 'cut-answer',
 };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let proxy: Server;
 let proxyUrl: string;
 let token: string;
@@ -91,7 +92,7 @@ function startProxy(target: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startOwnServer();
   token = await createToken('ingest', 'retries test', server.persistTo);
   const admin = await createToken('admin', 'processes', server.persistTo);
   const created = await putProcess(server.url, admin, SLUG, {

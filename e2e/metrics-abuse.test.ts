@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
 import { queryLocalD1 } from './support/local-d1.ts';
-import { startTestServer } from './support/server.ts';
+import { startOwnServer, type TestServer } from './support/session.ts';
 
 // The contract's caps, written out (not imported from the code that applies them): at most 500 distinct values a
 // day for each value a visitor chooses freely (referrer hosts, campaigns, embed hosts, download assets, search
@@ -19,11 +19,10 @@ const ONE_ADDRESS = 2_000;
 const FIRST_ROUND = 4_200;
 const SECOND_ROUND = 1_800;
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server;
+let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startOwnServer();
 }, 120_000);
 afterAll(() => server?.stop());
 

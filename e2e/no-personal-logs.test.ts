@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../scripts/token.ts';
-import { putProcess, startTestServer } from './support/server.ts';
+import { putProcess } from './support/server.ts';
+import { startOwnServer, type TestServer } from './support/session.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 
 // Letters only, so a search term carrying one is a storable term (three digits in a row would be dropped).
 const marker = (what: string) =>
@@ -57,7 +58,7 @@ function event(body: object | string): Promise<Response> {
 beforeAll(async () => {
   // `log`: the Worker's console lines and wrangler's request lines, not only its warnings. `--test-scheduled`
   // lets the test run the retention cron, whose line proves the Worker's own output is being captured.
-  server = await startTestServer({}, { logLevel: 'log', args: ['--test-scheduled'] });
+  server = await startOwnServer({}, { logLevel: 'log', args: ['--test-scheduled'] });
 }, 120_000);
 
 afterAll(async () => {

@@ -2,14 +2,15 @@
 // prints a secret, revoke takes effect on the next request, and an admin token (not an ingest one) defines processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript } from '../tests/support/run-script.ts';
-import { putProcess, startTestServer } from './support/server.ts';
+import { putProcess } from './support/server.ts';
+import { startOwnServer, type TestServer } from './support/session.ts';
 
 // A server of its own: the CLI writes tokens into the server's D1 file while it runs (as `npm run token` does
 // beside `npm start`), which the shared server of the other files should not be exposed to.
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startOwnServer();
 }, 300_000);
 
 afterAll(async () => {
@@ -71,11 +72,16 @@ describe('npm run -s token', () => {
   }, 180_000);
 
   it('refuses what it cannot do, and says how', async () => {
-    expect((await token('create', '--scope', 'root')).stderr).toContain(
-      '--scope must be one of: admin, ingest, staff, partner',
-    );
-    expect((await token('create', '--scope', 'partner')).stderr).toContain('needs --code');
-    expect((await token('create', '--scope', 'staff', '--expires-in', '0')).stderr).toContain('--expires-in');
-    expect((await token('revoke', 'nope')).code).toBe(2);
+    // Four runs that touch no database, so they may start at once (each is a Node start of its own).
+    const [root, partner, expiry, revoke] = await Promise.all([
+      token('create', '--scope', 'root'),
+      token('create', '--scope', 'partner'),
+      token('create', '--scope', 'staff', '--expires-in', '0'),
+      token('revoke', 'nope'),
+    ]);
+    expect(root.stderr).toContain('--scope must be one of: admin, ingest, staff, partner');
+    expect(partner.stderr).toContain('needs --code');
+    expect(expiry.stderr).toContain('--expires-in');
+    expect(revoke.code).toBe(2);
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Runs `task` on every item, each of `workers` (browser pages, say) taking the next item as soon as it is free:
- * the e2e files run one at a time, so a long loop of page loads leaves the second core idle unless it does this.
+ * a long loop of page loads one after another leaves a core idle whenever the file running beside it waits.
  */
 export async function eachConcurrently<W, T>(
   workers: W[],

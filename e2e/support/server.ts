@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,18 +19,28 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A real `wrangler dev` on a free port with its own throw-away local D1 (migrated). Stop it when done.
- * `output()` is everything wrangler and the Worker printed; it holds only warnings and errors unless
- * `logLevel` asks for more (`log`: the Worker's console lines and wrangler's request lines too).
+ * Copies a local state folder (D1 and the rest of wrangler's state) into `to`, leaving out SQLite's `-shm` files: they
+ * index the write-ahead log for the processes that had it open, and SQLite rebuilds them from the log it is copied with.
+ */
+export async function copyState(from: string, to: string): Promise<void> {
+  await cp(from, to, { recursive: true, filter: (source) => !source.endsWith('-shm') });
+}
+
+/**
+ * A real `wrangler dev` on a free port with its own throw-away local D1: a copy of the state folder `from` when
+ * given (already migrated, perhaps with data: starting wrangler to migrate costs seconds), else freshly migrated.
+ * Stop it when done. `output()` is everything wrangler and the Worker printed; it holds only warnings and errors
+ * unless `logLevel` asks for more (`log`: the Worker's console lines and wrangler's request lines too).
  */
 export async function startTestServer(
   vars: Record<string, string> = {},
-  { logLevel, args }: Pick<WranglerDevOptions, 'logLevel' | 'args'> = {},
+  { logLevel, args, from }: Pick<WranglerDevOptions, 'logLevel' | 'args'> & { from?: string } = {},
 ): Promise<{ url: string; persistTo: string; stop: () => Promise<void>; output: () => string }> {
   const persistTo = await mkdtemp(join(tmpdir(), 'voto-e2e-'));
   let server: Awaited<ReturnType<typeof startWranglerDev>>;
   try {
-    migrateLocal(persistTo);
+    if (from) await copyState(from, persistTo);
+    else migrateLocal(persistTo);
     // On a failed start startWranglerDev has already stopped wrangler; only the database folder is left to remove.
     server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars, logLevel, args });
   } catch (error) {

@@ -1,12 +1,24 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { seedDemoData } from '../../db/seed/seed.ts';
+import type { WranglerDevOptions } from '../../scripts/lib/local-env.ts';
 import { launchChromium } from './browser.ts';
 import { startTestServer } from './server.ts';
 import type { SharedServer } from './shared-server.ts';
 
 /** A server of this file's own (`startTestServer`), for files that need vars, logs or state no other file may touch. */
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * Starts a server of this file's own from a copy of the run's migrated state, or of its state with the demo data
+ * (`demoData`), both prepared once by `shared-server.ts`: nothing is migrated or loaded again.
+ */
+export function startOwnServer(
+  vars: Record<string, string> = {},
+  { demoData = false, ...options }: Pick<WranglerDevOptions, 'logLevel' | 'args'> & { demoData?: boolean } = {},
+): Promise<TestServer> {
+  const states = inject('e2eStates');
+  return startTestServer(vars, { ...options, from: demoData ? states.demo : states.migrated });
+}
 
 /**
  * The run's shared `wrangler dev` with the demo data (started once by `shared-server.ts`). Files using it write only
@@ -16,13 +28,12 @@ export function sharedServer(): SharedServer {
   return inject('sharedServer');
 }
 
-/** A private `wrangler dev` (with the demo data loaded through the API, when asked) and Chromium, for one test file. */
+/** A private `wrangler dev` (with the demo data, when asked) and Chromium, for one test file. */
 export async function openSession(
   options: { demoData?: boolean } = {},
 ): Promise<{ server: TestServer; browser: Browser }> {
-  const server = await startTestServer();
+  const server = await startOwnServer({}, options);
   try {
-    if (options.demoData) await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
     return { server, browser: await launchChromium() };
   } catch (error) {
     await server.stop();

@@ -1,10 +1,43 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { getPlatformProxy } from 'wrangler';
 import type { Env } from '../../functions/env.ts';
 import { migrateLocal, ROOT } from './local-env.ts';
 
+/** The SQLite file of the local D1 (`persistTo`, or wrangler's default state folder), or null before its first use. */
+export function localD1File(persistTo = join(ROOT, '.wrangler', 'state')): string | null {
+  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+  // One D1 binding is one file; anything else is a folder this code does not understand, so it is not guessed at.
+  return files.length === 1 ? join(dir, files[0] as string) : null;
+}
+
+/**
+ * Whether every migration in db/migrations/ is recorded in the local D1's `d1_migrations` (as wrangler records them):
+ * then `wrangler d1 migrations apply` would do nothing, and the seconds of starting it can be saved.
+ */
+export function localD1Migrated(persistTo?: string): boolean {
+  const file = localD1File(persistTo);
+  if (!file) return false;
+  const wanted = readdirSync(join(ROOT, 'db', 'migrations')).filter((f) => f.endsWith('.sql'));
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'd1_migrations'").get();
+    if (!table) return false;
+    const applied = new Set(
+      (db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((row) => row.name),
+    );
+    return wanted.every((name) => applied.has(name));
+  } finally {
+    db.close();
+  }
+}
+
 /** Opens the local D1 database that `wrangler dev` uses (migrated first), runs `work`, and closes it. */
 export async function withLocalDb<T>(work: (db: D1Database) => Promise<T>, persistTo?: string): Promise<T> {
-  migrateLocal(persistTo);
+  if (!localD1Migrated(persistTo)) migrateLocal(persistTo);
   // The CLIs print their answer on stdout (a token, a table): wrangler's notes ("Using secrets defined in .dev.vars")
   // must not mix into it. Quieted only while the proxy starts, so child processes (wrangler d1 execute) keep theirs.
   const level = process.env.WRANGLER_LOG;
