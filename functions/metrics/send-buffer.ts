@@ -30,11 +30,12 @@ export function queueEvent(
   waitUntil(
     new Promise((resolve) => setTimeout(resolve, WAIT_MS)).then(async () => {
       if (open === pack) open = undefined;
+      const lost = pack.events.length;
       try {
         await queue.send({ events: pack.events });
       } catch (error) {
-        // The browsers already have their 202 (a beacon never retries): say what was lost.
-        console.error(`could not queue ${pack.events.length} events`, error);
+        // The browsers already have their 202 (a beacon never retries): say how many were lost.
+        console.error(`could not queue a pack of ${lost}`, error);
       }
     }),
   );
