@@ -71,7 +71,7 @@ describe('backup and restore', () => {
     const version = async (url: string) =>
       ((await (await fetch(`${url}/api/v1/processes/pel-2022-2023`)).json()) as { data_version: number }).data_version;
     expect(await version(restored.url)).toBe((await version(original.url)) + epoch);
-    // A backup, a restore statement by statement through the local D1 proxy (about 160 s of a quiet 2-core machine) and
-    // a second wrangler dev: the limit leaves room for a machine that is busy with something else.
-  }, 420_000);
+    // A backup, a restore (its rows packed into a few hundred multi-row INSERTs) and a second wrangler dev: well
+    // under a minute, and the limit leaves room for a machine that is busy with something else.
+  }, 240_000);
 });

@@ -1,12 +1,16 @@
 // `npm run db:backup` and `npm run db:restore FILE`: a SQL export of the D1 database (local, or production with
 // --remote) and its restore into an empty database, which starts a new version epoch. Runbook: docs/operations.md.
 import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { bin, OFFLINE_ENV, ROOT } from './lib/local-env.ts';
 import { runCli } from './lib/run-cli.ts';
+import { packInserts } from './lib/sql-dump.ts';
 
 const USAGE = `usage: npm run -s db:backup -- [--out FILE] [--remote | --persist-to DIR]
        npm run -s db:restore -- FILE [--remote | --persist-to DIR]`;
@@ -76,10 +80,22 @@ export async function restore(file: string, target: Target = {}): Promise<number
       'the target database is not empty. Restore into a new database (locally: --persist-to a new folder, or move .wrangler/state away; in production prefer D1 Time Travel, docs/operations.md).',
     );
   }
-  execute({ file }, target);
   // Seconds since 1970 exceed any count of ingests a process can have reached, and grow with every restore.
   const epoch = Math.floor(Date.now() / 1000);
-  execute({ command: `UPDATE processes SET data_version = data_version + ${epoch}` }, target);
+  const scratch = await mkdtemp(join(tmpdir(), 'voto-restore-'));
+  try {
+    // The export with its rows packed into multi-row INSERTs (one statement per row took minutes), and the new epoch
+    // in the same file: one import, so the restored rows are never served under their old data versions.
+    const packed = join(scratch, 'restore.sql');
+    async function* sql() {
+      yield* packInserts(createReadStream(file, 'utf8'));
+      yield `UPDATE processes SET data_version = data_version + ${epoch};\n`;
+    }
+    await pipeline(Readable.from(sql()), createWriteStream(packed));
+    execute({ file: packed }, target);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   return epoch;
 }
 
