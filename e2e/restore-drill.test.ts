@@ -57,9 +57,14 @@ describe('backup and restore', () => {
     const target = join(scratch, 'state');
     const epoch = await restore(file, { persistTo: target });
     expect(epoch).toBeGreaterThan(1_700_000_000);
-    // Restoring over a database that has data is refused.
-    await expect(restore(file, { persistTo: target })).rejects.toThrow('not empty');
-    restored = await startWranglerDev(await freePort(), { persistTo: target, quiet: true });
+    // Restoring over a database that has data is refused: checked while the restored database's server starts.
+    const [server, refusal] = await Promise.allSettled([
+      startWranglerDev(await freePort(), { persistTo: target, quiet: true }),
+      expect(restore(file, { persistTo: target })).rejects.toThrow('not empty'),
+    ]);
+    if (server.status === 'fulfilled') restored = server.value;
+    for (const step of [server, refusal]) if (step.status === 'rejected') throw step.reason;
+    if (!restored) throw new Error('the restored server did not start');
     for (const path of READS) {
       const before = await read(original.url, path);
       const after = await read(restored.url, path);
