@@ -2,12 +2,13 @@
 // /api/v1/openapi.json (from a local file: it reaches nothing else) and stands in front of a real wrangler dev
 // with `--errors`. Every valid request of the contract must pass its request validation, and every answer
 // (valid request or not) its response validation.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/local-env.ts';
+import { createToken } from '../scripts/token.ts';
 import { PROCESS_BODY } from '../tests/support/application-row.ts';
 import { freePort, startTestServer } from './support/server.ts';
 
@@ -18,22 +19,12 @@ let dir = '';
 const tokens: Record<string, string> = {};
 let prismLog = '';
 
-function createToken(scope: string): string {
-  const result = spawnSync(
-    `${ROOT}node_modules/.bin/node`,
-    [`${ROOT}scripts/token.ts`, 'create', '--scope', scope, '--name', 'prism', '--persist-to', server.persistTo],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-  return result.stdout.trim();
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   dir = await mkdtemp(join(tmpdir(), 'voto-prism-'));
   const doc = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
   const file = join(dir, 'openapi.json');
   await writeFile(file, JSON.stringify(doc));
-  for (const scope of ['admin', 'ingest', 'staff']) tokens[scope] = createToken(scope);
   const port = await freePort();
   prism = spawn(
     `${ROOT}node_modules/.bin/prism`,
@@ -45,6 +36,9 @@ beforeAll(async () => {
   prism.stdout?.on('data', (chunk) => (prismLog += chunk));
   prism.stderr?.on('data', (chunk) => (prismLog += chunk));
   prismUrl = `http://127.0.0.1:${port}`;
+  // The tokens are made in this process while Prism starts in its own (each took a Node and wrangler start of its own).
+  for (const scope of ['admin', 'ingest', 'staff'] as const)
+    tokens[scope] = await createToken(scope, 'prism', server.persistTo);
   for (let i = 0; i < 120; i++) {
     if (/Prism is listening/.test(prismLog)) break;
     await new Promise((resolve) => setTimeout(resolve, 500));

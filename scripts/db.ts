@@ -1,12 +1,18 @@
 // `npm run db:backup` and `npm run db:restore FILE`: a SQL export of the D1 database (local, or production with
 // --remote) and its restore into an empty database, which starts a new version epoch. Runbook: docs/operations.md.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs, promisify } from 'node:util';
 import { bin, OFFLINE_ENV, ROOT } from './lib/local-env.ts';
 import { runCli } from './lib/run-cli.ts';
+import { packInserts } from './lib/sql-dump.ts';
+
+const execFileAsync = promisify(execFile);
 
 const USAGE = `usage: npm run -s db:backup -- [--out FILE] [--remote | --persist-to DIR]
        npm run -s db:restore -- FILE [--remote | --persist-to DIR]`;
@@ -17,13 +23,16 @@ export interface Target {
   persistTo?: string;
 }
 
-function wrangler(args: string[], cwd = ROOT): string {
-  // An import prints a result per statement: room for a large one.
-  const result = spawnSync(bin('wrangler'), args, { cwd, env: OFFLINE_ENV, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (result.status !== 0) {
-    throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stderr}\n${result.stdout.slice(-2_000)}`);
+/** Runs wrangler without blocking this process (a caller may start a server meanwhile); resolves with its stdout. */
+async function wrangler(args: string[], cwd = ROOT): Promise<string> {
+  try {
+    // An import prints a result per statement: room for a large one.
+    return (await execFileAsync(bin('wrangler'), args, { cwd, env: OFFLINE_ENV, encoding: 'utf8', maxBuffer: 1 << 30 }))
+      .stdout;
+  } catch (error) {
+    const { stderr = '', stdout = '' } = error as { stderr?: string; stdout?: string };
+    throw new Error(`wrangler ${args.join(' ')} failed:\n${stderr}\n${stdout.slice(-2_000)}`);
   }
-  return result.stdout;
 }
 
 /**
@@ -41,7 +50,7 @@ async function inState<T>(persistTo: string | undefined, work: (cwd: string) => 
     await writeFile(join(scratch, 'wrangler.toml'), config);
     await mkdir(join(scratch, '.wrangler'));
     await symlink(resolve(persistTo), join(scratch, '.wrangler', 'state'));
-    return work(scratch);
+    return await work(scratch);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -56,7 +65,7 @@ export async function backup(file: string, target: Target = {}): Promise<void> {
   );
 }
 
-function execute(sql: { command?: string; file?: string }, target: Target): string {
+function execute(sql: { command?: string; file?: string }, target: Target): Promise<string> {
   const persist = !target.remote && target.persistTo ? ['--persist-to', target.persistTo] : [];
   const what = sql.file ? ['--file', resolve(sql.file)] : ['--json', '--command', sql.command ?? ''];
   return wrangler(['d1', 'execute', 'DB', ...where(target), ...persist, '--yes', ...what]);
@@ -69,17 +78,32 @@ function execute(sql: { command?: string; file?: string }, target: Target): stri
  */
 export async function restore(file: string, target: Target = {}): Promise<number> {
   const tables = JSON.parse(
-    execute({ command: "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'processes'" }, target),
+    await execute(
+      { command: "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'processes'" },
+      target,
+    ),
   ) as { results: { n: number }[] }[];
   if ((tables[0]?.results[0]?.n ?? 0) > 0) {
     throw new Error(
       'the target database is not empty. Restore into a new database (locally: --persist-to a new folder, or move .wrangler/state away; in production prefer D1 Time Travel, docs/operations.md).',
     );
   }
-  execute({ file }, target);
   // Seconds since 1970 exceed any count of ingests a process can have reached, and grow with every restore.
   const epoch = Math.floor(Date.now() / 1000);
-  execute({ command: `UPDATE processes SET data_version = data_version + ${epoch}` }, target);
+  const scratch = await mkdtemp(join(tmpdir(), 'voto-restore-'));
+  try {
+    // The export with its rows packed into multi-row INSERTs (one statement per row took minutes), and the new epoch
+    // in the same file: one import, so the restored rows are never served under their old data versions.
+    const packed = join(scratch, 'restore.sql');
+    async function* sql() {
+      yield* packInserts(createReadStream(file, 'utf8'));
+      yield `UPDATE processes SET data_version = data_version + ${epoch};\n`;
+    }
+    await pipeline(Readable.from(sql()), createWriteStream(packed));
+    await execute({ file: packed }, target);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   return epoch;
 }
 
