@@ -173,6 +173,24 @@ function writeStatements(
   ];
 }
 
+// Batches of one process take turns in this isolate from their read to their write, so that two sent at once (the
+// CLI keeps two in flight) do not both plan against the same snapshot and one plan again after the guard refuses it.
+// A flag and a short timer, not a shared promise: a promise may not cross from one request's context to another.
+// A turn held longer than TURN_MS (a request cancelled mid-write) is taken over; the guard still decides.
+const turns = new Map<string, { since: number }>();
+const TURN_MS = 10_000;
+
+async function takeTurn(process: string): Promise<{ since: number }> {
+  for (;;) {
+    const held = turns.get(process);
+    if (held === undefined || Date.now() - held.since > TURN_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  const turn = { since: Date.now() };
+  turns.set(process, turn);
+  return turn;
+}
+
 /**
  * Applies a validated batch in one D1 transaction (all or nothing): upserts the new and changed
  * applications, moves the rollups by the planned deltas, records the batch for idempotent retries
@@ -183,8 +201,21 @@ function writeStatements(
 export async function applyBatch(
   db: D1Database,
   input: BatchInput<Application[]>,
-): Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }> {
+): Promise<(BatchResult & { rowsWritten: number; sqlMs: number }) | { busy: true } | { stale: true }> {
+  const turn = await takeTurn(input.process);
+  try {
+    return await applyInTurn(db, input);
+  } finally {
+    if (turns.get(input.process) === turn) turns.delete(input.process);
+  }
+}
+
+async function applyInTurn(
+  db: D1Database,
+  input: BatchInput<Application[]>,
+): Promise<(BatchResult & { rowsWritten: number; sqlMs: number }) | { busy: true } | { stale: true }> {
   let rowsWritten = 0;
+  let sqlMs = 0;
   for (let attempt = 1; ; attempt++) {
     const { writeSeq, stored } = await readCurrent(
       db,
@@ -195,6 +226,7 @@ export async function applyBatch(
     try {
       const results = await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
       rowsWritten = results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0);
+      sqlMs = results.reduce((sum, r) => sum + (r.meta.duration ?? 0), 0);
     } catch (error) {
       if (!/CHECK constraint failed/i.test(String(error))) throw error;
       // A PUT changed the definition since the rows were checked: they must be checked again, not re-planned.
@@ -211,6 +243,7 @@ export async function applyBatch(
       updated: plan.updated,
       unchanged: plan.unchanged,
       rowsWritten,
+      sqlMs,
     };
   }
 }

@@ -206,6 +206,24 @@ export async function auditLiveVersion(db: D1Database, slug: string) {
   return plan.audit;
 }
 
+/**
+ * Audits every live version that a batch left unaudited (a feed that sent `Disclosure-Audit: defer` and stopped
+ * before its run's last batch): the minute's cron, so figures reflect an ingest within the contract's 60 seconds.
+ * Returns the processes whose audit it stored.
+ */
+export async function auditUnauditedVersions(db: D1Database): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.slug FROM processes p LEFT JOIN disclosure_audits a ON a.process = p.slug AND a.version = ?
+       WHERE p.write_seq > 0 AND (a.write_seq IS NULL OR a.write_seq <> p.write_seq)`,
+    )
+    .bind(LIVE)
+    .all<{ slug: string }>();
+  const stored: string[] = [];
+  for (const { slug } of results) if (await auditLiveVersion(db, slug)) stored.push(slug);
+  return stored;
+}
+
 function rowsOf(figures: Figures): Row[] {
   const rows: Row[] = [['total', '', figures.total]];
   for (const [dimension, counts] of Object.entries(figures.breakdowns))
