@@ -33,6 +33,8 @@ interface Options {
   runId: string;
   /** Batches in flight at once (the Worker parses one while it writes another). */
   concurrency?: number;
+  /** Told of each applied batch: the Worker's `Server-Timing` and the time from sending to the answer (benchmarks). */
+  onAnswer?: (serverTiming: string, ms: number) => void;
 }
 
 // The disclosure audit runs once per run, on its last batch, and at least this often in a long run, so readers do
@@ -62,6 +64,7 @@ async function sendChunk(
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     let text: string;
+    const sent = performance.now();
     try {
       response = await fetch(`${options.url}/api/v1/registrations/${encodeURIComponent(options.process)}/batches`, {
         method: 'POST',
@@ -81,8 +84,10 @@ async function sendChunk(
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;
     }
-    if (response.ok)
+    if (response.ok) {
+      options.onAnswer?.(response.headers.get('server-timing') ?? '', performance.now() - sent);
       return { result: JSON.parse(text), replayed: response.headers.get('idempotent-replayed') === 'true' };
+    }
     if ((response.status === 429 || response.status >= 500) && attempt < 5) {
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;

@@ -75,6 +75,8 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     },
   }),
   async (c) => {
+    // The workerd clock moves only across I/O: `body` is the upload, `batch` the whole write (parse, plan, D1).
+    const started = Date.now();
     const slug = c.req.valid('param').process;
     // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
     const process = await getProcess(c.env.DB, slug);
@@ -84,6 +86,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const asOf = step.asOfOf(c.req.valid('header')['data-as-of']);
     const audit = step.auditNowOrLater(c.req.valid('header')['disclosure-audit'], () => timedAudit(c, slug));
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
+    const read = Date.now();
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
     if (earlier) {
@@ -110,6 +113,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       c.header('Server-Timing', `d1;${sql}desc="rows_written=${written.rowsWritten}"`, { append: true });
     }
     if (written.replayed) c.header('Idempotent-Replayed', 'true');
+    c.header('Server-Timing', `body;dur=${read - started}, batch;dur=${Date.now() - read}`, { append: true });
     await step.invalidate(slug, audit);
     return c.json(toResult({ ...written.result, body_sha256: bodySha256 }), 200);
   },

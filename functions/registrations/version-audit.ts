@@ -2,6 +2,7 @@
 // (same request). The batch's own transaction stays all or nothing; until this audit is stored, readers of the new
 // version withhold every breakdown (fail closed: the stored audit names the write_seq it audited), and storing it
 // moves data_version, so nothing answered in between stays cached.
+import { forgetProcess } from '../processes/versions.ts';
 import type { Figures } from './change-size.ts';
 import { type CellRow, type Held, type PopulationKey, planPublication } from './publication-plan.ts';
 
@@ -220,7 +221,12 @@ export async function auditUnauditedVersions(db: D1Database): Promise<string[]> 
     .bind(LIVE)
     .all<{ slug: string }>();
   const stored: string[] = [];
-  for (const { slug } of results) if (await auditLiveVersion(db, slug)) stored.push(slug);
+  for (const { slug } of results) {
+    if (!(await auditLiveVersion(db, slug))) continue;
+    // Its new data_version shows at once in this isolate (others' memos expire within seconds).
+    forgetProcess(slug);
+    stored.push(slug);
+  }
   return stored;
 }
 
