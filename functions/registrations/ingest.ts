@@ -1,9 +1,10 @@
 import type { z } from '@hono/zod-openapi';
-import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
+import { APPLICATION_FIELDS, type Application } from '../domain/registration.ts';
 import { getProcess } from '../processes/store.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
 import type { BatchAnswer } from './answers.ts';
 import { type BatchPlan, planBatch } from './diff-batch.ts';
+import { APPLICATION_SQL, applicationText, DELTA_SQL, deltaText } from './fixed-width.ts';
 
 /** What a batch is validated against: the process's states, modalities and registration window. */
 export interface ProcessDefinition {
@@ -55,6 +56,7 @@ const CHUNK = 5_000;
 const MAX_ATTEMPTS = 12;
 
 const FIELDS = APPLICATION_FIELDS.filter((f) => f !== 'folio');
+const APPLICATION_COLUMNS = ['folio', ...FIELDS, 'age_band'];
 
 /** The process's write sequence and the stored rows for the batch's folios, read in one snapshot. */
 async function readCurrent(
@@ -132,22 +134,20 @@ function writeStatements(
     ...chunks(plan.changed).map((chunk) =>
       db
         .prepare(
-          `INSERT INTO applications (process, folio, ${FIELDS.join(', ')}, age_band)
-           SELECT ?1, j.value ->> 0, ${FIELDS.map((_, i) => `j.value ->> ${i + 1}`).join(', ')}, j.value ->> ${FIELDS.length + 1}
-           FROM json_each(?2) j WHERE true
+          `INSERT INTO applications (process, ${APPLICATION_COLUMNS.join(', ')})
+           SELECT ?1, ${APPLICATION_COLUMNS.map((name) => APPLICATION_SQL[name]).join(', ')} FROM json_each(?2) WHERE true
            ON CONFLICT (process, folio) DO UPDATE SET ${FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, age_band = excluded.age_band`,
         )
-        .bind(process, JSON.stringify(chunk.map((r) => [r.folio, ...FIELDS.map((f) => r[f]), ageBand(r.age)]))),
+        .bind(process, JSON.stringify(chunk.map(applicationText))),
     ),
     ...chunks(plan.deltas).map((chunk) =>
       db
         .prepare(
           `INSERT INTO registration_rollups (process, scope, entity, country, dimension, bucket, count)
-           SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
-           FROM json_each(?2) j WHERE true
+           SELECT ?1, ${DELTA_SQL.join(', ')} FROM json_each(?2) WHERE true
            ON CONFLICT (process, scope, entity, country, dimension, bucket) DO UPDATE SET count = count + excluded.count`,
         )
-        .bind(process, JSON.stringify(chunk)),
+        .bind(process, JSON.stringify(chunk.map(deltaText))),
     ),
     // A key older than the remembering window is forgotten: its old record makes way for this batch.
     db
