@@ -12,7 +12,8 @@ export const AUDIT_CRON = '* * * * *';
 
 /**
  * The cron triggers (wrangler.toml `[triggers]`): the hourly one deletes expiring metrics rows and forgets
- * Idempotency-Keys older than 72 hours, logging what went; the one at minute 59 takes the fortnightly cuts.
+ * Idempotency-Keys older than 72 hours, logging what went; the one at minute 59 takes the fortnightly cuts; the
+ * minute one audits live versions a feed left unaudited.
  */
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   if (controller.cron === AUDIT_CRON) {
