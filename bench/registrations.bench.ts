@@ -16,6 +16,7 @@ import { createToken } from '../scripts/token.ts';
 import { maxDiversity } from './lib/max-diversity.ts';
 import { naiveSummary } from './lib/naive-summary.ts';
 import { measureNationalAudit } from './lib/national-audit.ts';
+import { nationalReload } from './lib/national-ingest.ts';
 import { ruleSideBySide } from './lib/ruled-summary.ts';
 import { d1File, naiveInShell, tenTimes } from './lib/sqlite-cli.ts';
 import { type BenchRow, percentile, timeCalls } from './lib/stats.ts';
@@ -29,6 +30,10 @@ const NATIONAL = Number(process.env.BENCH_NATIONAL ?? 1_500_000);
 // BENCH_ONLY=national: only the national audit (and the ingest that loads it), keeping an exclusive hold short:
 // the largest size of BENCH_SIZES is loaded and cut, then the national volume, with no read, 10 M or diversity step.
 const NATIONAL_ONLY = process.env.BENCH_ONLY === 'national';
+// BENCH_ONLY=reads: the sizes, their reads, the naive GROUP BY and the 10 M case, without the national volume.
+const READS_ONLY = process.env.BENCH_ONLY === 'reads';
+// BENCH_ONLY=ingest: only the national reload (BENCH_NATIONAL applications into an empty process) and its profile.
+const INGEST_ONLY = process.env.BENCH_ONLY === 'ingest';
 
 type Add = (scenario: string, metric: string, value: number, unit: string) => void;
 
@@ -45,6 +50,7 @@ async function ingestTo(url: string, token: string, size: number, loaded: number
     format: 'csv',
     limits: { maxRows: 50_000, maxBytes: 9 * 1024 * 1024 },
     runId: crypto.randomUUID(),
+    concurrency: 2,
   });
   const seconds = (performance.now() - started) / 1000;
   await rm(file, { force: true });
@@ -107,6 +113,10 @@ export async function run(): Promise<BenchRow[]> {
     const admin = await createToken('admin', 'bench', server.persistTo);
     await defineNational(server.url, admin, SLUG, { es: 'Proceso nacional de prueba', en: 'National test process' });
     let loaded = 0;
+    if (INGEST_ONLY) {
+      await nationalReload(server.url, { ingest: token, admin }, defineNational, NATIONAL, add);
+      return rows;
+    }
     if (NATIONAL_ONLY) {
       const size = SIZES.at(-1) ?? 1_000_000;
       await ingestTo(server.url, token, size, 0, add);
@@ -129,9 +139,11 @@ export async function run(): Promise<BenchRow[]> {
     }
     // The cut taken at the largest size (measureCut) holds exactly those applications' rollups and audit.
     await tenMillion(server.url, server.persistTo, admin, loaded, add);
+    if (READS_ONLY) return rows;
     await ingestTo(server.url, token, NATIONAL, loaded, add);
     await measureNationalAudit(server.url, token, SLUG, BIG_CUT, `${NATIONAL.toLocaleString('en')} apps`, add);
     await maxDiversity(server.url, { ingest: token, admin }, add, defineNational);
+    await nationalReload(server.url, { ingest: token, admin }, defineNational, NATIONAL, add);
   } finally {
     await server.stop();
   }

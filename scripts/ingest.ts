@@ -5,8 +5,9 @@ import { type Chunk, type ChunkLimits, csvChunks, fileLine, ndjsonChunks } from 
 import { progressBar } from './lib/progress.ts';
 import { runCli } from './lib/run-cli.ts';
 
-const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--format csv|ndjson] [--as-of RFC3339]
+const USAGE = `usage: npm run -s ingest -- --process SLUG FILE [--token TOKEN] [--url URL] [--batch-rows N] [--concurrency N] [--format csv|ndjson] [--as-of RFC3339]
   The token (scope ingest) comes from --token or VOTO_TOKEN; --url defaults to http://localhost:8787.
+  --batch-rows (default 50000, the most a batch may hold) and --concurrency (default 2, batches in flight at once).
   --as-of says when the source system extracted the file (sent as Data-As-Of; the figures show it as their date).
   Running the same command again after a failure doubles nothing: rows already applied come back unchanged.`;
 
@@ -30,7 +31,15 @@ interface Options {
   asOf?: string;
   /** Names this run in the batches' Idempotency-Keys (random per run). */
   runId: string;
+  /** Batches in flight at once (the Worker parses one while it writes another). */
+  concurrency?: number;
+  /** Told of each applied batch: the Worker's `Server-Timing` and the time from sending to the answer (benchmarks). */
+  onAnswer?: (serverTiming: string, ms: number) => void;
 }
+
+// The disclosure audit runs once per run, on its last batch, and at least this often in a long run, so readers do
+// not wait longer than this (plus one audit) for breakdowns that reflect it.
+const AUDIT_EVERY_MS = 20_000;
 
 /** Thrown for a batch the server refused: carries the problems with file line numbers. */
 export class BatchRejected extends Error {
@@ -45,6 +54,7 @@ export class BatchRejected extends Error {
 async function sendChunk(
   options: Options,
   chunk: Chunk,
+  deferAudit: boolean,
 ): Promise<{ result: Omit<Totals, 'batches' | 'replayed'>; replayed: boolean }> {
   // Unique to this run and chunk: a retry inside the run replays, and a later run (even of the same file, or of
   // rows that went A → B → A) is a new batch. Sending identical rows again changes nothing, so a re-run after a
@@ -54,6 +64,7 @@ async function sendChunk(
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     let text: string;
+    const sent = performance.now();
     try {
       response = await fetch(`${options.url}/api/v1/registrations/${encodeURIComponent(options.process)}/batches`, {
         method: 'POST',
@@ -62,6 +73,7 @@ async function sendChunk(
           'content-type': type,
           'idempotency-key': key,
           ...(options.asOf ? { 'data-as-of': options.asOf } : {}),
+          ...(deferAudit ? { 'disclosure-audit': 'defer' } : {}),
         },
         body: chunk.body,
       });
@@ -72,8 +84,10 @@ async function sendChunk(
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;
     }
-    if (response.ok)
+    if (response.ok) {
+      options.onAnswer?.(response.headers.get('server-timing') ?? '', performance.now() - sent);
       return { result: JSON.parse(text), replayed: response.headers.get('idempotent-replayed') === 'true' };
+    }
     if ((response.status === 429 || response.status >= 500) && attempt < 5) {
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;
@@ -98,7 +112,11 @@ function describeRejection(text: string, chunk: Chunk, status: number): string {
   }
 }
 
-/** Sends the whole file; returns the totals. */
+/**
+ * Sends the whole file, `concurrency` batches at a time; returns the totals. Every batch but the run's last asks the
+ * Worker to defer its disclosure audit (`Disclosure-Audit: defer`); the last goes alone, once the others are
+ * applied, and its audit covers them all. A long run sends one batch alone every AUDIT_EVERY_MS for the same reason.
+ */
 export async function ingestFile(
   options: Options,
   onProgress?: (bytes: number, rows: number) => void,
@@ -106,30 +124,70 @@ export async function ingestFile(
   const totals: Totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0, batches: 0, replayed: 0 };
   const chunks =
     options.format === 'csv' ? csvChunks(options.file, options.limits) : ndjsonChunks(options.file, options.limits);
-  // Cut the next chunk while the server applies the current one.
-  let next = chunks.next();
-  for (;;) {
-    const current = await next;
-    if (current.done) break;
-    const chunk = current.value;
-    next = chunks.next();
-    next.catch(() => {}); // handled when awaited; avoids an unhandled-rejection crash meanwhile
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const inFlight = new Set<Promise<void>>();
+  let failure: { chunk: Chunk; error: unknown } | null = null;
+  // The latest chunk applied with its audit deferred, and whether any is still waiting for an audit.
+  let deferred: Chunk | null = null;
+  let lastIndex = -1;
+  let bytes = 0;
+  let lastAudit = performance.now();
+  const send = async (chunk: Chunk, deferAudit: boolean) => {
     try {
-      const { result, replayed } = await sendChunk(options, chunk);
+      const { result, replayed } = await sendChunk(options, chunk, deferAudit);
       totals.rows += result.rows;
       totals.inserted += result.inserted;
       totals.updated += result.updated;
       totals.unchanged += result.unchanged;
       totals.batches += 1;
       if (replayed) totals.replayed += 1;
-      onProgress?.(chunk.bytesRead, totals.rows);
+      lastIndex = Math.max(lastIndex, chunk.index);
+      deferred = deferAudit ? chunk : null;
+      bytes = Math.max(bytes, chunk.bytesRead);
+      onProgress?.(bytes, totals.rows);
     } catch (error) {
-      await chunks.return(undefined);
-      if (error instanceof BatchRejected) {
-        error.message = `batch ${chunk.index + 1} was refused, nothing of it was written. ${totals.rows.toLocaleString('en')} rows in ${totals.batches} earlier batches were applied; fix the file and run the same command again (rows already applied come back unchanged).\n${error.message}`;
-      }
-      throw error;
+      failure ??= { chunk, error };
     }
+  };
+  const start = (chunk: Chunk, deferAudit: boolean) => {
+    const sending = send(chunk, deferAudit).finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+  };
+  const settle = async (room: number) => {
+    while (inFlight.size > room) await Promise.race(inFlight);
+  };
+  try {
+    // One chunk ahead: a chunk is known to be the last when the next one does not come.
+    let current = await chunks.next();
+    while (!current.done && !failure) {
+      const chunk = current.value;
+      const following = await chunks.next();
+      if (following.done || performance.now() - lastAudit >= AUDIT_EVERY_MS) {
+        await settle(0);
+        if (failure) break;
+        await send(chunk, false);
+        lastAudit = performance.now();
+      } else {
+        await settle(concurrency - 1);
+        if (!failure) start(chunk, true);
+      }
+      current = following;
+    }
+    await settle(0);
+  } finally {
+    await chunks.return(undefined);
+  }
+  if (failure) {
+    const { chunk, error } = failure as { chunk: Chunk; error: unknown };
+    // Batches applied with their audit deferred are audited now: the last of them sent again without deferring
+    // replays its answer and stores the audit (the Worker's minute cron would otherwise, in production).
+    const pending = deferred as Chunk | null;
+    if (pending) await sendChunk(options, pending, false).catch(() => {});
+    if (error instanceof BatchRejected) {
+      const which = lastIndex < chunk.index ? 'earlier' : 'other';
+      error.message = `batch ${chunk.index + 1} was refused, nothing of it was written. ${totals.rows.toLocaleString('en')} rows in ${totals.batches} ${which} batches were applied; fix the file and run the same command again (rows already applied come back unchanged).\n${error.message}`;
+    }
+    throw error;
   }
   return totals;
 }
@@ -142,7 +200,8 @@ async function main(argv: string[]): Promise<number> {
       process: { type: 'string' },
       token: { type: 'string' },
       url: { type: 'string', default: 'http://localhost:8787' },
-      'batch-rows': { type: 'string', default: '25000' },
+      'batch-rows': { type: 'string', default: '50000' },
+      concurrency: { type: 'string', default: '2' },
       format: { type: 'string' },
       'as-of': { type: 'string' },
     },
@@ -155,6 +214,9 @@ async function main(argv: string[]): Promise<number> {
     return usage('give an ingest token with --token or VOTO_TOKEN (npm run -s token -- create --scope ingest)');
   if (!Number.isInteger(batchRows) || batchRows < 1 || batchRows > 50_000)
     return usage('--batch-rows must be 1 to 50000');
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8)
+    return usage('--concurrency must be 1 to 8');
   const format = (values.format ?? (/\.(nd)?jsonl?$|\.ndjson$/i.test(file) ? 'ndjson' : 'csv')) as Options['format'];
   if (format !== 'csv' && format !== 'ndjson') return usage('--format must be csv or ndjson');
   if (values['as-of'] !== undefined && Number.isNaN(Date.parse(values['as-of'])))
@@ -173,6 +235,7 @@ async function main(argv: string[]): Promise<number> {
       limits: { maxRows: batchRows, maxBytes: 9 * 1024 * 1024 },
       asOf: values['as-of'],
       runId: crypto.randomUUID(),
+      concurrency,
     },
     bar.update,
   ).finally(bar.done);

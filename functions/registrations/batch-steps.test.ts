@@ -6,6 +6,7 @@ import { ApiError } from '../shared/errors.ts';
 import {
   acceptedRows,
   asOfOf,
+  auditNowOrLater,
   batchFormat,
   idempotencyKeyOf,
   invalidate,
@@ -113,7 +114,7 @@ describe('write, settled', () => {
   it('answers what was written with its D1 cost, or replays the stored batch of a request that won the race', async () => {
     expect(
       await writeBatch(
-        { apply: async () => ({ ...result, rowsWritten: 7 }), stored: async () => null },
+        { apply: async () => ({ ...result, rowsWritten: 7, sqlMs: 3.5 }), stored: async () => null },
         'p',
         'k',
         'aa',
@@ -121,10 +122,11 @@ describe('write, settled', () => {
     ).toEqual({
       result,
       rowsWritten: 7,
+      sqlMs: 3.5,
       replayed: false,
     });
     const lost = () => Promise.reject(new Error('UNIQUE constraint failed: ingest_batches.process'));
-    expect(await settle(lost, stored)).toEqual({ result: stored, rowsWritten: null, replayed: true });
+    expect(await settle(lost, stored)).toEqual({ result: stored, rowsWritten: null, sqlMs: null, replayed: true });
   });
 
   it('rethrows a failure no stored batch explains, and keeps its own 409 and 429', async () => {
@@ -150,6 +152,12 @@ describe('write, settled', () => {
 });
 
 describe('invalidate', () => {
+  it("audits before answering, unless the feed deferred the audit to its run's last batch", async () => {
+    const audit = async () => ({ stored: true });
+    expect(auditNowOrLater(undefined, audit)).toBe(audit);
+    expect(await auditNowOrLater('defer', audit)()).toBeNull();
+  });
+
   it('forgets the process once the audit of its new version is stored, and keeps it when nothing was stored (null)', async () => {
     const db = oneProcessDb();
     await currentProcess(db as never, 'p', 0);

@@ -96,6 +96,8 @@ export function replayOrConflict(
 export interface Written {
   result: BatchResult;
   rowsWritten: number | null;
+  /** The write's time inside SQLite (D1's own `duration`), null when replayed. */
+  sqlMs: number | null;
   replayed: boolean;
 }
 
@@ -106,7 +108,7 @@ export interface Written {
  */
 export async function writeBatch(
   io: {
-    apply: () => Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }>;
+    apply: () => Promise<(BatchResult & { rowsWritten: number; sqlMs: number }) | { busy: true } | { stale: true }>;
     stored: () => Promise<StoredBatch | null>;
   },
   slug: string,
@@ -114,16 +116,27 @@ export async function writeBatch(
   bodySha256: string,
 ): Promise<Written> {
   try {
-    const { rowsWritten, ...result } = writtenOrThrow(await io.apply(), slug);
-    return { result, rowsWritten, replayed: false };
+    const { rowsWritten, sqlMs, ...result } = writtenOrThrow(await io.apply(), slug);
+    return { result, rowsWritten, sqlMs, replayed: false };
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const raced = await io.stored();
     if (!raced) throw error;
-    return { result: replayOrConflict(raced, bodySha256, key), rowsWritten: null, replayed: true };
+    return { result: replayOrConflict(raced, bodySha256, key), rowsWritten: null, sqlMs: null, replayed: true };
   } finally {
     forgetProcess(slug);
   }
+}
+
+/**
+ * Invalidate, when: the audit to run before answering (`audit`), or none when the feed said `Disclosure-Audit:
+ * defer` (more batches of its run follow; the last one, or the minute's audit of unaudited versions, stores it).
+ */
+export function auditNowOrLater(
+  header: 'defer' | undefined,
+  audit: () => Promise<object | null>,
+): () => Promise<object | null> {
+  return header === 'defer' ? async () => null : audit;
 }
 
 /**

@@ -58,6 +58,14 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
           .datetime({ offset: true, error: 'must be an RFC 3339 date and time, such as 2022-11-15T18:00:00Z' })
           .optional()
           .describe("RFC 3339: when the source system extracted the rows; becomes the figures' `as_of`."),
+        'disclosure-audit': z
+          .enum(['defer'], { error: "must be 'defer' (or left out: the version is audited before the answer)" })
+          .optional()
+          .describe(
+            '`defer`: more batches of the same run follow, so the disclosure audit of the new version waits for the ' +
+              "run's last batch (sent without this header), or for the minute's audit of every version still " +
+              'unaudited. Until a version is audited, readers see its totals and every breakdown withheld.',
+          ),
       }),
       body: batchBody,
     },
@@ -67,6 +75,8 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     },
   }),
   async (c) => {
+    // The workerd clock moves only across I/O: `body` is the upload, `batch` the whole write (parse, plan, D1).
+    const started = Date.now();
     const slug = c.req.valid('param').process;
     // Fresh from D1, not the read memo: a batch must be checked against the process as it is now.
     const process = await getProcess(c.env.DB, slug);
@@ -74,14 +84,16 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const key = step.idempotencyKeyOf(c.req.header('idempotency-key'));
     const format = step.batchFormat(c.req.header('content-type'));
     const asOf = step.asOfOf(c.req.valid('header')['data-as-of']);
+    const audit = step.auditNowOrLater(c.req.valid('header')['disclosure-audit'], () => timedAudit(c, slug));
     const bytes = await readBodyLimited(c.req.raw, BATCH_LIMITS.maxBytes, 'batch');
+    const read = Date.now();
     const bodySha256 = await sha256Hex(bytes);
     const earlier = await findBatch(c.env.DB, slug, key);
     if (earlier) {
       c.header('Idempotent-Replayed', 'true');
       const replayed = toResult(step.replayOrConflict(earlier, bodySha256, key) as typeof earlier);
-      // A retry after a failed audit stores it now (readers withhold every breakdown until then).
-      await step.invalidate(slug, () => timedAudit(c, slug));
+      // A retry after a failed or deferred audit stores it now (readers withhold every breakdown until then).
+      await step.invalidate(slug, audit);
       return c.json(replayed);
     }
     const rows = step.acceptedRows(await parseBatch(bytes, format, { ...process, latest_day: addDays(todayUtc(), 1) }));
@@ -95,12 +107,14 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       key,
       bodySha256,
     );
-    // What the batch cost in D1 writes, beside the Worker's time (benchmarks and operators read it).
+    // What the batch cost in D1 writes and SQLite time, beside the Worker's time (benchmarks and operators read it).
     if (written.rowsWritten !== null) {
-      c.header('Server-Timing', `d1;desc="rows_written=${written.rowsWritten}"`, { append: true });
+      const sql = written.sqlMs === null ? '' : `dur=${written.sqlMs.toFixed(1)};`;
+      c.header('Server-Timing', `d1;${sql}desc="rows_written=${written.rowsWritten}"`, { append: true });
     }
     if (written.replayed) c.header('Idempotent-Replayed', 'true');
-    await step.invalidate(slug, () => timedAudit(c, slug));
+    c.header('Server-Timing', `body;dur=${read - started}, batch;dur=${Date.now() - read}`, { append: true });
+    await step.invalidate(slug, audit);
     return c.json(toResult({ ...written.result, body_sha256: bodySha256 }), 200);
   },
 );

@@ -1,9 +1,10 @@
 import type { z } from '@hono/zod-openapi';
-import { APPLICATION_FIELDS, type Application, ageBand } from '../domain/registration.ts';
+import { APPLICATION_FIELDS, type Application } from '../domain/registration.ts';
 import { getProcess } from '../processes/store.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
 import type { BatchAnswer } from './answers.ts';
 import { type BatchPlan, planBatch } from './diff-batch.ts';
+import { APPLICATION_SQL, applicationText, DELTA_SQL, deltaText } from './fixed-width.ts';
 
 /** What a batch is validated against: the process's states, modalities and registration window. */
 export interface ProcessDefinition {
@@ -55,6 +56,7 @@ const CHUNK = 5_000;
 const MAX_ATTEMPTS = 12;
 
 const FIELDS = APPLICATION_FIELDS.filter((f) => f !== 'folio');
+const APPLICATION_COLUMNS = ['folio', ...FIELDS, 'age_band'];
 
 /** The process's write sequence and the stored rows for the batch's folios, read in one snapshot. */
 async function readCurrent(
@@ -132,22 +134,20 @@ function writeStatements(
     ...chunks(plan.changed).map((chunk) =>
       db
         .prepare(
-          `INSERT INTO applications (process, folio, ${FIELDS.join(', ')}, age_band)
-           SELECT ?1, j.value ->> 0, ${FIELDS.map((_, i) => `j.value ->> ${i + 1}`).join(', ')}, j.value ->> ${FIELDS.length + 1}
-           FROM json_each(?2) j WHERE true
+          `INSERT INTO applications (process, ${APPLICATION_COLUMNS.join(', ')})
+           SELECT ?1, ${APPLICATION_COLUMNS.map((name) => APPLICATION_SQL[name]).join(', ')} FROM json_each(?2) WHERE true
            ON CONFLICT (process, folio) DO UPDATE SET ${FIELDS.map((f) => `${f} = excluded.${f}`).join(', ')}, age_band = excluded.age_band`,
         )
-        .bind(process, JSON.stringify(chunk.map((r) => [r.folio, ...FIELDS.map((f) => r[f]), ageBand(r.age)]))),
+        .bind(process, JSON.stringify(chunk.map(applicationText))),
     ),
     ...chunks(plan.deltas).map((chunk) =>
       db
         .prepare(
           `INSERT INTO registration_rollups (process, scope, entity, country, dimension, bucket, count)
-           SELECT ?1, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
-           FROM json_each(?2) j WHERE true
+           SELECT ?1, ${DELTA_SQL.join(', ')} FROM json_each(?2) WHERE true
            ON CONFLICT (process, scope, entity, country, dimension, bucket) DO UPDATE SET count = count + excluded.count`,
         )
-        .bind(process, JSON.stringify(chunk)),
+        .bind(process, JSON.stringify(chunk.map(deltaText))),
     ),
     // A key older than the remembering window is forgotten: its old record makes way for this batch.
     db
@@ -173,6 +173,24 @@ function writeStatements(
   ];
 }
 
+// Batches of one process take turns in this isolate from their read to their write, so that two sent at once (the
+// CLI keeps two in flight) do not both plan against the same snapshot and one plan again after the guard refuses it.
+// A flag and a short timer, not a shared promise: a promise may not cross from one request's context to another.
+// A turn held longer than TURN_MS (a request cancelled mid-write) is taken over; the guard still decides.
+const turns = new Map<string, { since: number }>();
+const TURN_MS = 10_000;
+
+async function takeTurn(process: string): Promise<{ since: number }> {
+  for (;;) {
+    const held = turns.get(process);
+    if (held === undefined || Date.now() - held.since > TURN_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  const turn = { since: Date.now() };
+  turns.set(process, turn);
+  return turn;
+}
+
 /**
  * Applies a validated batch in one D1 transaction (all or nothing): upserts the new and changed
  * applications, moves the rollups by the planned deltas, records the batch for idempotent retries
@@ -183,8 +201,21 @@ function writeStatements(
 export async function applyBatch(
   db: D1Database,
   input: BatchInput<Application[]>,
-): Promise<(BatchResult & { rowsWritten: number }) | { busy: true } | { stale: true }> {
+): Promise<(BatchResult & { rowsWritten: number; sqlMs: number }) | { busy: true } | { stale: true }> {
+  const turn = await takeTurn(input.process);
+  try {
+    return await applyInTurn(db, input);
+  } finally {
+    if (turns.get(input.process) === turn) turns.delete(input.process);
+  }
+}
+
+async function applyInTurn(
+  db: D1Database,
+  input: BatchInput<Application[]>,
+): Promise<(BatchResult & { rowsWritten: number; sqlMs: number }) | { busy: true } | { stale: true }> {
   let rowsWritten = 0;
+  let sqlMs = 0;
   for (let attempt = 1; ; attempt++) {
     const { writeSeq, stored } = await readCurrent(
       db,
@@ -195,6 +226,7 @@ export async function applyBatch(
     try {
       const results = await db.batch(writeStatements(db, { ...input, rows: input.rows.length }, plan, writeSeq));
       rowsWritten = results.reduce((sum, r) => sum + (r.meta.rows_written ?? 0), 0);
+      sqlMs = results.reduce((sum, r) => sum + (r.meta.duration ?? 0), 0);
     } catch (error) {
       if (!/CHECK constraint failed/i.test(String(error))) throw error;
       // A PUT changed the definition since the rows were checked: they must be checked again, not re-planned.
@@ -211,6 +243,7 @@ export async function applyBatch(
       updated: plan.updated,
       unchanged: plan.unchanged,
       rowsWritten,
+      sqlMs,
     };
   }
 }

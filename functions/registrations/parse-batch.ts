@@ -8,6 +8,8 @@ export interface LineProblem {
   message: string;
 }
 
+const FIELDS = APPLICATION_FIELDS;
+
 /** Limits of one batch (the public contract). */
 export const BATCH_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 50_000, maxProblems: 1_000 } as const;
 
@@ -48,6 +50,9 @@ class RowCollector {
   private seen = 0;
   tooManyRows = false;
   private readonly rules: BatchRules;
+  // Each field's verdict per value seen: a batch repeats few states, countries, days and ages, so the schema runs
+  // once per distinct value (the folio, unique by rule, every time).
+  private readonly verdicts = FIELDS.map(() => new Map<unknown, { success: boolean; data?: unknown }>());
 
   constructor(rules: BatchRules) {
     this.rules = rules;
@@ -62,13 +67,28 @@ class RowCollector {
     if (this.problems.length < BATCH_LIMITS.maxProblems) this.problems.push({ line, field, message });
   }
 
+  /** One CSV record under its header (readHeader's names; none when the header was unusable). */
+  addRecord(header: readonly string[], record: readonly string[], line: number): void {
+    if (header.length === 0) return;
+    if (record.length !== header.length) {
+      this.problem(line, '', `this line has ${record.length} values but the header has ${header.length} columns`);
+      return;
+    }
+    const value: Record<string, unknown> = {};
+    for (let i = 0; i < header.length; i++) {
+      const name = header[i];
+      if (name) value[name] = record[i];
+    }
+    this.add(line, value);
+  }
+
   add(line: number, value: Record<string, unknown>): void {
     this.seen += 1;
     if (this.seen > BATCH_LIMITS.maxRows) {
       this.tooManyRows = true;
       return;
     }
-    const parsed = applicationSchema.safeParse(value);
+    const parsed = this.validate(value);
     const badFields = new Set<string>();
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -127,6 +147,28 @@ class RowCollector {
     this.rows.push(row);
   }
 
+  /**
+   * The schema's verdict on a row: field by field, each verdict remembered per value, which is what the object
+   * schema does (each key through its own schema, unknown keys dropped); a row with any bad field goes through the
+   * whole schema, for its messages.
+   */
+  private validate(value: Record<string, unknown>): ReturnType<typeof applicationSchema.safeParse> {
+    const row: Record<string, unknown> = {};
+    for (let f = 0; f < FIELDS.length; f++) {
+      const field = FIELDS[f] as keyof Application;
+      const given = value[field];
+      const memo = this.verdicts[f] as Map<unknown, { success: boolean; data?: unknown }>;
+      let verdict = field === 'folio' || typeof given === 'object' ? undefined : memo.get(given);
+      if (verdict === undefined) {
+        verdict = applicationSchema.shape[field].safeParse(given);
+        if (field !== 'folio' && typeof given !== 'object') memo.set(given, verdict);
+      }
+      if (!verdict.success) return applicationSchema.safeParse(value);
+      row[field] = verdict.data;
+    }
+    return { success: true, data: row as Application };
+  }
+
   result(): ParsedBatch {
     if (this.tooManyRows) return { ok: false, problems: [], tooManyRows: true };
     if (this.problems.length > 0) return { ok: false, problems: this.problems };
@@ -180,7 +222,13 @@ function readNdjson(text: string, collector: RowCollector): void {
   }
 }
 
+// Text that csv-parse would read as plain lines of comma-separated values: no quotes, no character it trims and
+// no line break but LF. Such a body (what feeds send) is split directly, with the same records and line numbers.
+const PLAIN_CSV = /^[\w,\n-]*$/;
+
 async function readCsv(text: string, collector: RowCollector): Promise<void> {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (PLAIN_CSV.test(body)) return readPlainCsv(body, collector);
   // csv-parse counts a lone CR as a line break; normalising CRLF keeps line numbers true.
   const parser = parse({ bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true });
   let header: string[] | null = null;
@@ -194,20 +242,7 @@ async function readCsv(text: string, collector: RowCollector): Promise<void> {
         header = readHeader(record, line, collector);
         return;
       }
-      if (header.length === 0) return;
-      if (record.length !== header.length) {
-        collector.problem(
-          line,
-          '',
-          `this line has ${record.length} values but the header has ${header.length} columns`,
-        );
-        return;
-      }
-      const value: Record<string, unknown> = {};
-      header.forEach((name, i) => {
-        if (name) value[name] = record[i];
-      });
-      collector.add(line, value);
+      collector.addRecord(header, record, line);
     });
     parser.on('error', (error: Error & { lines?: number }) => {
       collector.problem(error.lines ?? 1, '', `the CSV cannot be read here: ${error.message}`);
@@ -217,6 +252,26 @@ async function readCsv(text: string, collector: RowCollector): Promise<void> {
   });
   parser.end(text.replaceAll('\r\n', '\n'));
   await done;
+  if (header === null) collector.problem(1, '', 'the body is empty: send a header row and at least one application');
+}
+
+/** A plain body (PLAIN_CSV) record by record, as csv-parse with the options of readCsv would give them. */
+function readPlainCsv(text: string, collector: RowCollector): void {
+  let header: string[] | null = null;
+  let start = 0;
+  for (let line = 1; start < text.length && !collector.done; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    if (raw === '') continue;
+    const record = raw.split(',');
+    if (header === null) {
+      header = readHeader(record, line, collector);
+      continue;
+    }
+    collector.addRecord(header, record, line);
+  }
   if (header === null) collector.problem(1, '', 'the body is empty: send a header row and at least one application');
 }
 

@@ -2,6 +2,7 @@
 // (same request). The batch's own transaction stays all or nothing; until this audit is stored, readers of the new
 // version withhold every breakdown (fail closed: the stored audit names the write_seq it audited), and storing it
 // moves data_version, so nothing answered in between stays cached.
+import { forgetProcess } from '../processes/versions.ts';
 import type { Figures } from './change-size.ts';
 import { type CellRow, type Held, type PopulationKey, planPublication } from './publication-plan.ts';
 
@@ -204,6 +205,29 @@ export async function auditLiveVersion(db: D1Database, slug: string) {
     throw error;
   }
   return plan.audit;
+}
+
+/**
+ * Audits every live version that a batch left unaudited (a feed that sent `Disclosure-Audit: defer` and stopped
+ * before its run's last batch): the minute's cron, so figures reflect an ingest within the contract's 60 seconds.
+ * Returns the processes whose audit it stored.
+ */
+export async function auditUnauditedVersions(db: D1Database): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT p.slug FROM processes p LEFT JOIN disclosure_audits a ON a.process = p.slug AND a.version = ?
+       WHERE p.write_seq > 0 AND (a.write_seq IS NULL OR a.write_seq <> p.write_seq)`,
+    )
+    .bind(LIVE)
+    .all<{ slug: string }>();
+  const stored: string[] = [];
+  for (const { slug } of results) {
+    if (!(await auditLiveVersion(db, slug))) continue;
+    // Its new data_version shows at once in this isolate (others' memos expire within seconds).
+    forgetProcess(slug);
+    stored.push(slug);
+  }
+  return stored;
 }
 
 function rowsOf(figures: Figures): Row[] {

@@ -53,8 +53,76 @@ function crlfToLf(): Transform {
   });
 }
 
+// A CSV file of plain lines: no quotes, no spaces or other characters a CSV reader trims, no CR. Every line is then
+// one record as it stands (what feeds send), so it is passed on without parsing; the Worker reads it the same way.
+const PLAIN = /^[\w,\n-]*$/;
+
+/** Whether every block of the file is plain (PLAIN), read once, streaming. */
+async function isPlain(path: string): Promise<boolean> {
+  let first = true;
+  for await (const block of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = first ? (block as string).replace(/^\uFEFF/, '') : (block as string);
+    first = false;
+    if (!PLAIN.test(text)) return false;
+  }
+  return true;
+}
+
+/** Cuts a plain CSV file (isPlain) line for line, with the same chunks and line numbers as the parsing path. */
+async function* plainCsvChunks(path: string, limits: ChunkLimits): AsyncGenerator<Chunk> {
+  let bytesRead = 0;
+  let header: string | null = null;
+  let lines: string[] = [];
+  let lineMap: [number, number][] = [];
+  let size = 0;
+  let index = 0;
+  let fileLineNumber = 0;
+  let rest = '';
+  const flush = (): Chunk => {
+    const chunk = { index: index++, body: `${header}\n${lines.join('\n')}\n`, rows: lines.length, bytesRead, lineMap };
+    lines = [];
+    lineMap = [];
+    size = 0;
+    return chunk;
+  };
+  const source = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  for await (const block of source) {
+    const text = fileLineNumber === 0 && rest === '' ? (block as string).replace(/^\uFEFF/, '') : (block as string);
+    bytesRead = source.bytesRead;
+    const parts = (rest + text).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) {
+      fileLineNumber += 1;
+      if (line === '') continue;
+      if (header === null) {
+        header = line;
+        continue;
+      }
+      if (lines.length >= limits.maxRows || size + line.length + header.length + 2 > limits.maxBytes) yield flush();
+      lines.push(line);
+      lineMap.push([lines.length + 1, fileLineNumber]);
+      size += line.length + 1;
+    }
+  }
+  if (rest !== '') {
+    fileLineNumber += 1;
+    if (header === null) header = rest;
+    else {
+      if (lines.length >= limits.maxRows || size + rest.length + header.length + 2 > limits.maxBytes) yield flush();
+      lines.push(rest);
+      lineMap.push([lines.length + 1, fileLineNumber]);
+    }
+  }
+  if (lines.length > 0) yield flush();
+}
+
 /** Cuts a CSV file into CSV batches that each repeat the header row, streaming (any file size). */
 export async function* csvChunks(path: string, limits: ChunkLimits): AsyncGenerator<Chunk> {
+  yield* (await isPlain(path)) ? plainCsvChunks(path, limits) : parsedCsvChunks(path, limits);
+}
+
+/** csvChunks for any CSV (quoted fields, CRLF, padding): each record parsed and written again as one line. */
+export async function* parsedCsvChunks(path: string, limits: ChunkLimits): AsyncGenerator<Chunk> {
   const source = createReadStream(path);
   let bytesRead = 0;
   source.on('data', (data) => {
