@@ -47,7 +47,9 @@ export async function renderSvg(
 }
 
 // Each family as its font file names it, keyed by the lower-cased name satori writes.
-const FAMILIES = new Map(FACES.map((face) => [`font-family="${face.family.toLowerCase()}"`, `font-family="${face.family}"`]));
+const FAMILIES = new Map(
+  FACES.map((face) => [`font-family="${face.family.toLowerCase()}"`, `font-family="${face.family}"`]),
+);
 
 /**
  * Satori writes font families lower-cased, and resvg matches them to the fonts' own names case by case: only the
