@@ -1,7 +1,7 @@
 // Every image prints its publication code where OCR reads it back (issue 31: "legible: OCR must read it back at the
 // smallest size"): each template, size and language, served by the real Worker, read whole by Tesseract with its
 // defaults (what a fact-checker's script does), and the code as read opens its verify page, as a reader would.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SIZE_NAMES, TEMPLATE_PARAMS } from '../functions/domain/infographics.ts';
 import { normaliseCode } from '../functions/publications/code.ts';
 import { LANGS } from '../site/i18n/locales.ts';
+import { runCommand } from '../tests/support/run-script.ts';
 import { sharedServer } from './support/session.ts';
 
 // A demo process with cuts, so cut-changes draws a comparison; the other demo process gives other codes at the
@@ -57,22 +58,10 @@ afterAll(() => {
 });
 
 /** Tesseract's text of a PNG with its default page segmentation, on one thread (two shared cores). */
-function ocr(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TESSERACT, [file, 'stdout'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`tesseract exited ${code}: ${stderr}`)),
-    );
-  });
+async function ocr(file: string): Promise<string> {
+  const run = await runCommand(TESSERACT, [file, 'stdout'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+  if (run.code !== 0) throw new Error(`tesseract exited ${run.code}: ${run.stderr}`);
+  return run.stdout;
 }
 
 /** Every run of text shaped like a code (two groups of five, dash or not), as read. */
