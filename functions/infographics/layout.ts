@@ -93,7 +93,9 @@ function footer(s: Scale, source: string, verification: string): Node[] {
       { justifyContent: 'flex-end', marginTop: s.gap * 0.25 },
       // One run a character: the face's kerning would move glyphs in resvg (the SVG download) that satori and the
       // PNG painter leave in place; single characters are placed alike by all three.
-      ...[...verification.slice(at + 1)].map((character) => text(code, character)),
+      ...[...verification.slice(at + 1)].map((character) =>
+        text(character === '0' ? { ...code, fontFamily: BRAND.codeZeroFont } : code, character),
+      ),
     ),
   ];
 }

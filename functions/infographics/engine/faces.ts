@@ -2,13 +2,14 @@ import { BRAND } from '../brand.ts';
 
 /**
  * The faces shipped, in the order of `FONTS` (fonts.ts gives each its file): the brand face's two weights and the
- * verification code's face. A text run names its face by index (`faceOf`); this module loads no font file, so the
+ * verification code's two faces. A text run names its face by index (`faceOf`); this module loads no font file, so the
  * SVG reader and its tests run without the bundler.
  */
 export const FACES = [
   { family: BRAND.font, weight: 400 },
   { family: BRAND.font, weight: 700 },
   { family: BRAND.codeFont, weight: 700 },
+  { family: BRAND.codeZeroFont, weight: 700 },
 ] as const;
 
 /**
