@@ -50,6 +50,9 @@ beforeAll(async () => {
   write('view.csv', csv);
   write('figure.csv', csv.replace('1234', '1243'));
   write('resaved.csv', csv.replaceAll('\r\n', '\n'));
+  // One byte of the manifest: its signing time, a second later.
+  const signedAt = csv.lastIndexOf('10:00:00.000Z');
+  write('manifest.csv', `${csv.slice(0, signedAt)}10:00:01.000Z${csv.slice(signedAt + '10:00:00.000Z'.length)}`);
   const files = await signPackageFiles(testPackageFiles(), input);
   write('cut.zip', zipFiles(files));
   write('removed.zip', zipFiles({ ...files, 'data/sex.csv': new Uint8Array(0) }));
@@ -82,10 +85,11 @@ describe('npm run -s verify', { timeout: SLOW }, () => {
     }
   });
 
-  it('says why not and exits 1 for a changed pixel, figure or entry, a re-save, another type or an unknown key', async () => {
+  it('says why not and exits 1 for a changed pixel, figure, manifest byte or entry, a re-save, another type or an unknown key', async () => {
     for (const [file, reason] of [
       ['pixel.png', 'content-changed'],
       ['figure.csv', 'content-changed'],
+      ['manifest.csv', 'bad-signature'],
       ['resaved.csv', 'resaved'],
       ['removed.zip', 'content-changed'],
       ['photo.jpg', 'unsupported-type'],

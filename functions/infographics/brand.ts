@@ -3,6 +3,18 @@ import { SIZES, type SizeName } from '../domain/infographics.ts';
 /** The one set of brand tokens every template draws with: the site's theme colour, one typeface, flat shapes. */
 export const BRAND = {
   font: 'Atkinson Hyperlegible Next',
+  /**
+   * The verification code's face, bold: Arimo, drawn to Arial's metrics and shapes, which Tesseract's English model
+   * has seen most. Against the other faces tried (Inter, Atkinson's slashed zero, DejaVu and Liberation Mono, IBM
+   * Plex, Roboto and Source Code mono, B612 Mono, Courier Prime) it read the most random codes back exactly.
+   * Named as the file names itself, so resvg (which matches by that name) draws what satori measured.
+   */
+  codeFont: 'Arimo',
+  /**
+   * The code's zeros, in a narrow bold face: Arimo's round zero read as O, or as "0O" (one character too many), in
+   * codes with zeros among letters; a narrow zero reads as a digit.
+   */
+  codeZeroFont: 'Archivo Narrow',
   colour: {
     primary: '#0b5d4b',
     primaryDark: '#08463a',
@@ -32,6 +44,8 @@ export interface Scale {
   hero: number;
   body: number;
   small: number;
+  /** The verification code, on a line of its own under its label: large enough that OCR reads it from the whole image. */
+  code: number;
   /** How many bars a ranking shows. */
   bars: number;
   barHeight: number;
@@ -42,13 +56,14 @@ const SCALES: Record<SizeName, Omit<Scale, 'width' | 'height'>> = {
   og: {
     pad: 56,
     padTop: 0,
-    padBottom: 40,
+    padBottom: 24,
     band: 84,
     brand: 30,
     title: 44,
-    hero: 132,
+    hero: 120,
     body: 32,
     small: 24,
+    code: 32,
     bars: 4,
     barHeight: 16,
     gap: 14,
@@ -63,6 +78,7 @@ const SCALES: Record<SizeName, Omit<Scale, 'width' | 'height'>> = {
     hero: 190,
     body: 38,
     small: 28,
+    code: 40,
     bars: 6,
     barHeight: 22,
     gap: 22,
@@ -77,6 +93,7 @@ const SCALES: Record<SizeName, Omit<Scale, 'width' | 'height'>> = {
     hero: 240,
     body: 46,
     small: 32,
+    code: 48,
     bars: 9,
     barHeight: 26,
     gap: 30,

@@ -68,15 +68,36 @@ export function frame(s: Scale, parts: FrameParts): Node {
       },
       // A rule drawn as a box: a CSS border would be clipped through a clip-path.
       box({ height: 2, backgroundColor: c.rule, marginBottom: s.gap }),
-      box(
-        { justifyContent: 'space-between', alignItems: 'flex-end' },
-        text({ fontSize: s.small, color: c.muted, flexShrink: 1, marginRight: s.gap }, parts.footer),
-        // Ink on paper, bold and spaced: OCR reads it back at the smallest size; the code's alphabet has no I, L,
-        // O or U, and the typeface tells 0 from O and 1 from l.
-        text({ fontSize: s.small, fontWeight: 700, color: c.ink, letterSpacing: 1, flexShrink: 0 }, parts.verification),
-      ),
+      ...footer(s, parts.footer, parts.verification),
     ),
   );
+}
+
+/**
+ * The source and the verification code. The code sits alone on the last line, right-aligned under its label: OCR
+ * reads a line of one face and size far better than a code after a label or beside the smaller source (there it
+ * misread 9 as Y and 5 as S), and the whole image is read, so nothing else may share the code's line.
+ */
+function footer(s: Scale, source: string, verification: string): Node[] {
+  const c = BRAND.colour;
+  // The translations put the code last ("Verificar: {code}", "Verify: {code}").
+  const at = verification.lastIndexOf(' ');
+  const code = { fontSize: s.code, fontWeight: 700, fontFamily: BRAND.codeFont, color: c.ink, lineHeight: 1 };
+  return [
+    box(
+      { justifyContent: 'space-between', alignItems: 'flex-end' },
+      text({ fontSize: s.small, color: c.muted, flexShrink: 1, marginRight: s.gap * 2 }, source),
+      text({ fontSize: s.small, color: c.muted, flexShrink: 0 }, verification.slice(0, at)),
+    ),
+    box(
+      { justifyContent: 'flex-end', marginTop: s.gap * 0.25 },
+      // One run a character: the face's kerning would move glyphs in resvg (the SVG download) that satori and the
+      // PNG painter leave in place; single characters are placed alike by all three.
+      ...[...verification.slice(at + 1)].map((character) =>
+        text(character === '0' ? { ...code, fontFamily: BRAND.codeZeroFont } : code, character),
+      ),
+    ),
+  ];
 }
 
 /** One bar of a ranking: label and figure on one line, the bar under them. */

@@ -17,11 +17,20 @@ export function runScript(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ScriptRun> {
-  return new Promise((resolve) => {
-    const child = spawn(`${ROOT}node_modules/.bin/node`, [`${ROOT}scripts/${script}`, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: options.env ?? process.env,
-    });
+  return runCommand(`${ROOT}node_modules/.bin/node`, [`${ROOT}scripts/${script}`, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? process.env,
+  });
+}
+
+/** Runs any program as a child process and collects what it printed (a tool a test reads files with, a CLI). */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -30,6 +39,7 @@ export function runScript(
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
+    child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }

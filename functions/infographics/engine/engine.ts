@@ -4,6 +4,7 @@ import satori, { init as initYoga } from 'satori/standalone';
 import yogaWasm from 'satori/yoga.wasm';
 import { BRAND } from '../brand.ts';
 import type { Node } from '../h.ts';
+import { FACES } from './faces.ts';
 import { FONTS, fontFaces, rasterFonts } from './fonts.ts';
 import { paintFlatSvg } from './paint.ts';
 import { encodePng } from './png.ts';
@@ -40,9 +41,22 @@ export async function renderSvg(
 ): Promise<string> {
   await whenReady();
   const started = performance.now();
-  const svg = await satori(element as never, { width, height, fonts: FONTS, embedFont: false });
+  const svg = withFamilyNames(await satori(element as never, { width, height, fonts: FONTS, embedFont: false }));
   timings.layout = performance.now() - started;
   return withFonts ? svg.replace(/^<svg\b[^>]*>/, (open) => `${open}<style>${fontFaces()}</style>`) : svg;
+}
+
+// Each family as its font file names it, keyed by the lower-cased name satori writes.
+const FAMILIES = new Map(
+  FACES.map((face) => [`font-family="${face.family.toLowerCase()}"`, `font-family="${face.family}"`]),
+);
+
+/**
+ * Satori writes font families lower-cased, and resvg matches them to the fonts' own names case by case: only the
+ * brand face was found, as resvg's default family, and the code's face fell back to it.
+ */
+function withFamilyNames(svg: string): string {
+  return svg.replace(/font-family="[^"]*"/g, (attribute) => FAMILIES.get(attribute) ?? attribute);
 }
 
 /** Rasterises an SVG at its own size with resvg's whole SVG pipeline (any SVG; text drawn from the fonts). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BRAND } from '../brand.ts';
 import { readFlatSvg } from './flat-svg.ts';
 
 const open = '<svg width="100" height="50" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg">';
@@ -22,7 +23,7 @@ describe('readFlatSvg', () => {
           x: 10.5,
           y: 30,
           size: 16,
-          bold: true,
+          face: 1,
           letterSpacing: 0,
           fill: [0x13, 0x22, 0x1d],
           text: "Q&A '24!",
@@ -34,8 +35,17 @@ describe('readFlatSvg', () => {
 
   it('picks the nearer of the two weights and keeps letter spacing', () => {
     const image = readFlatSvg(`${open}${text('font-weight="400" letter-spacing="-2"', '6,574')}</svg>`);
-    expect(image?.ops[0]).toMatchObject({ bold: false, letterSpacing: -2, text: '6,574' });
-    expect(readFlatSvg(`${open}${text('font-weight="600"', 'a')}</svg>`)?.ops[0]).toMatchObject({ bold: true });
+    expect(image?.ops[0]).toMatchObject({ face: 0, letterSpacing: -2, text: '6,574' });
+    expect(readFlatSvg(`${open}${text('font-weight="600"', 'a')}</svg>`)?.ops[0]).toMatchObject({ face: 1 });
+  });
+
+  it("draws the verification code's runs in its own face, whatever weight they ask for", () => {
+    const code = (weight: string) =>
+      readFlatSvg(
+        `${open}${text(`font-weight="${weight}"`, 'K8C3D-2PTQD').replace('atkinson hyperlegible next', BRAND.codeFont)}</svg>`,
+      )?.ops[0];
+    expect(code('700')).toMatchObject({ face: 2, text: 'K8C3D-2PTQD' });
+    expect(code('400')).toMatchObject({ face: 2 });
   });
 
   it.each([

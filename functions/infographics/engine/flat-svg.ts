@@ -1,4 +1,4 @@
-import { BRAND } from '../brand.ts';
+import { faceOf } from './faces.ts';
 
 /** An sRGB colour, 0 to 255 a channel. */
 export type Rgb = readonly [number, number, number];
@@ -13,14 +13,15 @@ export interface RectOp {
   fill: Rgb;
 }
 
-/** A run of text on one baseline, in the brand typeface, as satori placed it. */
+/** A run of text on one baseline, in one of the faces shipped, as satori placed it. */
 export interface TextOp {
   kind: 'text';
   /** The pen at the start of the run, on the baseline. */
   x: number;
   y: number;
   size: number;
-  bold: boolean;
+  /** Its index in FACES (faces.ts). */
+  face: number;
   letterSpacing: number;
   fill: Rgb;
   text: string;
@@ -48,7 +49,6 @@ const TEXT_ATTRS = new Set([
   'letter-spacing',
 ]);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const FAMILY = BRAND.font.toLowerCase();
 
 function attributes(source: string, allowed: Set<string>): Map<string, string> | null {
   const found = new Map<string, string>();
@@ -107,11 +107,12 @@ function text(source: string, content: string): TextOp | null {
   const fill = colour(a.get('fill'));
   const decoded = decode(content);
   if (x == null || y == null || size == null || letterSpacing == null || !fill || decoded === null) return null;
-  if (a.get('font-family')?.toLowerCase() !== FAMILY || (a.get('font-style') ?? 'normal') !== 'normal') return null;
+  if ((a.get('font-style') ?? 'normal') !== 'normal') return null;
   const numeric = weight === 'normal' ? 400 : weight === 'bold' ? 700 : number(weight);
   if (numeric === null) return null;
-  // The two weights shipped, chosen as CSS font matching would.
-  return { kind: 'text', x, y, size, bold: numeric > 500, letterSpacing, fill, text: decoded };
+  const face = faceOf(a.get('font-family') ?? '', numeric);
+  if (face === null) return null;
+  return { kind: 'text', x, y, size, face, letterSpacing, fill, text: decoded };
 }
 
 const TAG = /<(\/?)([a-zA-Z]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>/y;

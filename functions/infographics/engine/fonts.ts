@@ -1,16 +1,24 @@
+import zero from '@fontsource/archivo-narrow/files/archivo-narrow-latin-700-normal.woff';
+import code from '@fontsource/arimo/files/arimo-latin-700-normal.woff';
 import regular from '@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-400-normal.woff';
 import bold from '@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-700-normal.woff';
-import { BRAND } from '../brand.ts';
+import { FACES } from './faces.ts';
 import { woffToSfnt } from './woff.ts';
 
+// The file of each face of FACES, in its order.
+const FILES = [regular, bold, code, zero] as const;
+
 /**
- * The two weights every infographic uses, Latin subset (Spanish and English need nothing more; 15 KB each).
+ * The faces every infographic uses, Latin subset (Spanish and English need nothing more; 15 KB each): the brand
+ * face's two weights and the verification code's two faces.
  * Module scope on purpose: satori caches parsed fonts per array, so one array means one parse per isolate.
  */
-export const FONTS = [
-  { name: BRAND.font, data: regular, weight: 400 as const, style: 'normal' as const },
-  { name: BRAND.font, data: bold, weight: 700 as const, style: 'normal' as const },
-];
+export const FONTS = FACES.map((face, index) => ({
+  name: face.family,
+  data: FILES[index] as ArrayBuffer,
+  weight: face.weight,
+  style: 'normal' as const,
+}));
 
 let faces: string | undefined;
 

@@ -35,7 +35,7 @@ const MASK_BYTES = 16 * 1024 * 1024;
 const RUNS = 4096;
 const ATLAS_WIDTH = 1024;
 
-let fonts: [Font, Font] | undefined;
+let fonts: Font[] | undefined;
 const runs = new LruCache<string, Run>(RUNS);
 const masks = new LruCache<string, GlyphMask>(MASK_BYTES, (mask) => mask.coverage.length + 64);
 
@@ -43,18 +43,20 @@ const masks = new LruCache<string, GlyphMask>(MASK_BYTES, (mask) => mask.coverag
  * The fonts as opentype.js reads them: the library satori measures text with, so runs are shaped (glyphs,
  * advances, kerning, letter spacing) exactly as satori laid them out.
  */
-function font(bold: boolean): Font {
-  fonts ??= rasterFonts().map((sfnt) => parse(sfnt.slice().buffer)) as [Font, Font];
-  return fonts[bold ? 1 : 0];
+function font(face: number): Font {
+  fonts ??= rasterFonts().map((sfnt) => parse(sfnt.slice().buffer));
+  const found = fonts[face];
+  if (!found) throw new Error(`no face ${face} among the ${fonts.length} shipped`);
+  return found;
 }
 
 /** Shapes a run, once per isolate for each text, size and weight (most words recur in every image). */
 function shape(op: TextOp): Run {
-  const key = `${op.bold ? 'b' : 'r'}|${op.size}|${op.letterSpacing}|${op.text}`;
+  const key = `${op.face}|${op.size}|${op.letterSpacing}|${op.text}`;
   const cached = runs.get(key);
   if (cached) return cached;
   const run: Run = { glyphs: [], offsets: [] };
-  font(op.bold).forEachGlyph(op.text, 0, 0, op.size, { letterSpacing: op.letterSpacing / op.size }, (glyph, x) => {
+  font(op.face).forEachGlyph(op.text, 0, 0, op.size, { letterSpacing: op.letterSpacing / op.size }, (glyph, x) => {
     run.glyphs.push(glyph);
     run.offsets.push(x);
   });
@@ -166,7 +168,7 @@ export function placeGlyphs(ops: TextOp[]): PlacedGlyph[][] {
     const [y, dy] = pen(op.y);
     return run.glyphs.map((glyph, i) => {
       const [x, dx] = pen(op.x + (run.offsets[i] ?? 0));
-      const key = `${op.bold ? 'b' : 'r'}|${glyph.index}|${op.size}|${dx}|${dy}`;
+      const key = `${op.face}|${glyph.index}|${op.size}|${dx}|${dy}`;
       if (!found.has(key) && !misses.has(key)) {
         const mask = masks.get(key);
         if (mask) found.set(key, mask);
