@@ -11,7 +11,7 @@ import { launchChromium } from '../e2e/support/browser.ts';
 import { startTestServer } from '../e2e/support/server.ts';
 import { SIZE_NAMES, TEMPLATE_PARAMS } from '../functions/domain/infographics.ts';
 import { bin, OFFLINE_ENV, ROOT } from '../scripts/lib/local-env.ts';
-import { cardHtml } from './lib/chromium-card.ts';
+import { coldShots, openCard, warmShots } from './lib/chromium-card.ts';
 import { type BenchRow, percentile } from './lib/stats.ts';
 
 const RUNS = Number(process.env.BENCH_RENDERS ?? 40);
@@ -126,36 +126,6 @@ async function renders(add: Add): Promise<void> {
   }
 }
 
-const CARD_TEXT = {
-  kicker: 'Procesos Electorales Locales 2020-2021',
-  title: 'Solicitudes para votar desde el extranjero',
-  total: '6,574',
-  lines: [
-    'solicitudes de registro recibidas',
-    '+120 en los 7 días al 30 de noviembre de 2020',
-    'El registro cerró el 10 de marzo de 2021.',
-  ],
-  source: 'Fuente: INE. Cifras al 30 de noviembre de 2020.',
-};
-
-const shot = async (page: import('playwright-core').Page) =>
-  page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 1200, height: 630 } });
-
-/** `count` warm screenshots of the card, a different figure each time so nothing is served from a previous paint. */
-async function chromiumShots(page: import('playwright-core').Page, count: number, seed: number): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await page.evaluate((n) => {
-      const el = document.querySelector('[data-total]');
-      if (el) el.textContent = n.toLocaleString('en');
-    }, seed + i);
-    await shot(page);
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
 /**
  * satori (the Worker over HTTP, image cache off) and warm Chromium making the same 1200x630 card, in alternating
  * rounds on the same machine, so a burst of load elsewhere hits both sides of a round: each round's ratio is of
@@ -168,9 +138,8 @@ async function versusChromium(add: Add, serverUrl: string): Promise<void> {
   const satoriAll: number[] = [];
   const chromiumAll: number[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
-    await page.setContent(await cardHtml(CARD_TEXT));
-    await chromiumShots(page, 5, 1);
+    const page = await openCard(browser);
+    await warmShots(page, 5, 1);
     await measure(url, 0, 5);
     for (let round = 0; round < ROUNDS; round++) {
       let satori: number[] = [];
@@ -178,7 +147,7 @@ async function versusChromium(add: Add, serverUrl: string): Promise<void> {
       // Which side goes first alternates, so neither always runs right after the other.
       for (const side of round % 2 === 0 ? ['satori', 'chromium'] : ['chromium', 'satori']) {
         if (side === 'satori') satori = (await measure(url, ROUND_RUNS, 0)).total;
-        else chromium = await chromiumShots(page, ROUND_RUNS, 6_574 + round * ROUND_RUNS);
+        else chromium = await warmShots(page, ROUND_RUNS, 6_574 + round * ROUND_RUNS);
       }
       const ratio = percentile(chromium, 50) / percentile(satori, 50);
       ratios.push(ratio);
@@ -203,17 +172,7 @@ async function versusChromium(add: Add, serverUrl: string): Promise<void> {
 
 /** A browser launched per image, as a serverless function would. */
 async function coldChromium(add: Add, satoriOg: number): Promise<void> {
-  const html = await cardHtml(CARD_TEXT);
-  const cold: number[] = [];
-  for (let i = 0; i < Math.min(RUNS, 12); i++) {
-    const started = performance.now();
-    const fresh = await launchChromium();
-    const page = await fresh.newPage({ viewport: { width: 1200, height: 630 } });
-    await page.setContent(html);
-    await shot(page);
-    await fresh.close();
-    cold.push(performance.now() - started);
-  }
+  const cold = await coldShots(Math.min(RUNS, 12));
   addPercentiles(add, 'Chromium, same 1200x630 card, cold (browser per image)', cold);
   add('satori vs cold Chromium (1200x630, p50)', 'speed-up', percentile(cold, 50) / satoriOg, '×');
 }
