@@ -1,7 +1,7 @@
-// Issue 7's benchmarks: warm render time of every template and size in `wrangler dev` (image cache off),
-// the same 1200x630 card made by headless Chromium in the same run (warm: one page kept open; cold: a browser
-// launched per image, as a serverless function would), cached responses, and the Worker bundle with and
-// without the image code.
+// Issue 7's benchmarks: warm render time of every template, size and language in `wrangler dev` (image cache
+// off), phase by phase, with the PNG's size; the same 1200x630 card made by headless Chromium in the same run
+// (warm: one page kept open, in rounds alternating with satori; cold: a browser launched per image, as a
+// serverless function would), cached responses, and the Worker bundle with and without the image code.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,10 +11,13 @@ import { launchChromium } from '../e2e/support/browser.ts';
 import { startTestServer } from '../e2e/support/server.ts';
 import { SIZE_NAMES, TEMPLATE_PARAMS } from '../functions/domain/infographics.ts';
 import { bin, OFFLINE_ENV, ROOT } from '../scripts/lib/local-env.ts';
-import { cardHtml } from './lib/chromium-card.ts';
+import { coldShots, openCard, warmShots } from './lib/chromium-card.ts';
 import { type BenchRow, percentile } from './lib/stats.ts';
 
 const RUNS = Number(process.env.BENCH_RENDERS ?? 40);
+// satori ÷ Chromium: rounds that alternate the two, each with its own p50s; the figure is the median round.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUND_RUNS = Number(process.env.BENCH_ROUND_RUNS ?? 30);
 const PROCESS = 'pel-2020-2021';
 const QUERIES: Record<string, string> = {
   'registrations-total': `process=${PROCESS}`,
@@ -25,6 +28,15 @@ const QUERIES: Record<string, string> = {
   'cut-changes': `process=${PROCESS}`,
   'page-card': 'page=/es/',
 };
+// Each case in both languages: figures templates take `lang`, a page card is of a page in one language.
+const IN_LANG: Record<string, (lang: string) => string> = {
+  'page-card': (lang) => `page=/${lang}/`,
+};
+const LANG_NAMES = ['es', 'en'];
+
+function caseQuery(template: string, lang: string): string {
+  return IN_LANG[template]?.(lang) ?? `${QUERIES[template]}&lang=${lang}`;
+}
 
 // The states with applications in the demo process.
 const STATES = ['03', '06', '08', '09', '12', '14', '16', '18', '22', '24', '32'];
@@ -55,9 +67,9 @@ function addPercentiles(add: Add, scenario: string, samples: number[], what = ''
   add(scenario, `p99${what}`, percentile(samples, 99), 'ms');
 }
 
-async function renders(add: Add): Promise<number> {
+async function renders(add: Add): Promise<void> {
   const server = await startTestServer({ INFOGRAPHICS_CACHE: 'off' });
-  let ogTotal = Number.NaN;
+  const renderP50s: number[] = [];
   try {
     await seedDemoData(server.url, { persistTo: server.persistTo, quiet: true });
     // The first image of an isolate also instantiates the Wasm modules, parses the fonts and fills the glyph cache.
@@ -76,18 +88,27 @@ async function renders(add: Add): Promise<number> {
     addPercentiles(add, 'GET /api/v1/ping (wrangler dev floor)', floor.total);
     for (const template of Object.keys(TEMPLATE_PARAMS)) {
       for (const size of SIZE_NAMES) {
-        const url = `${server.url}/api/v1/infographics/${template}.png?${QUERIES[template]}&size=${size}`;
-        const { total, timings } = await measure(url, RUNS);
-        addPercentiles(add, `${template} ${size}: warm render over HTTP`, total);
-        addPercentiles(add, `${template} ${size}: render inside the Worker`, timings.render ?? []);
-        if (size === 'og') {
-          for (const phase of ['layout', 'raster', 'png']) {
-            add(`${template} og: ${phase} phase inside the Worker`, 'p50', percentile(timings[phase] ?? [], 50), 'ms');
+        for (const lang of LANG_NAMES) {
+          const url = `${server.url}/api/v1/infographics/${template}.png?${caseQuery(template, lang)}&size=${size}`;
+          const { total, timings } = await measure(url, RUNS);
+          addPercentiles(add, `${template} ${size} ${lang}: warm render over HTTP`, total);
+          addPercentiles(add, `${template} ${size} ${lang}: render inside the Worker`, timings.render ?? []);
+          for (const phase of ['layout', 'raster', 'png', 'sign']) {
+            add(
+              `${template} ${size} ${lang}: ${phase} phase inside the Worker`,
+              'p50',
+              percentile(timings[phase] ?? [], 50),
+              'ms',
+            );
           }
+          const bytes = (await (await fetch(url)).arrayBuffer()).byteLength;
+          add(`${template} ${size} ${lang}: PNG size`, 'size', bytes, 'B');
+          renderP50s.push(percentile(timings.render ?? [], 50));
         }
-        if (template === 'registrations-total' && size === 'og') ogTotal = percentile(total, 50);
       }
     }
+    add('every template, size and language: slowest render inside the Worker', 'p50', Math.max(...renderP50s), 'ms');
+    await versusChromium(add, server.url);
     // Warm renders repeat one image. Each state's card has words and figures this isolate has not drawn yet,
     // as after an ingest: their glyphs are rasterised on the way.
     const unseen: number[] = [];
@@ -103,54 +124,56 @@ async function renders(add: Add): Promise<number> {
   } finally {
     await server.stop();
   }
-  return ogTotal;
 }
 
-async function chromium(add: Add, satoriOg: number): Promise<void> {
-  const html = await cardHtml({
-    kicker: 'Procesos Electorales Locales 2020-2021',
-    title: 'Solicitudes para votar desde el extranjero',
-    total: '6,574',
-    lines: [
-      'solicitudes de registro recibidas',
-      '+120 en los 7 días al 30 de noviembre de 2020',
-      'El registro cerró el 10 de marzo de 2021.',
-    ],
-    source: 'Fuente: INE. Cifras al 30 de noviembre de 2020.',
-  });
-  const shot = async (page: import('playwright-core').Page) =>
-    page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 1200, height: 630 } });
+/**
+ * satori (the Worker over HTTP, image cache off) and warm Chromium making the same 1200x630 card, in alternating
+ * rounds on the same machine, so a burst of load elsewhere hits both sides of a round: each round's ratio is of
+ * its own p50s, and the figure is the median round (every round is reported).
+ */
+async function versusChromium(add: Add, serverUrl: string): Promise<void> {
+  const url = `${serverUrl}/api/v1/infographics/registrations-total.png?${QUERIES['registrations-total']}`;
   const browser = await launchChromium();
-  const warm: number[] = [];
+  const ratios: number[] = [];
+  const satoriAll: number[] = [];
+  const chromiumAll: number[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
-    await page.setContent(html);
-    for (let i = 0; i < RUNS + 5; i++) {
-      const started = performance.now();
-      // A different figure each time, so nothing is served from a previous paint.
-      await page.evaluate((n) => {
-        const el = document.querySelector('[data-total]');
-        if (el) el.textContent = n.toLocaleString('en');
-      }, 6_574 + i);
-      await shot(page);
-      if (i >= 5) warm.push(performance.now() - started);
+    const page = await openCard(browser);
+    await warmShots(page, 5, 1);
+    await measure(url, 0, 5);
+    for (let round = 0; round < ROUNDS; round++) {
+      let satori: number[] = [];
+      let chromium: number[] = [];
+      // Which side goes first alternates, so neither always runs right after the other.
+      for (const side of round % 2 === 0 ? ['satori', 'chromium'] : ['chromium', 'satori']) {
+        if (side === 'satori') satori = (await measure(url, ROUND_RUNS, 0)).total;
+        else chromium = await warmShots(page, ROUND_RUNS, 6_574 + round * ROUND_RUNS);
+      }
+      const ratio = percentile(chromium, 50) / percentile(satori, 50);
+      ratios.push(ratio);
+      satoriAll.push(...satori);
+      chromiumAll.push(...chromium);
+      add(
+        `satori vs warm Chromium, round ${round + 1}: ${percentile(chromium, 50).toFixed(1)} ÷ ${percentile(satori, 50).toFixed(1)} ms`,
+        'speed-up',
+        ratio,
+        '×',
+      );
     }
   } finally {
     await browser.close();
   }
-  addPercentiles(add, 'Chromium, same 1200x630 card, warm (one page open)', warm);
-  const cold: number[] = [];
-  for (let i = 0; i < Math.min(RUNS, 12); i++) {
-    const started = performance.now();
-    const fresh = await launchChromium();
-    const page = await fresh.newPage({ viewport: { width: 1200, height: 630 } });
-    await page.setContent(html);
-    await shot(page);
-    await fresh.close();
-    cold.push(performance.now() - started);
-  }
+  addPercentiles(add, 'satori, registrations-total og es over HTTP, all rounds', satoriAll);
+  addPercentiles(add, 'Chromium, same 1200x630 card, warm (one page open), all rounds', chromiumAll);
+  add(`satori vs warm Chromium (1200x630, p50), median of ${ROUNDS} rounds`, 'speed-up', percentile(ratios, 50), '×');
+  add(`satori vs warm Chromium (1200x630, p50), lowest of ${ROUNDS} rounds`, 'speed-up', Math.min(...ratios), '×');
+  await coldChromium(add, percentile(satoriAll, 50));
+}
+
+/** A browser launched per image, as a serverless function would. */
+async function coldChromium(add: Add, satoriOg: number): Promise<void> {
+  const cold = await coldShots(Math.min(RUNS, 12));
   addPercentiles(add, 'Chromium, same 1200x630 card, cold (browser per image)', cold);
-  add('satori vs warm Chromium (1200x630, p50)', 'speed-up', percentile(warm, 50) / satoriOg, '×');
   add('satori vs cold Chromium (1200x630, p50)', 'speed-up', percentile(cold, 50) / satoriOg, '×');
 }
 
@@ -216,8 +239,7 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const add: Add = (scenario, metric, value, unit) =>
     rows.push({ bench: 'infographics', case: scenario, metric, value, unit });
-  const satoriOg = await renders(add);
-  await chromium(add, satoriOg);
+  await renders(add);
   await cached(add);
   await bundles(add);
   return rows;

@@ -15,23 +15,34 @@ function pngSize(bytes: Uint8Array): [number, number] {
   return [view.getUint32(16), view.getUint32(20)];
 }
 
-/** The RGB pixels of an opaque PNG this Worker encoded (8-bit RGB, filter 0 on every row). */
+/**
+ * The RGB pixels of an opaque PNG this Worker encoded: a flat card is a palette PNG (8-bit indices into its PLTE
+ * chunk), filter 0 on every row.
+ */
 async function pngPixels(bytes: Uint8Array): Promise<{ width: number; pixel: (x: number, y: number) => number[] }> {
   const [width] = pngSize(bytes);
-  expect(bytes[25], 'colour type: opaque images are sent as RGB').toBe(2);
+  expect(bytes[25], 'colour type: flat cards are sent as palette images').toBe(3);
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   const idat: Uint8Array<ArrayBuffer>[] = [];
+  let palette = new Uint8Array(0);
   for (let at = 8; at < bytes.length; ) {
     const length = view.getUint32(at);
-    if (new TextDecoder().decode(bytes.subarray(at + 4, at + 8)) === 'IDAT')
-      idat.push(bytes.slice(at + 8, at + 8 + length));
+    const type = new TextDecoder().decode(bytes.subarray(at + 4, at + 8));
+    if (type === 'IDAT') idat.push(bytes.slice(at + 8, at + 8 + length));
+    if (type === 'PLTE') palette = bytes.slice(at + 8, at + 8 + length);
     at += 12 + length;
   }
   const raw = new Uint8Array(
     await new Response(new Blob(idat).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer(),
   );
-  const stride = width * 3 + 1;
-  return { width, pixel: (x, y) => [...raw.subarray(y * stride + 1 + x * 3, y * stride + 4 + x * 3)] };
+  const stride = width + 1;
+  return {
+    width,
+    pixel: (x, y) => {
+      const index = raw[y * stride + 1 + x] ?? 0;
+      return [...palette.subarray(index * 3, index * 3 + 3)];
+    },
+  };
 }
 
 /** The text an SVG download shows, word by word (satori writes one `<text>` per word). */

@@ -1,8 +1,14 @@
+import { Buffer } from 'node:buffer';
+import { inflateSync } from 'node:zlib';
+import { parse } from '@shuding/opentype.js';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../tests/support/helpers.ts';
 import { createProcess, csv, postBatch, row } from '../../tests/support/registration-helpers.ts';
-import { rasterise, rasteriseWithResvg } from './engine/engine.ts';
+import { readPngChunks } from '../domain/signed-files/png.ts';
+import { rasterise, rasteriseWithResvg, renderPng } from './engine/engine.ts';
 import { readFlatSvg } from './engine/flat-svg.ts';
+import { rasterFonts } from './engine/fonts.ts';
+import { paintFlatSvg } from './engine/paint.ts';
 import { type Raster, stride } from './engine/raster.ts';
 
 const QUERIES: Record<string, string> = {
@@ -32,6 +38,22 @@ function difference(a: Raster, b: Raster) {
     }
   }
   return { mean: sum / (a.width * a.height * a.channels), max };
+}
+
+/** The colour type, palette and inflated rows of a PNG. */
+function readPng(png: Uint8Array): { type: number; palette?: Uint8Array; rows: Uint8Array } {
+  const chunks = readPngChunks(png) ?? [];
+  const data = (type: string) => chunks.find((chunk) => chunk.type === type)?.data;
+  return {
+    type: data('IHDR')?.[9] ?? -1,
+    palette: data('PLTE'),
+    rows: new Uint8Array(inflateSync(data('IDAT') ?? new Uint8Array(0))),
+  };
+}
+
+/** True when both hold the same bytes (natively: deep equality of megabytes is slow). */
+function same(a: Uint8Array, b: Uint8Array | undefined): boolean {
+  return b !== undefined && Buffer.compare(a, b) === 0;
 }
 
 /** The SVG the PNG is rasterised from: the download without its embedded fonts. */
@@ -74,6 +96,12 @@ describe('the flat painter', () => {
         // out of place, a missing word or a wrong colour is off by far more.
         expect(max, `${template} ${size}: largest difference of a pixel`).toBeLessThanOrEqual(64);
         expect(mean, `${template} ${size}: mean difference of a channel`).toBeLessThan(0.3);
+        // The PNG is a palette PNG of exactly the painted pixels (which `ours` has as RGB).
+        const png = readPng(await renderPng(svg));
+        const painted = paintFlatSvg(svg);
+        expect(png.type, `${template} ${size}: palette PNG`).toBe(3);
+        expect(png.palette, `${template} ${size}: palette`).toEqual(painted?.palette);
+        expect(same(png.rows, painted?.scanlines), `${template} ${size}: PNG rows`).toBe(true);
       }
     }
     // Every template in three sizes, each painted twice (ours and resvg): about 2 s alone, 5 s or more on 2
@@ -93,6 +121,35 @@ describe('the flat painter', () => {
     // A translucent or missing background is not flat either: the painter only makes opaque images.
     const raster = await rasterise(`${flat}<rect x="1" y="0" width="2" height="2" fill="#000"/></svg>`);
     expect(raster.channels).toBe(4);
+  });
+
+  it('hands an image of more than 256 colours to resvg and writes it as RGB', async () => {
+    const bands = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `<rect x="${i}" y="0" width="1" height="2" fill="#${(i * 0x2f1b).toString(16).padStart(6, '0').slice(-6)}"/>`,
+    );
+    const svg = `<svg width="300" height="2" viewBox="0 0 300 2" xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="300" height="2" fill="#ffffff"/>${bands.join('')}</svg>`;
+    expect(readFlatSvg(svg)).not.toBeNull();
+    expect(paintFlatSvg(svg)).toBeNull();
+    const png = readPng(await renderPng(svg));
+    expect(png.type).toBe(2);
+    expect(same(png.rows, (await rasteriseWithResvg(svg)).scanlines)).toBe(true);
+  });
+
+  it('measures a word from the width cache as opentype.js measures it', async () => {
+    await rasterise('<svg width="1" height="1" viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg"></svg>');
+    const font = parse((rasterFonts()[1] ?? new Uint8Array(0)).slice().buffer);
+    const words = ['Solicitudes', 'Voto Extranjero', '6,574', 'AVÍO'];
+    for (const word of words) {
+      const direct = font.forEachGlyph(word, 0, 0, 44, { letterSpacing: 1 / 44 }, () => undefined);
+      expect(font.getAdvanceWidth(word, 44, { letterSpacing: 1 / 44 })).toBe(direct);
+      // The second time from the cache, and another size or spacing is another entry.
+      expect(font.getAdvanceWidth(word, 44, { letterSpacing: 1 / 44 })).toBe(direct);
+      expect(font.getAdvanceWidth(word, 32, { letterSpacing: 0 })).toBe(
+        font.forEachGlyph(word, 0, 0, 32, { letterSpacing: 0 }, () => undefined),
+      );
+    }
   });
 
   it('anti-aliases rectangle edges between pixels by the share covered', async () => {

@@ -4,11 +4,12 @@ import satori, { init as initYoga } from 'satori/standalone';
 import yogaWasm from 'satori/yoga.wasm';
 import { BRAND } from '../brand.ts';
 import type { Node } from '../h.ts';
+import { cacheAdvanceWidths } from './advances.ts';
 import { FACES } from './faces.ts';
 import { FONTS, fontFaces, rasterFonts } from './fonts.ts';
 import { paintFlatSvg } from './paint.ts';
 import { encodePng } from './png.ts';
-import { type Raster, rasterFromRgba } from './raster.ts';
+import { type Raster, rasterFromRgba, rgbOf } from './raster.ts';
 
 /** Milliseconds spent in each phase of a render (shown in `Server-Timing`). */
 export type Timings = { layout?: number; raster?: number; png?: number };
@@ -17,6 +18,7 @@ let ready: Promise<void> | undefined;
 
 /** Instantiates yoga and resvg once per isolate (both modules were compiled at deploy time). */
 function whenReady(): Promise<void> {
+  cacheAdvanceWidths();
   ready ??= Promise.all([initYoga(yogaWasm), initWasm(resvgWasm)]).then(
     () => undefined,
     (error: unknown) => {
@@ -76,18 +78,21 @@ export async function rasteriseWithResvg(svg: string): Promise<Raster> {
 }
 
 /**
- * Rasterises satori's SVG at its own size: flat images (every template) are painted from the glyph cache,
- * anything else by resvg.
+ * Rasterises satori's SVG at its own size as RGB(A): flat images (every template) are painted from the glyph
+ * cache, anything else by resvg.
  */
 export async function rasterise(svg: string): Promise<Raster> {
   await whenReady();
-  return paintFlatSvg(svg) ?? rasteriseWithResvg(svg);
+  const flat = paintFlatSvg(svg);
+  return flat ? rgbOf(flat) : rasteriseWithResvg(svg);
 }
 
 /** Rasterises satori's SVG and encodes it as PNG. */
 export async function renderPng(svg: string, timings: Timings = {}): Promise<Uint8Array> {
+  await whenReady();
   let started = performance.now();
-  const raster = await rasterise(svg);
+  // The flat painter's buffer is reused from image to image: nothing awaits between painting and encoding.
+  const raster = paintFlatSvg(svg, true) ?? (await rasteriseWithResvg(svg));
   timings.raster = performance.now() - started;
   started = performance.now();
   const png = encodePng(raster);

@@ -40,7 +40,7 @@ declare module '@shuding/opentype.js' {
     getPath(x: number, y: number, fontSize: number): Path;
   }
   /** A parsed font, as satori's text measurement uses it. */
-  export interface Font {
+  export class Font {
     forEachGlyph(
       text: string,
       x: number,
@@ -49,6 +49,8 @@ declare module '@shuding/opentype.js' {
       options: { letterSpacing?: number },
       callback: (glyph: Glyph, x: number, y: number, fontSize: number) => void,
     ): number;
+    /** The width of a run of text: what satori measures words with. */
+    getAdvanceWidth(text: string, fontSize: number, options?: { letterSpacing?: number }): number;
   }
   /** Reads a TTF/OTF/WOFF font. */
   export function parse(buffer: ArrayBuffer): Font;

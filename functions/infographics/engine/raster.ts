@@ -1,12 +1,15 @@
 /**
  * Pixels laid out as PNG scanlines: each row is its filter byte (0, none) and then `width × channels` bytes, so
- * the PNG encoder deflates the buffer as it is. Three channels (RGB) for opaque images, four (RGBA) otherwise.
+ * the PNG encoder deflates the buffer as it is. One channel holds palette indices (`palette`, RGB triples), three
+ * are RGB for opaque images, four RGBA otherwise.
  */
 export interface Raster {
   width: number;
   height: number;
-  channels: 3 | 4;
+  channels: 1 | 3 | 4;
   scanlines: Uint8Array;
+  /** With one channel: the colours the indices name, three bytes each (at most 256). */
+  palette?: Uint8Array;
 }
 
 /** Bytes from one row's start to the next. */
@@ -43,4 +46,20 @@ export function rasterFromRgba(pixels: Uint8Array, width: number, height: number
     }
   }
   return raster;
+}
+
+/** The same image as RGB scanlines, for comparing a palette image with resvg's pixels; other rasters as they are. */
+export function rgbOf(raster: Raster): Raster {
+  if (raster.channels !== 1 || !raster.palette) return raster;
+  const { width, height, palette } = raster;
+  const rgb: Raster = { width, height, channels: 3, scanlines: new Uint8Array((width * 3 + 1) * height) };
+  const from = stride(raster);
+  const to = stride(rgb);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const index = (raster.scanlines[y * from + 1 + x] ?? 0) * 3;
+      rgb.scanlines.set(palette.subarray(index, index + 3), y * to + 1 + x * 3);
+    }
+  }
+  return rgb;
 }
