@@ -63,6 +63,8 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
   embeds: number;
   /** The median frame's time in each of `PHASES`. */
   phases: Record<string, number>;
+  /** Each view's document: its bytes and its element count. */
+  views: Record<string, { bytes: number; elements: number }>;
   status: Record<number, number>;
   kinds: Record<string, number>;
   p50: number;
@@ -119,6 +121,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
     });
     // Where each frame's time goes, from its own navigation timing (the page cannot see a cross-origin frame's).
     const phases: Record<string, number[]> = Object.fromEntries(PHASES.map((name) => [name, []]));
+    const views: Record<string, { bytes: number; elements: number }> = {};
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
       const timing = await frame
@@ -126,6 +129,8 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
           if (!nav) return null;
           return [
+            nav.decodedBodySize,
+            document.getElementsByTagName('*').length,
             nav.requestStart - nav.startTime,
             nav.responseStart - nav.requestStart,
             nav.domInteractive - nav.responseStart,
@@ -134,7 +139,12 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
           ];
         })
         .catch(() => null);
-      for (const [i, ms] of (timing ?? []).entries()) phases[PHASES[i] as string]?.push(ms);
+      if (!timing) continue;
+      const [bytes = 0, elements = 0, ...ms] = timing;
+      for (const [i, value] of ms.entries()) phases[PHASES[i] as string]?.push(value);
+      // What the renderer has to parse and lay out for each view: the frames share its one main thread.
+      const view = new URL(frame.url()).searchParams.get('view') ?? '';
+      views[view] ??= { bytes, elements };
     }
     for (const frame of page.frames()) {
       const fetched = await frame
@@ -155,6 +165,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
     return {
       embeds: times.length,
       phases: Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, percentile(values, 50)])),
+      views,
       status,
       kinds,
       p50: percentile(times, 50),
@@ -178,7 +189,7 @@ async function newDataVersion(serverUrl: string, persistTo: string | undefined, 
     persistTo,
   );
   const folio = `BENCH${Date.now()}${round}`;
-  const fields = row(folio);
+  const fields = row(folio, { received_on: '2022-10-03' });
   const body = `${Object.keys(fields).join(',')}\n${Object.values(fields).join(',')}\n`;
   const response = await fetch(`${serverUrl}/api/v1/registrations/${PROCESS}/batches`, {
     method: 'POST',
@@ -221,6 +232,9 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
       );
       for (const kind of ['embed pages', 'scripts and stylesheets', 'engagement events']) {
         add(`requests to the Worker: ${kind}, first load`, result.kinds[kind] ?? 0, '');
+      }
+      for (const [view, size] of Object.entries(result.views)) {
+        add(`view ${view}: document bytes / elements`, `${size.bytes} / ${size.elements}`, '');
       }
       for (const phase of PHASES) {
         const each = results.map((one) => one.phases[phase] ?? Number.NaN);
