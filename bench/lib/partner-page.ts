@@ -5,13 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { seedDemoData } from '../../db/seed/seed.ts';
 import { launchChromium } from '../../e2e/support/browser.ts';
 import { startTestServer } from '../../e2e/support/server.ts';
-import { insertToken } from '../../functions/auth/token-store.ts';
-import { mintToken } from '../../functions/auth/tokens.ts';
 import { THEMES, VIEWS } from '../../functions/domain/views.ts';
-import { withLocalDb } from '../../scripts/lib/local-db.ts';
 import { LANGS } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
-import { row } from '../../tests/support/application-row.ts';
+import { newDataVersion } from './new-data-version.ts';
 import { type BenchRow, percentile } from './stats.ts';
 
 const EMBEDS = 30;
@@ -179,27 +176,6 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
 }
 
 /**
- * A new data version of the embedded process (one more application), so the next page load is 30 cache misses again:
- * every cached answer is named by the version.
- */
-async function newDataVersion(serverUrl: string, persistTo: string | undefined, round: number): Promise<void> {
-  const ingest = await mintToken();
-  await withLocalDb(
-    (db) => insertToken(db, { id: ingest.id, scope: 'ingest', name: 'partner bench', hash: ingest.hash }),
-    persistTo,
-  );
-  const folio = `BENCH${Date.now()}${round}`;
-  const fields = row(folio, { received_on: '2022-10-03' });
-  const body = `${Object.keys(fields).join(',')}\n${Object.values(fields).join(',')}\n`;
-  const response = await fetch(`${serverUrl}/api/v1/registrations/${PROCESS}/batches`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ingest.token}`, 'content-type': 'text/csv', 'idempotency-key': folio },
-    body,
-  });
-  if (!response.ok) throw new Error(`a new data version: ${response.status} ${await response.text()}`);
-}
-
-/**
  * A partner's page with 30 embeds loading at once from one client address, `ROUNDS` times with the edge cache
  * empty (30 misses, all counted by the per-address limit; a new data version before each) and `ROUNDS` times
  * warm: no 429, and how long the embeds take, per load and as the median load.
@@ -212,7 +188,8 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
     for (const state of ['cold (cache misses)', 'warm (cache hits)']) {
       const results = [];
       for (let round = 0; round < ROUNDS; round++) {
-        if (state.startsWith('cold') && round > 0) await newDataVersion(server.url, server.persistTo, round);
+        if (state.startsWith('cold') && round > 0)
+          await newDataVersion(server.url, server.persistTo, { process: PROCESS, receivedOn: '2022-10-03' });
         results.push(await partnerPageWithEmbeds(server.url));
       }
       const result = results[0] as Awaited<ReturnType<typeof partnerPageWithEmbeds>>;
