@@ -14,6 +14,7 @@ import { oembedRoutes } from './registrations/dashboard/oembed.ts';
 import { homeRoutes } from './registrations/home-page.ts';
 import { runScheduled } from './scheduled.ts';
 import { ApiError } from './shared/errors.ts';
+import { frontAnswer, keepFront } from './shared/front-answers.ts';
 import { onError } from './shared/on-error.ts';
 import { rootRoutes } from './shared/root-page.ts';
 import { withSecurityHeaders } from './shared/security-headers.ts';
@@ -44,7 +45,14 @@ app.onError(onError);
 
 /** The Worker's handlers: HTTP (Hono), the engagement-events queue consumer and the retention cron. */
 export default {
-  fetch: app.fetch,
+  // A repeat of a public cached read is answered from memory before routing; any other request is routed.
+  fetch: async (request: Request, env: Env, ctx: ExecutionContext) => {
+    const kept = frontAnswer(request);
+    if (kept) return kept;
+    const response = await app.fetch(request, env, ctx);
+    keepFront(request, response);
+    return response;
+  },
   queue: consumeEvents,
   scheduled: runScheduled,
 } satisfies ExportedHandler<Env>;

@@ -138,7 +138,8 @@ export const infographicRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
           ? await uncached(entry)
           : await serveVersioned(
               c,
-              { ...entry, immutable: prepared.frozen, private: prepared.private },
+              // Nothing below depends on more than the URL: a repeat may be answered before routing.
+              { ...entry, immutable: prepared.frozen, private: prepared.private, front: true },
               prepared.rowsRead,
             );
       if (renderMs > 0) {

@@ -44,6 +44,8 @@ export function serveFigures(
   kind: string,
   inputs: Readonly<Record<string, unknown>>,
   build: () => Promise<{ response: Response; rowsRead: number }>,
+  /** The route's answer depends on the URL and viewer only: repeats may be answered before routing. */
+  front = false,
 ): Promise<Response> {
   return serveVersioned(
     c,
@@ -52,6 +54,7 @@ export function serveFigures(
       immutable: source.cut !== null,
       private: source.private,
       build,
+      front,
     },
     source.rowsRead,
   );

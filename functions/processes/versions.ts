@@ -1,3 +1,4 @@
+import { forgetFrontAnswers } from '../shared/front-answers.ts';
 import { type CutRecord, cutDates, getCut } from './cut-store.ts';
 import { getProcess, listProcesses, type ProcessRecord } from './store.ts';
 
@@ -36,6 +37,7 @@ export async function currentProcesses(db: D1Database, now = Date.now()): Promis
 export function forgetProcess(slug: string): void {
   memo.delete(slug);
   listMemo = undefined;
+  forgetFrontAnswers();
   datesMemo.delete(slug);
   for (const key of cutMemo.keys()) if (key.startsWith(`${slug}/`)) cutMemo.delete(key);
 }
@@ -80,4 +82,5 @@ export async function currentCut(
 export function forgetCut(slug: string, date: string): void {
   cutMemo.delete(`${slug}/${date}`);
   datesMemo.delete(slug);
+  forgetFrontAnswers();
 }

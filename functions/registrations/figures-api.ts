@@ -48,14 +48,21 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const { process, cut } = source;
       requireEntityInProcess(process, query.entity);
       const filters = { entity: query.entity ?? null, country: query.country ?? null };
-      return serveFigures(c, source, 'summary', query, async () => {
-        const { value, rowsRead } = await readSummary(c.env.DB, process, query.scope, filters, cut?.date ?? null);
-        const body = jsonWithRankedKeys(value, ['by_entity', 'by_country']);
-        return {
-          response: new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
-          rowsRead,
-        };
-      });
+      return serveFigures(
+        c,
+        source,
+        'summary',
+        query,
+        async () => {
+          const { value, rowsRead } = await readSummary(c.env.DB, process, query.scope, filters, cut?.date ?? null);
+          const body = jsonWithRankedKeys(value, ['by_entity', 'by_country']);
+          return {
+            response: new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } }),
+            rowsRead,
+          };
+        },
+        true,
+      );
     },
   )
   .openapi(

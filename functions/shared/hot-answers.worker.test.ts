@@ -2,16 +2,18 @@
 // (security headers included), and a new data version is never served from it.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testEnv } from '../../tests/support/helpers.ts';
-import { createProcess, csv, postBatch, row } from '../../tests/support/registration-helpers.ts';
+import { bearer, testEnv } from '../../tests/support/helpers.ts';
+import { createProcess, csv, PROCESS_BODY, postBatch, row } from '../../tests/support/registration-helpers.ts';
 import worker from '../index.ts';
+import { frontAnswer } from './front-answers.ts';
 
 const SLUG = 'hot';
 let auth: { authorization: string };
 
-async function settled(path: string): Promise<Response> {
+async function settled(path: string, headers: Record<string, string> = {}): Promise<Response> {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`https://voto.test${path}`) as never, testEnv as never, ctx);
+  const request = new Request(`https://voto.test${path}`, { headers });
+  const response = await worker.fetch(request as never, testEnv as never, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -53,5 +55,55 @@ describe('answers kept in memory', () => {
     const after = await settled(path);
     expect(after.headers.get('server-timing')).toContain('cache;desc="miss"');
     expect(((await after.json()) as { total: number }).total).toBe(before.total + 2);
+  });
+});
+
+// A repeat answered before routing says only the cache entries; a routed one also has the Worker's total.
+const FRONT_TIMING = 'cache;desc="hit", d1;desc="rows_read=0"';
+
+describe('repeats answered before routing', () => {
+  const path = `/api/v1/registrations/${SLUG}/summary?country=CA`;
+
+  it("sends the routed answer's bytes and headers, CORS and security headers among them", async () => {
+    const routed = await settled(path);
+    const body = await routed.text();
+    const repeat = await settled(path);
+    expect(repeat.headers.get('server-timing')).toBe(FRONT_TIMING);
+    expect(headersOf(repeat)).toEqual(headersOf(routed));
+    expect(repeat.headers.get('access-control-allow-origin')).toBe('*');
+    expect(repeat.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(repeat.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await repeat.text()).toBe(body);
+  });
+
+  it('keeps a URL for a second only', async () => {
+    await settled(path);
+    const request = new Request(`https://voto.test${path}`);
+    expect(frontAnswer(request)).toBeInstanceOf(Response);
+    expect(frontAnswer(request, Date.now() + 1_000)).toBeUndefined();
+  });
+
+  it('still refuses an invalid query, and routes a request with a validator (304)', async () => {
+    expect((await settled(`/api/v1/registrations/${SLUG}/summary?country=Canada`)).status).toBe(422);
+    const etag = (await settled(path)).headers.get('etag') as string;
+    expect((await settled(path, { 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it('routes a credentialed request: staff who can see a rehearsal get a private answer, never the kept one', async () => {
+    await createProcess(`${SLUG}-ensayo`, { ...PROCESS_BODY, published: false });
+    await settled(path);
+    expect((await settled(path)).headers.get('server-timing')).toBe(FRONT_TIMING);
+    const staff = await settled(path, await bearer('staff'));
+    expect(staff.status).toBe(200);
+    expect(staff.headers.get('cache-control')).toBe('private, no-store');
+    expect(staff.headers.get('server-timing')).toContain('cache;desc="private"');
+  });
+
+  it('forgets every kept URL when this isolate writes new figures', async () => {
+    const before = (await (await settled(path)).json()) as { total: number };
+    expect((await postBatch(SLUG, csv([row('H5', { country: 'CA' })]), auth)).status).toBe(200);
+    const after = await settled(path);
+    expect(after.headers.get('server-timing')).toContain('cache;desc="miss"');
+    expect(((await after.json()) as { total: number }).total).toBe(before.total + 1);
   });
 });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import type { CacheName } from './cache-key.ts';
 import { clientOverLimit } from './client-limit.ts';
+import { offerFront } from './front-answers.ts';
 import { LocalFirstLimiter, tooManyRequests } from './rate-limit.ts';
 import { securityHeaderList } from './security-headers.ts';
 
@@ -46,6 +47,11 @@ export async function serveVersioned(
      * stored in or served from the shared cache (its key names a slug that may be deleted and reused).
      */
     private?: boolean;
+    /**
+     * The answer depends on nothing but the URL and the viewer (no header, nothing changed after this): a repeat of
+     * the URL may be answered before routing with this answer's final bytes and headers (front-answers.ts).
+     */
+    front?: boolean;
   },
   rowsReadBefore: number,
 ): Promise<Response> {
@@ -73,8 +79,12 @@ export async function serveVersioned(
   }
   const cacheKey = `https://cache.voto.internal/${key}`;
   const now = Date.now();
+  const offer = (answer: HotAnswer) => {
+    if (request.front && answer.body.byteLength <= HOT_MAX_ANSWER) offerFront(c.req.raw, answer);
+    return answer;
+  };
   const kept = recall(cacheKey, now);
-  if (kept) return hotResponse(kept, rowsReadBefore);
+  if (kept) return hotResponse(offer(kept), rowsReadBefore);
   const cache = await figuresCache();
   const cached = await cache.match(cacheKey);
   if (cached) {
@@ -90,7 +100,7 @@ export async function serveVersioned(
       await cached.arrayBuffer(),
       edgeExpiry(cached, now),
     );
-    return hotResponse(answer, rowsReadBefore);
+    return hotResponse(offer(answer), rowsReadBefore);
   }
   if (await clientOverLimit(c, missLimit, c.env.PUBLIC_LIMITER, 'reads')) {
     throw tooManyRequests(
@@ -109,13 +119,15 @@ export async function serveVersioned(
   } catch {
     await put;
   }
-  const answer = remember(
-    cacheKey,
-    c.req.path,
-    response.status,
-    response.headers,
-    body,
-    immutable ? Infinity : now + EDGE_SECONDS * 1000,
+  const answer = offer(
+    remember(
+      cacheKey,
+      c.req.path,
+      response.status,
+      response.headers,
+      body,
+      immutable ? Infinity : now + EDGE_SECONDS * 1000,
+    ),
   );
   const fresh = new Response(body, { status: answer.status, headers: answer.headers });
   fresh.headers.set('Server-Timing', timing('miss', rowsReadBefore + rowsRead));

@@ -20,6 +20,7 @@ export const embedRoutes = new Hono<AppEnv>()
     return serveFiguresView(c, query, {
       kind: 'embed',
       extra: { origin },
+      front: true,
       changes: query.view === 'changes',
       publishes: {
         kind: 'embed',

@@ -26,6 +26,8 @@ export interface FiguresView {
   cors?: boolean;
   /** Whether the answer shows what changed since the last cut (two more summary reads). */
   changes?: boolean;
+  /** The answer depends on the URL and viewer only: repeats may be answered before routing (front-answers.ts). */
+  front?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function serveFiguresView(
         return { response: await view.render(model, publication), rowsRead: 0 };
       },
       cors: view.cors,
+      front: view.front,
       immutable: chosen.cut !== null,
       private: chosen.private,
     },
