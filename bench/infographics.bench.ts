@@ -2,22 +2,22 @@
 // off), phase by phase, with the PNG's size; the same 1200x630 card made by headless Chromium in the same run
 // (warm: one page kept open, in rounds alternating with satori; cold: a browser launched per image, as a
 // serverless function would), cached responses, and the Worker bundle with and without the image code.
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedDemoData } from '../db/seed/seed.ts';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { startTestServer } from '../e2e/support/server.ts';
 import { SIZE_NAMES, TEMPLATE_PARAMS } from '../functions/domain/infographics.ts';
-import { bin, OFFLINE_ENV, ROOT } from '../scripts/lib/local-env.ts';
 import { coldShots, openCard, warmShots } from './lib/chromium-card.ts';
 import { type BenchRow, percentile } from './lib/stats.ts';
+import { bundles } from './lib/worker-bundle.ts';
 
 const RUNS = Number(process.env.BENCH_RENDERS ?? 40);
 // satori ÷ Chromium: rounds that alternate the two, each with its own p50s; the figure is the median round.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const ROUND_RUNS = Number(process.env.BENCH_ROUND_RUNS ?? 30);
+// Knobs for a shorter run while working on one part: BENCH_CASES, a pattern of the render cases to run ("story",
+// "cut-changes (square|story)"); BENCH_PARTS, which parts run (renders, chromium, cached, bundles; default all).
+const CASES = new RegExp(process.env.BENCH_CASES ?? '');
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'renders,chromium,cached,bundles').split(','));
 const PROCESS = 'pel-2020-2021';
 const QUERIES: Record<string, string> = {
   'registrations-total': `process=${PROCESS}`,
@@ -89,6 +89,7 @@ async function renders(add: Add): Promise<void> {
     for (const template of Object.keys(TEMPLATE_PARAMS)) {
       for (const size of SIZE_NAMES) {
         for (const lang of LANG_NAMES) {
+          if (!PARTS.has('renders') || !CASES.test(`${template} ${size} ${lang}`)) continue;
           const url = `${server.url}/api/v1/infographics/${template}.png?${caseQuery(template, lang)}&size=${size}`;
           const { total, timings } = await measure(url, RUNS);
           addPercentiles(add, `${template} ${size} ${lang}: warm render over HTTP`, total);
@@ -107,23 +108,31 @@ async function renders(add: Add): Promise<void> {
         }
       }
     }
-    add('every template, size and language: slowest render inside the Worker', 'p50', Math.max(...renderP50s), 'ms');
-    await versusChromium(add, server.url);
+    if (renderP50s.length > 0) {
+      const which = process.env.BENCH_CASES ? `cases matching /${CASES.source}/` : 'every template, size and language';
+      add(`${which}: slowest render inside the Worker`, 'p50', Math.max(...renderP50s), 'ms');
+    }
+    if (PARTS.has('chromium')) await versusChromium(add, server.url);
     // Warm renders repeat one image. Each state's card has words and figures this isolate has not drawn yet,
     // as after an ingest: their glyphs are rasterised on the way.
-    const unseen: number[] = [];
-    for (const entity of STATES) {
-      const url = `${server.url}/api/v1/infographics/registrations-total.png?${QUERIES['registrations-total']}&entity=${entity}`;
-      unseen.push(...((await measure(url, 1, 0)).timings.render ?? []));
-    }
-    addPercentiles(
-      add,
-      `registrations-total og: first card of each of ${STATES.length} states, inside the Worker`,
-      unseen,
-    );
+    if (PARTS.has('renders')) await unseenStates(add, server.url);
   } finally {
     await server.stop();
   }
+}
+
+/** Renders of cards whose words and figures the isolate has not drawn yet. */
+async function unseenStates(add: Add, serverUrl: string): Promise<void> {
+  const unseen: number[] = [];
+  for (const entity of STATES) {
+    const url = `${serverUrl}/api/v1/infographics/registrations-total.png?${QUERIES['registrations-total']}&entity=${entity}`;
+    unseen.push(...((await measure(url, 1, 0)).timings.render ?? []));
+  }
+  addPercentiles(
+    add,
+    `registrations-total og: first card of each of ${STATES.length} states, inside the Worker`,
+    unseen,
+  );
 }
 
 /**
@@ -190,57 +199,13 @@ async function cached(add: Add): Promise<void> {
   }
 }
 
-/** Upload size of `wrangler deploy --dry-run` for an entry module. */
-async function bundle(entry: string): Promise<{ raw: number; gzip: number }> {
-  const outdir = await mkdtemp(join(tmpdir(), 'voto-dry-'));
-  try {
-    const result = spawnSync(bin('wrangler'), ['deploy', '--dry-run', '--outdir', outdir, entry], {
-      cwd: ROOT,
-      env: OFFLINE_ENV,
-      encoding: 'utf8',
-    });
-    const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${result.stdout}${result.stderr}`);
-    if (!match) throw new Error(`wrangler deploy --dry-run ${entry}:\n${result.stdout}${result.stderr}`);
-    return { raw: Number(match[1]), gzip: Number(match[2]) };
-  } finally {
-    await rm(outdir, { recursive: true, force: true });
-  }
-}
-
-async function bundles(add: Add): Promise<void> {
-  const withImages = await bundle('functions/index.ts');
-  // The same Worker without the image routes: copies of the entry and of the API router that leave them out.
-  const strip = async (file: string) =>
-    (await readFile(join(ROOT, file), 'utf8'))
-      .split('\n')
-      .filter((line) => !/infographic\w*Routes/.test(line))
-      .join('\n');
-  const router = join(ROOT, 'functions', `.bench-no-images-api-${process.pid}.ts`);
-  const entry = join(ROOT, 'functions', `.bench-no-images-${process.pid}.ts`);
-  await writeFile(router, await strip('functions/api.ts'));
-  await writeFile(
-    entry,
-    (await strip('functions/index.ts')).replace("'./api.ts'", `'./.bench-no-images-api-${process.pid}.ts'`),
-  );
-  try {
-    const without = await bundle(entry);
-    add('Worker bundle with the image code', 'upload', withImages.raw, 'KiB');
-    add('Worker bundle with the image code', 'gzip', withImages.gzip, 'KiB');
-    add('Worker bundle without the image code', 'upload', without.raw, 'KiB');
-    add('Worker bundle without the image code', 'gzip', without.gzip, 'KiB');
-  } finally {
-    await rm(entry, { force: true });
-    await rm(router, { force: true });
-  }
-}
-
 /** Runs the infographics benchmarks. */
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const add: Add = (scenario, metric, value, unit) =>
     rows.push({ bench: 'infographics', case: scenario, metric, value, unit });
   await renders(add);
-  await cached(add);
-  await bundles(add);
+  if (PARTS.has('cached')) await cached(add);
+  if (PARTS.has('bundles')) await bundles(add);
   return rows;
 }

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../tests/support/helpers.ts';
 import { createProcess, csv, postBatch, row } from '../../tests/support/registration-helpers.ts';
 import { readPngChunks } from '../domain/signed-files/png.ts';
-import { rasterise, rasteriseWithResvg, renderPng } from './engine/engine.ts';
+import { rasterise, rasteriseWithResvg, renderPng, renderSvg } from './engine/engine.ts';
 import { readFlatSvg } from './engine/flat-svg.ts';
 import { rasterFonts } from './engine/fonts.ts';
 import { paintFlatSvg } from './engine/paint.ts';
 import { type Raster, stride } from './engine/raster.ts';
+import { box } from './h.ts';
 
 const QUERIES: Record<string, string> = {
   'registrations-total': 'process=ig-raster&entity=15',
@@ -159,5 +160,22 @@ describe('the flat painter', () => {
     const raster = await rasterise(svg);
     expect(raster.channels).toBe(3);
     expect([...raster.scanlines.subarray(1, 13)]).toEqual([128, 128, 128, 0, 0, 0, 128, 128, 128, 255, 255, 255]);
+  });
+});
+
+describe('the layout', () => {
+  it('gives back the stack trace limit when concurrent layouts end, however they end', async () => {
+    const before = Error.stackTraceLimit;
+    const card = (label: string) => box({ width: 200, height: 100, backgroundColor: '#ffffff' }, label);
+    const broken = { type: 'div', props: { style: { display: 'grid' }, children: 'x' } };
+    const results = await Promise.allSettled([
+      renderSvg(card('uno'), 200, 100),
+      renderSvg(broken, 200, 100),
+      renderSvg(card('dos'), 200, 100),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[1]?.status === 'rejected' && String(results[1].reason)).toContain('"display"');
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(new Error('after').stack).toContain('raster.worker.test');
   });
 });

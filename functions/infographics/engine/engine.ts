@@ -43,9 +43,52 @@ export async function renderSvg(
 ): Promise<string> {
   await whenReady();
   const started = performance.now();
-  const svg = withFamilyNames(await satori(element as never, { width, height, fonts: FONTS, embedFont: false }));
+  const svg = withFamilyNames(
+    await withoutStackTraces(() =>
+      satori(withFontSizes(element) as never, { width, height, fonts: FONTS, embedFont: false }),
+    ),
+  );
   timings.layout = performance.now() - started;
   return withFonts ? svg.replace(/^<svg\b[^>]*>/, (open) => `${open}<style>${fontFaces()}</style>`) : svg;
+}
+
+// Satori's font size of the root element when none is given (the browsers' default).
+const ROOT_FONT_SIZE = 16;
+
+/**
+ * Writes the font size each element inherits into its own style (in place: every tree is drawn afresh). The same
+ * layout, but satori reads an element without a font size by parsing `undefined` as a CSS length, which throws.
+ */
+function withFontSizes(node: Node, inherited = ROOT_FONT_SIZE): Node {
+  const style = node.props.style ?? {};
+  style.fontSize ??= inherited;
+  node.props.style = style;
+  const children = node.props.children;
+  for (const child of Array.isArray(children) ? children : [children]) {
+    if (child && typeof child === 'object') withFontSizes(child, style.fontSize as number);
+  }
+  return node;
+}
+
+// Satori layouts under way in this isolate, and the stack trace limit to give back when the last ends.
+let layouts = 0;
+let savedStackTraceLimit = Error.stackTraceLimit;
+
+/**
+ * Runs satori with stack traces off. Satori parses every string style value (colours, `flex`, `column`) and each
+ * element's missing font size as a CSS length, and each of those throws an Error it catches: capturing their stack
+ * traces was a quarter of the layout time. Nothing satori throws to us loses its message; errors made by other
+ * requests' microtasks in that window have no stack.
+ */
+async function withoutStackTraces<T>(run: () => Promise<T>): Promise<T> {
+  // Renders of concurrent requests overlap: the limit is saved by the first and given back by the last.
+  if (layouts++ === 0) savedStackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return await run();
+  } finally {
+    if (--layouts === 0) Error.stackTraceLimit = savedStackTraceLimit;
+  }
 }
 
 // Each family as its font file names it, keyed by the lower-cased name satori writes.
