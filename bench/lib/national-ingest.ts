@@ -138,7 +138,8 @@ async function profile(
     concurrency: 2,
     onAnswer: (header, ms) => {
       sums.answer += ms;
-      for (const name of ['body', 'batch', 'turn', 'read', 'write', 'd1', 'audit'] as const) sums[name] += timing(header, name);
+      for (const name of ['body', 'batch', 'turn', 'read', 'write', 'd1', 'audit'] as const)
+        sums[name] += timing(header, name);
     },
   });
   const scenario = `${label}: profile run (2 batches in flight; sums over batches overlap)`;
