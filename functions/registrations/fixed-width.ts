@@ -88,14 +88,6 @@ const DELTA: Layout = [
 /** A rollup move as one fixed-width string (DELTA_SQL reads it). */
 export const deltaText: (delta: RollupDelta) => string = encoder(DELTA);
 
-/**
- * Rollup moves as deltaText strings, sorted in the rollup table's key order (scope, entity, country, dimension,
- * bucket): the key fields come first, in that order, padded with spaces, which sort below every value they hold.
- */
-export function deltaTextsInKeyOrder(deltas: readonly RollupDelta[]): string[] {
-  return deltas.map(deltaText).sort();
-}
-
 /** The move's columns (scope, entity, country, dimension, bucket, count) from `value` (a string of deltaText). */
 export const DELTA_SQL: string[] = columns(DELTA, 'value').map((expression, i) =>
   i === DELTA.length - 1 ? `CAST(${expression} AS INTEGER)` : expression,

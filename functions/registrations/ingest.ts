@@ -4,7 +4,7 @@ import { getProcess } from '../processes/store.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
 import type { BatchAnswer } from './answers.ts';
 import { type BatchPlan, planBatch } from './diff-batch.ts';
-import { APPLICATION_SQL, applicationText, DELTA_SQL, deltaTextsInKeyOrder } from './fixed-width.ts';
+import { APPLICATION_SQL, applicationText, DELTA_SQL, deltaText } from './fixed-width.ts';
 
 /** What a batch is validated against: the process's states, modalities and registration window. */
 export interface ProcessDefinition {
@@ -140,16 +140,14 @@ function writeStatements(
         )
         .bind(process, JSON.stringify(chunk.map(applicationText))),
     ),
-    // In the table's key order, so that SQLite walks the rollups' B-tree forward, page after page, rather than
-    // jumping about it: about an eighth less of the write's time.
-    ...chunks(deltaTextsInKeyOrder(plan.deltas)).map((chunk) =>
+    ...chunks(plan.deltas).map((chunk) =>
       db
         .prepare(
           `INSERT INTO registration_rollups (process, scope, entity, country, dimension, bucket, count)
            SELECT ?1, ${DELTA_SQL.join(', ')} FROM json_each(?2) WHERE true
            ON CONFLICT (process, scope, entity, country, dimension, bucket) DO UPDATE SET count = count + excluded.count`,
         )
-        .bind(process, JSON.stringify(chunk)),
+        .bind(process, JSON.stringify(chunk.map(deltaText))),
     ),
     // A key older than the remembering window is forgotten: its old record makes way for this batch.
     db
