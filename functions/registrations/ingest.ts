@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: a batch's write in one place (its snapshot read, guard, statements, turn and retries),
+// whose parts keep one transaction's invariants together; splitting them would spread the guard's reasoning over files.
 import type { z } from '@hono/zod-openapi';
 import { APPLICATION_FIELDS, type Application } from '../domain/registration.ts';
 import { getProcess } from '../processes/store.ts';
