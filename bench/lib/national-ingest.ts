@@ -125,7 +125,7 @@ async function profile(
   );
   // One run in this process, each batch's Server-Timing summed (2 in flight, as the CLI sends them).
   await define(url, tokens.admin, 'bench-profile', { es: 'Perfil de ingesta', en: 'Ingest profile' });
-  const sums = { answer: 0, body: 0, batch: 0, d1: 0, audit: 0 };
+  const sums = { answer: 0, body: 0, batch: 0, turn: 0, read: 0, write: 0, d1: 0, audit: 0 };
   started = performance.now();
   await ingestFile({
     process: 'bench-profile',
@@ -138,7 +138,8 @@ async function profile(
     concurrency: 2,
     onAnswer: (header, ms) => {
       sums.answer += ms;
-      for (const name of ['body', 'batch', 'd1', 'audit'] as const) sums[name] += timing(header, name);
+      for (const name of ['body', 'batch', 'turn', 'read', 'write', 'd1', 'audit'] as const)
+        sums[name] += timing(header, name);
     },
   });
   const scenario = `${label}: profile run (2 batches in flight; sums over batches overlap)`;
@@ -146,6 +147,9 @@ async function profile(
   add(scenario, 'sum of batch round trips (CLI)', sums.answer / 1000, 's');
   add(scenario, 'sum of uploads (Worker reads the body)', sums.body / 1000, 's');
   add(scenario, 'sum of Worker writes (parse, plan, D1)', sums.batch / 1000, 's');
+  add(scenario, 'of which waiting for the other batch in flight', sums.turn / 1000, 's');
+  add(scenario, 'of which reading the stored rows (parse before it)', sums.read / 1000, 's');
+  add(scenario, 'of which planning and writing', sums.write / 1000, 's');
   add(scenario, 'of which inside SQLite (D1 duration)', sums.d1 / 1000, 's');
   add(scenario, 'audits (the last batch only)', sums.audit / 1000, 's');
 }

@@ -5,7 +5,7 @@ import { forgetProcess } from '../processes/versions.ts';
 import { ApiError } from '../shared/errors.ts';
 import { mediaType } from '../shared/media-type.ts';
 import { fileProblems } from '../shared/problems.ts';
-import type { BatchResult, StoredBatch } from './ingest.ts';
+import type { Applied, BatchResult, StoredBatch } from './ingest.ts';
 import { BATCH_LIMITS, type BatchFormat, type ParsedBatch } from './parse-batch.ts';
 
 const FORMATS: Record<string, BatchFormat> = {
@@ -98,6 +98,8 @@ export interface Written {
   rowsWritten: number | null;
   /** The write's time inside SQLite (D1's own `duration`), null when replayed. */
   sqlMs: number | null;
+  /** Where the write's time went, as `Server-Timing` entries (ingest.ts's Applied), when it was applied here. */
+  phases?: string;
   replayed: boolean;
 }
 
@@ -108,7 +110,7 @@ export interface Written {
  */
 export async function writeBatch(
   io: {
-    apply: () => Promise<(BatchResult & { rowsWritten: number; sqlMs: number }) | { busy: true } | { stale: true }>;
+    apply: () => Promise<Applied | { busy: true } | { stale: true }>;
     stored: () => Promise<StoredBatch | null>;
   },
   slug: string,
@@ -116,8 +118,8 @@ export async function writeBatch(
   bodySha256: string,
 ): Promise<Written> {
   try {
-    const { rowsWritten, sqlMs, ...result } = writtenOrThrow(await io.apply(), slug);
-    return { result, rowsWritten, sqlMs, replayed: false };
+    const { rowsWritten, sqlMs, phases, ...result } = writtenOrThrow(await io.apply(), slug);
+    return { result, rowsWritten, sqlMs, phases, replayed: false };
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const raced = await io.stored();

@@ -112,6 +112,7 @@ export const batchRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       const sql = written.sqlMs === null ? '' : `dur=${written.sqlMs.toFixed(1)};`;
       c.header('Server-Timing', `d1;${sql}desc="rows_written=${written.rowsWritten}"`, { append: true });
     }
+    if (written.phases) c.header('Server-Timing', written.phases, { append: true });
     if (written.replayed) c.header('Idempotent-Replayed', 'true');
     c.header('Server-Timing', `body;dur=${read - started}, batch;dur=${Date.now() - read}`, { append: true });
     await step.invalidate(slug, audit);

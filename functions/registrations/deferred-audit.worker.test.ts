@@ -36,6 +36,8 @@ describe('Disclosure-Audit: defer', () => {
     const first = await send('defer-run', rows('A', 40), auth, 'defer');
     expect(first.status).toBe(200);
     expect(first.headers.get('server-timing')).not.toContain('audit;');
+    // Where the write's time went, for operators and the national reload's profile.
+    expect(first.headers.get('server-timing')).toMatch(/turn;dur=\d+, read;dur=\d+, write;dur=\d+/);
     const between = await summary('defer-run');
     expect(between.total).toBe(40);
     expect(between.by_sex).toBeNull();

@@ -12,6 +12,8 @@ export type Summary = z.output<typeof SummaryAnswer>;
 export interface Measured<T> {
   value: T;
   rowsRead: number;
+  /** The read's time inside SQLite (D1's own `duration`), when it is one statement. */
+  sqlMs?: number;
 }
 
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
@@ -58,7 +60,7 @@ export async function readSummary(
     for (const field of WITHHELD_FIELDS) (summary as Record<WithheldField, unknown>)[field] = held[field];
     summary.breakdowns_as_of = decision.breakdowns_as_of;
   }
-  return { value: summary, rowsRead: result.meta.rows_read ?? result.results.length };
+  return { value: summary, rowsRead: result.meta.rows_read ?? result.results.length, sqlMs: result.meta.duration };
 }
 
 /** The rollup range of a population, binds ?1 process, ?2 version (`live` or the cut), ?3 scope, ?4 entity, ?5 country. */
