@@ -1,7 +1,8 @@
 // `npm run -s ingest -- --process SLUG FILE`: sends a CSV or NDJSON file of any size in batches.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Chunk, type ChunkLimits, csvChunks, fileLine, ndjsonChunks } from './lib/batch-chunker.ts';
+import { type Chunk, type ChunkLimits, csvChunks, ndjsonChunks } from './lib/batch-chunker.ts';
+import { BatchRejected, type SendOptions, sendChunk } from './lib/batch-sender.ts';
 import { progressBar } from './lib/progress.ts';
 import { runCli } from './lib/run-cli.ts';
 
@@ -20,97 +21,16 @@ interface Totals {
   replayed: number;
 }
 
-interface Options {
-  process: string;
+interface Options extends SendOptions {
   file: string;
-  token: string;
-  url: string;
-  format: 'csv' | 'ndjson';
   limits: ChunkLimits;
-  /** When the source system extracted the file (RFC 3339), sent as `Data-As-Of` with every batch. */
-  asOf?: string;
-  /** Names this run in the batches' Idempotency-Keys (random per run). */
-  runId: string;
   /** Batches in flight at once (the Worker parses one while it writes another). */
   concurrency?: number;
-  /** Told of each applied batch: the Worker's `Server-Timing` and the time from sending to the answer (benchmarks). */
-  onAnswer?: (serverTiming: string, ms: number) => void;
 }
 
 // The disclosure audit runs once per run, on its last batch, and at least this often in a long run, so readers do
 // not wait longer than this (plus one audit) for breakdowns that reflect it.
 const AUDIT_EVERY_MS = 20_000;
-
-/** Thrown for a batch the server refused: carries the problems with file line numbers. */
-export class BatchRejected extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
-
-/** Sends one chunk, retrying network failures, 429 and 5xx with the same Idempotency-Key (safe to repeat). */
-async function sendChunk(
-  options: Options,
-  chunk: Chunk,
-  deferAudit: boolean,
-): Promise<{ result: Omit<Totals, 'batches' | 'replayed'>; replayed: boolean }> {
-  // Unique to this run and chunk: a retry inside the run replays, and a later run (even of the same file, or of
-  // rows that went A → B → A) is a new batch. Sending identical rows again changes nothing, so a re-run after a
-  // failure doubles nothing: what was applied comes back as unchanged.
-  const key = `ingest-${options.runId}-${chunk.index}`;
-  const type = options.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
-  for (let attempt = 1; ; attempt++) {
-    let response: Response;
-    let text: string;
-    const sent = performance.now();
-    try {
-      response = await fetch(`${options.url}/api/v1/registrations/${encodeURIComponent(options.process)}/batches`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${options.token}`,
-          'content-type': type,
-          'idempotency-key': key,
-          ...(options.asOf ? { 'data-as-of': options.asOf } : {}),
-          ...(deferAudit ? { 'disclosure-audit': 'defer' } : {}),
-        },
-        body: chunk.body,
-      });
-      // Inside the try: an answer cut off on its way is a network failure too, and retried like one.
-      text = await response.text();
-    } catch (error) {
-      if (attempt >= 5) throw new Error(`cannot reach ${options.url}: ${(error as Error).message}`);
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
-      continue;
-    }
-    if (response.ok) {
-      options.onAnswer?.(response.headers.get('server-timing') ?? '', performance.now() - sent);
-      return { result: JSON.parse(text), replayed: response.headers.get('idempotent-replayed') === 'true' };
-    }
-    if ((response.status === 429 || response.status >= 500) && attempt < 5) {
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
-      continue;
-    }
-    throw new BatchRejected(response.status, describeRejection(text, chunk, response.status));
-  }
-}
-
-function describeRejection(text: string, chunk: Chunk, status: number): string {
-  try {
-    const { error } = JSON.parse(text) as {
-      error: { message: string; details?: { line?: number; field?: string; message?: string }[] };
-    };
-    const details = (error.details ?? []).slice(0, 20).map((d) => {
-      const line = typeof d.line === 'number' ? `line ${fileLine(chunk, d.line)}` : '';
-      return `  ${line}${d.field ? ` ${d.field}` : ''}: ${d.message ?? ''}`;
-    });
-    const more = (error.details?.length ?? 0) > 20 ? [`  … and ${(error.details?.length ?? 0) - 20} more`] : [];
-    return [`HTTP ${status}: ${error.message}`, ...details, ...more].join('\n');
-  } catch {
-    return `HTTP ${status}: ${text.slice(0, 500)}`;
-  }
-}
 
 /**
  * Sends the whole file, `concurrency` batches at a time; returns the totals. Every batch but the run's last asks the

@@ -8,7 +8,11 @@ import { type MutationScore, mutationScore } from './lib/mutation-score.ts';
 const GROUPS: Record<string, string[]> = {
   'small-group rule': ['functions/registrations/small-groups.ts'],
   'cut changes': ['functions/registrations/compare.ts'],
-  'batch parsing and validation': ['functions/registrations/parse-batch.ts', 'functions/domain/registration.ts'],
+  'batch parsing and validation': [
+    'functions/registrations/parse-batch.ts',
+    'functions/registrations/batch-text.ts',
+    'functions/domain/registration.ts',
+  ],
   'event admission and personal data': [
     'functions/metrics/admission.ts',
     'functions/metrics/personal-data.ts',

@@ -2,7 +2,8 @@
 // limits, and the two formats. Inputs and expected problems are written out by hand.
 import { describe, expect, it } from 'vitest';
 import { row } from '../../tests/support/application-row.ts';
-import { type BatchRules, decodeUtf8, parseBatch } from './parse-batch.ts';
+import { decodeUtf8 } from '../shared/utf8.ts';
+import { type BatchRules, parseBatch } from './parse-batch.ts';
 
 const RULES: BatchRules = {
   entities: ['05', '15'],
