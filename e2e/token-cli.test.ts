@@ -1,21 +1,15 @@
 // `npm run -s token` against a real `wrangler dev` and its local D1: create prints only the token, list never
 // prints a secret, revoke takes effect on the next request, and an admin token (not an ingest one) defines processes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createToken } from '../scripts/token.ts';
 import { runScript } from '../tests/support/run-script.ts';
 import { putProcess } from './support/server.ts';
-import { startOwnServer, type TestServer } from './support/session.ts';
+import { sharedServer } from './support/session.ts';
 
-// A server of its own: the CLI writes tokens into the server's D1 file while it runs (as `npm run token` does
-// beside `npm start`), which the shared server of the other files should not be exposed to.
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startOwnServer();
-}, 300_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+// The shared server: the CLI writes tokens into its D1 file while it runs (as `npm run token` does beside
+// `npm start`), as the other files' in-process tokens do; this file finds its rows by their ids, defines only its
+// own process (`token-cli`, sorted after the demo ones) and asserts no count another file could change.
+const server = sharedServer();
 
 // Asynchronous, never spawnSync: a CLI run takes seconds, and a blocked event loop cannot see the server close the
 // idle keep-alive connection of the previous request, so the next PUT would be written into a dead socket.
@@ -37,9 +31,8 @@ describe('npm run -s token', () => {
     expect(admin.code, admin.stderr).toBe(0);
     const secret = admin.stdout.trim();
     expect(secret).toMatch(/^vx_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    const ingestRun = await token('create', '--scope', 'ingest', '--name', 'INE feed');
-    expect(ingestRun.code, ingestRun.stderr).toBe(0);
-    const ingest = ingestRun.stdout.trim();
+    // Setup only (the CLI's create is the admin run above): an ingest token, made in-process.
+    const ingest = await createToken('ingest', 'INE feed', server.persistTo);
     expect((await put(ingest)).status).toBe(403);
     expect((await put(secret)).status).toBe(201);
 
@@ -68,7 +61,7 @@ describe('npm run -s token', () => {
         ?.split('\t')[7],
     ).toMatch(/^\d{4}-/);
     expect((await token('revoke', id)).code).toBe(1);
-    // Seven CLI runs in a row, each a Node start: a minute is not enough on a busy 2-core machine.
+    // Five CLI runs in a row, each a Node start: a minute is not enough on a busy 2-core machine.
   }, 180_000);
 
   it('refuses what it cannot do, and says how', async () => {

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { getPlatformProxy } from 'wrangler';
 import type { Env } from '../../functions/env.ts';
 import { migrateLocal, ROOT } from './local-env.ts';
 
@@ -42,6 +41,9 @@ export async function withLocalDb<T>(work: (db: D1Database) => Promise<T>, persi
   // must not mix into it. Quieted only while the proxy starts, so child processes (wrangler d1 execute) keep theirs.
   const level = process.env.WRANGLER_LOG;
   process.env.WRANGLER_LOG = 'warn';
+  // wrangler is imported here, not at the top: it is seconds of CPU to load, which a CLI that only refuses its
+  // arguments (or a test that only reads the SQLite file through localD1File) should not pay.
+  const { getPlatformProxy } = await import('wrangler');
   let proxy: Awaited<ReturnType<typeof getPlatformProxy<Env>>>;
   try {
     proxy = await getPlatformProxy<Env>({
