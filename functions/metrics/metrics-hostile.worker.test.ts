@@ -95,7 +95,12 @@ describe('personal data sent as events', () => {
     expect(summary.events.not_found).toBeGreaterThanOrEqual(30);
     // The missing path is still counted, with its personal segments masked.
     expect(summary.not_found).toContainEqual({ path: '/es/(private)/(private)/', count: 15 });
-    const stored = (await everyStoredText()).join('\n').toLowerCase();
+    // Ids and hashes the Worker makes (event UUIDs, SHA-256 hex) are random hex: '1234' turns up in one now and
+    // then by chance, so they are taken out before looking for pieces of the sender's data.
+    const stored = (await everyStoredText())
+      .join('\n')
+      .toLowerCase()
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64}/g, '#');
     for (const piece of ['juan', 'perez', 'gmail', '5512345678', '1234', 'gomc800101']) {
       expect(stored, piece).not.toContain(piece);
     }
