@@ -1,7 +1,7 @@
 import { takeScheduledCuts } from './cuts/take.ts';
 import type { Env } from './env.ts';
 import { deleteExpired } from './metrics/retention.ts';
-import { forgetOldBatches } from './registrations/ingest.ts';
+import { forgetOldBatches } from './registrations/batch-records.ts';
 import { auditUnauditedVersions } from './registrations/version-audit.ts';
 
 /** The cron that takes cuts: minute 59 of 04 and 05 UTC, one of which is 23:59 in Mexico City in any season. */

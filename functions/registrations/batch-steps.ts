@@ -5,7 +5,8 @@ import { forgetProcess } from '../processes/versions.ts';
 import { ApiError } from '../shared/errors.ts';
 import { mediaType } from '../shared/media-type.ts';
 import { fileProblems } from '../shared/problems.ts';
-import type { Applied, BatchResult, StoredBatch } from './ingest.ts';
+import type { BatchResult, StoredBatch } from './batch-records.ts';
+import type { Applied } from './ingest.ts';
 import { BATCH_LIMITS, type BatchFormat, type ParsedBatch } from './parse-batch.ts';
 
 const FORMATS: Record<string, BatchFormat> = {

@@ -10,8 +10,9 @@ import { unknownProcess } from '../shared/problems.ts';
 import { readBodyLimited, sha256Hex } from '../shared/read-body.ts';
 import { validationHook } from '../shared/validate.ts';
 import { BatchAnswer } from './answers.ts';
+import { findBatch, toResult } from './batch-records.ts';
 import * as step from './batch-steps.ts';
-import { applyBatch, findBatch, toResult } from './ingest.ts';
+import { applyBatch } from './ingest.ts';
 import { BATCH_LIMITS, parseBatch } from './parse-batch.ts';
 import { auditLiveVersion } from './version-audit.ts';
 

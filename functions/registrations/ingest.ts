@@ -1,10 +1,9 @@
-// Over 250 lines on purpose: a batch's write in one place (its snapshot read, guard, statements, turn and retries),
-// whose parts keep one transaction's invariants together; splitting them would spread the guard's reasoning over files.
-import type { z } from '@hono/zod-openapi';
+// A batch's write in one place (its snapshot read, guard, statements, turn and retries): its parts keep one
+// transaction's invariants together.
 import { APPLICATION_FIELDS, type Application } from '../domain/registration.ts';
 import { getProcess } from '../processes/store.ts';
 import { utcNowSql } from '../shared/sql-time.ts';
-import type { BatchAnswer } from './answers.ts';
+import { type BatchResult, KEY_CUTOFF_SQL } from './batch-records.ts';
 import { type BatchPlan, planBatch } from './diff-batch.ts';
 import { APPLICATION_SQL, applicationText, DELTA_SQL, deltaText } from './fixed-width.ts';
 
@@ -31,26 +30,6 @@ function definitionValues(definition: ProcessDefinition): string[] {
 async function definitionChanged(db: D1Database, process: string, definition: ProcessDefinition): Promise<boolean> {
   const now = await getProcess(db, process);
   return !now || definitionValues(now).join('\n') !== definitionValues(definition).join('\n');
-}
-
-/** How long an Idempotency-Key is remembered (public contract): 72 hours, then a resend is a new batch. */
-export const KEY_MEMORY_HOURS = 72;
-
-// The moment before which a batch record no longer answers for its key, in the stored timestamps' format.
-const KEY_CUTOFF_SQL = utcNowSql(`-${KEY_MEMORY_HOURS} hours`);
-
-/** Forgets the batch records older than the remembering window (the hourly cron calls it). */
-export async function forgetOldBatches(db: D1Database): Promise<number> {
-  const result = await db.prepare(`DELETE FROM ingest_batches WHERE created_at <= ${KEY_CUTOFF_SQL}`).run();
-  return result.meta.changes ?? 0;
-}
-
-/** What a batch did: the success answer of `POST …/batches`. */
-export type BatchResult = z.output<typeof BatchAnswer>;
-
-/** A batch already applied under an idempotency key. */
-export interface StoredBatch extends BatchResult {
-  body_sha256: string;
 }
 
 // Elements per JSON parameter: keeps each value well under D1's 2 MB limit.
@@ -267,25 +246,3 @@ async function applyInTurn(
  * the process's other batch, `read`: reading the stored rows, `write`: planning and the write's round trip).
  */
 export type Applied = BatchResult & { rowsWritten: number; sqlMs: number; phases?: string };
-
-/** The batch stored under an idempotency key, if any. */
-export async function findBatch(db: D1Database, process: string, idempotencyKey: string): Promise<StoredBatch | null> {
-  return db
-    .prepare(
-      `SELECT id AS batch, rows, inserted, updated, unchanged, body_sha256 FROM ingest_batches
-       WHERE process = ? AND idempotency_key = ? AND created_at > ${KEY_CUTOFF_SQL}`,
-    )
-    .bind(process, idempotencyKey)
-    .first<StoredBatch>();
-}
-
-/** The public answer for a stored batch. */
-export function toResult(stored: StoredBatch): BatchResult {
-  return {
-    batch: stored.batch,
-    rows: stored.rows,
-    inserted: stored.inserted,
-    updated: stored.updated,
-    unchanged: stored.unchanged,
-  };
-}
