@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Env } from '../../functions/env.ts';
+import { isDatabaseBusy } from '../../functions/shared/on-error.ts';
 import { migrateLocal, ROOT } from './local-env.ts';
 
 /** The SQLite file of the local D1 (`persistTo`, or wrangler's default state folder), or null before its first use. */
@@ -56,8 +57,48 @@ export async function withLocalDb<T>(work: (db: D1Database) => Promise<T>, persi
     else process.env.WRANGLER_LOG = level;
   }
   try {
-    return await work(proxy.env.DB);
+    return await work(retryingWhenBusy(proxy.env.DB));
   } finally {
     await proxy.dispose();
   }
+}
+
+/** Runs one statement (or one batch, which D1 runs as one transaction) again while SQLite answers SQLITE_BUSY. */
+async function whileBusy<T>(run: () => Promise<T>): Promise<T> {
+  // The file is shared with a running `wrangler dev` (a CLI beside `npm start`), whose workerd may hold SQLite's
+  // write lock for a batch; a busy statement wrote nothing, so running it again is safe. About 13 s, then the error.
+  for (let wait = 25; ; wait *= 2) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isDatabaseBusy(error) || wait > 10_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+const ORIGINAL = Symbol('original statement');
+type Wrapped = D1PreparedStatement & { [ORIGINAL]: D1PreparedStatement };
+
+function wrapStatement(statement: D1PreparedStatement): Wrapped {
+  return {
+    [ORIGINAL]: statement,
+    bind: (...values: unknown[]) => wrapStatement(statement.bind(...values)),
+    first: (column?: string) => whileBusy(() => (column === undefined ? statement.first() : statement.first(column))),
+    run: () => whileBusy(() => statement.run()),
+    all: () => whileBusy(() => statement.all()),
+    raw: (options?: { columnNames?: boolean }) => whileBusy(() => statement.raw(options as { columnNames: true })),
+  } as unknown as Wrapped;
+}
+
+/** The local D1 binding, each statement and batch retried while another process holds the file's write lock. */
+export function retryingWhenBusy(db: D1Database): D1Database {
+  return {
+    prepare: (sql: string) => wrapStatement(db.prepare(sql)),
+    batch: (statements: D1PreparedStatement[]) =>
+      whileBusy(() => db.batch(statements.map((s) => (s as Partial<Wrapped>)[ORIGINAL] ?? s))),
+    exec: (sql: string) => whileBusy(() => db.exec(sql)),
+    dump: () => db.dump(),
+    withSession: (constraint?: string) => db.withSession(constraint),
+  } as D1Database;
 }
