@@ -44,8 +44,10 @@ export function serveFigures(
   kind: string,
   inputs: Readonly<Record<string, unknown>>,
   build: () => Promise<{ response: Response; rowsRead: number }>,
-  /** The route's answer depends on the URL and viewer only: repeats may be answered before routing. */
-  front = false,
+  options: {
+    /** The route's answer depends on the URL and viewer only: repeats may be answered before routing. */
+    front?: boolean;
+  } = {},
 ): Promise<Response> {
   return serveVersioned(
     c,
@@ -54,7 +56,7 @@ export function serveFigures(
       immutable: source.cut !== null,
       private: source.private,
       build,
-      front,
+      front: options.front ?? false,
     },
     source.rowsRead,
   );

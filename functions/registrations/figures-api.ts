@@ -61,7 +61,7 @@ export const figureRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
             rowsRead,
           };
         },
-        true,
+        { front: true },
       );
     },
   )
