@@ -21,6 +21,7 @@ import { ruleSideBySide } from './lib/ruled-summary.ts';
 import { d1File, naiveInShell, tenTimes } from './lib/sqlite-cli.ts';
 import { type BenchRow, percentile, timeCalls } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic.ts';
+import { uncachedSummaryOverHttp } from './lib/uncached-summary.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const SLUG = 'bench-national';
@@ -148,6 +149,7 @@ export async function run(): Promise<BenchRow[]> {
       // Through the local D1 proxy the naive query dies at a million rows (the proxy closes the socket): from there
       // on it runs in the sqlite3 shell only (naiveOutsideProxy).
       await measureReads(server.url, server.persistTo, label, add, size >= 500_000 ? 0 : 10);
+      await uncachedSummaryOverHttp(server.url, token, { slug: SLUG, receivedOn: '2024-01-15' }, label, add);
       if (last) await naiveOutsideProxy(server.persistTo, SLUG, label, 3, add);
     }
     // The cut taken at the largest size (measureCut) holds exactly those applications' rollups and audit.

@@ -16,12 +16,21 @@ export async function newDataVersion(
     (db) => insertToken(db, { id: ingest.id, scope: 'ingest', name: 'partner bench', hash: ingest.hash }),
     persistTo,
   );
-  const folio = `BENCH${Date.now()}`;
+  await postOneApplication(serverUrl, ingest.token, { process, receivedOn });
+}
+
+/** Sends one new application of `process` with an ingest token the caller holds (a new data version each time). */
+export async function postOneApplication(
+  serverUrl: string,
+  token: string,
+  { process, receivedOn }: { process: string; receivedOn: string },
+): Promise<void> {
+  const folio = `BENCH${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   const fields = row(folio, { received_on: receivedOn });
   const body = `${Object.keys(fields).join(',')}\n${Object.values(fields).join(',')}\n`;
   const response = await fetch(`${serverUrl}/api/v1/registrations/${process}/batches`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${ingest.token}`, 'content-type': 'text/csv', 'idempotency-key': folio },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'idempotency-key': folio },
     body,
   });
   if (!response.ok) throw new Error(`a new data version: ${response.status} ${await response.text()}`);

@@ -1,41 +1,42 @@
 import { forgetFrontAnswers } from '../shared/front-answers.ts';
 import { type CutRecord, cutDates, getCut } from './cut-store.ts';
-import { getProcess, listProcesses, type ProcessRecord } from './store.ts';
+import { listProcesses, type ProcessRecord } from './store.ts';
 
 // Per-isolate memo: repeated reads skip D1 entirely for a few seconds. Short enough that figures
 // still reflect an ingest within the contract's 60 seconds (memo + Cache-Control max-age).
 const MEMO_MS = 10_000;
-const memo = new Map<string, { at: number; process: ProcessRecord | null }>();
 
-/** The process with its current data version, from memory when recent; `rowsRead` is 0 on a memo hit. */
+let listMemo: { at: number; processes: ProcessRecord[] } | undefined;
+
+/** Every process from memory when recent, else from D1 (then `rowsRead` is how many rows the list read). */
+async function processList(db: D1Database, now: number): Promise<{ processes: ProcessRecord[]; rowsRead: number }> {
+  if (listMemo && now - listMemo.at < MEMO_MS) return { processes: listMemo.processes, rowsRead: 0 };
+  const processes = await listProcesses(db);
+  listMemo = { at: now, processes };
+  return { processes, rowsRead: processes.length };
+}
+
+/**
+ * The process with its current data version, from memory when recent; `rowsRead` is 0 on a memo hit. Taken from
+ * the list (the same rows, read at most MEMO_MS ago): after a change, one D1 read answers both, and a slug the list
+ * does not have is unknown without a read of its own (1,000 made-up slugs cost nothing each).
+ */
 export async function currentProcess(
   db: D1Database,
   slug: string,
   now = Date.now(),
 ): Promise<{ process: ProcessRecord | null; rowsRead: number }> {
-  const hit = memo.get(slug);
-  if (hit && now - hit.at < MEMO_MS) return { process: hit.process, rowsRead: 0 };
-  // A slug the (memoised) list does not have is unknown: 1,000 made-up slugs cost no D1 read each.
-  if (!(await currentProcesses(db, now)).some((one) => one.slug === slug)) return { process: null, rowsRead: 0 };
-  const process = await getProcess(db, slug);
-  memo.set(slug, { at: now, process });
-  if (memo.size > 1_000) memo.delete(memo.keys().next().value as string);
-  return { process, rowsRead: 1 };
+  const { processes, rowsRead } = await processList(db, now);
+  return { process: processes.find((one) => one.slug === slug) ?? null, rowsRead };
 }
-
-let listMemo: { at: number; processes: ProcessRecord[] } | undefined;
 
 /** Every process, from memory when recent: embeds and dashboards list them on every view. */
 export async function currentProcesses(db: D1Database, now = Date.now()): Promise<ProcessRecord[]> {
-  if (listMemo && now - listMemo.at < MEMO_MS) return listMemo.processes;
-  const processes = await listProcesses(db);
-  listMemo = { at: now, processes };
-  return processes;
+  return (await processList(db, now)).processes;
 }
 
 /** Forgets the memo for a process after this isolate changed (or deleted) it: its own writes show at once. */
 export function forgetProcess(slug: string): void {
-  memo.delete(slug);
   listMemo = undefined;
   forgetFrontAnswers();
   datesMemo.delete(slug);

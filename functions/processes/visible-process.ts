@@ -46,11 +46,13 @@ export async function resolveProcess(
   slug: string | undefined,
   cut?: string | null,
 ): Promise<ChosenProcess> {
+  // The slug's process first: when the memo is cold, its read of the list is the one counted (the list is then
+  // taken from memory).
+  const found = slug ? await currentProcess(db, slug) : null;
   const list = await visibleProcesses(db, viewer);
   let process: ProcessRecord | undefined;
   let rowsRead = 0;
-  if (slug) {
-    const found = await currentProcess(db, slug);
+  if (found) {
     rowsRead = found.rowsRead;
     if (found.process && (found.process.published || (await viewer.seesUnpublished()))) process = found.process;
   } else {

@@ -3,8 +3,9 @@
 // error shape, never a bare 500. The same requests against the working database then succeed, so the 503
 // came from the database and not from the request.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import worker from '../../functions/index.ts';
+import { forgetProcess } from '../../functions/processes/versions.ts';
 import { bearer, testEnv } from '../support/helpers.ts';
 import { createProcess, csv, PROCESS_BODY, postBatch, row } from '../support/registration-helpers.ts';
 
@@ -98,7 +99,9 @@ async function send(path: string, sent: Sent, db: D1Database): Promise<Response>
 }
 
 describe('a database that is overloaded or timing out', () => {
-  // Each route meets every failure before it ever succeeds: nothing it could answer from a cache or memo yet.
+  // Each route meets every failure before it ever succeeds: nothing it could answer from a cache or memo yet (the
+  // process list an earlier route read would otherwise answer a process's route from memory, rightly, without D1).
+  beforeEach(() => forgetProcess(SLUG));
   it.each(requests())('answers 503 with Retry-After, never a bare 500: %s', async (path, sent) => {
     const label = `${sent.method ?? 'GET'} ${path}`;
     for (const failure of D1_FAILURES) {
