@@ -19,6 +19,8 @@ const PROCESS = 'pel-2022-2023';
 // parse (the stylesheet blocks it), the deferred script, and what the load event waits on after that.
 const PHASES = ['queued', 'first byte', 'parse to interactive', 'deferred script', 'to load event'];
 const ROUNDS = Number(process.env.BENCH_PARTNER_ROUNDS ?? 5);
+// The embeds' shared files under /embed/assets/, each fetched once per page however many frames link it.
+const SHARED = 'shared files (scripts, stylesheets, map outlines)';
 // One reader behind one address, as Cloudflare's edge would report it for every request to the Worker.
 const CLIENT_ADDRESS = '198.51.100.7';
 
@@ -62,6 +64,8 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
   phases: Record<string, number>;
   /** Each view's document: its bytes and its element count. */
   views: Record<string, { bytes: number; elements: number }>;
+  /** The 30 frames' documents together: what the renderer parses for the page. */
+  frameBytes: number;
   status: Record<number, number>;
   kinds: Record<string, number>;
   p50: number;
@@ -88,11 +92,11 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
       status[response.status()] = (status[response.status()] ?? 0) + 1;
     });
     // Requests that left the browser for the Worker: the frames (never cached), the engagement events
-    // (POSTs), and the scripts and stylesheets that Resource Timing shows with bytes transferred (a copy from
-    // the browser's cache transfers none; a revalidation's 304 does).
+    // (POSTs), and the shared files (scripts, stylesheets, the map's outlines) that Resource Timing shows with bytes
+    // transferred (a copy from the browser's cache transfers none; a revalidation's 304 does).
     const kinds: Record<string, number> = {
       'embed pages': EMBEDS,
-      'scripts and stylesheets': 0,
+      [SHARED]: 0,
       'engagement events': 0,
     };
     page.on('request', (request) => {
@@ -119,6 +123,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
     // Where each frame's time goes, from its own navigation timing (the page cannot see a cross-origin frame's).
     const phases: Record<string, number[]> = Object.fromEntries(PHASES.map((name) => [name, []]));
     const views: Record<string, { bytes: number; elements: number }> = {};
+    let frameBytes = 0;
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
       const timing = await frame
@@ -142,6 +147,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
       // What the renderer has to parse and lay out for each view: the frames share its one main thread.
       const view = new URL(frame.url()).searchParams.get('view') ?? '';
       views[view] ??= { bytes, elements };
+      frameBytes += bytes;
     }
     for (const frame of page.frames()) {
       const fetched = await frame
@@ -149,20 +155,21 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
           (origin) =>
             performance
               .getEntriesByType('resource')
-              .filter((entry) => entry.name.startsWith(origin) && /\.(js|css)$/.test(new URL(entry.name).pathname))
+              .filter((entry) => entry.name.startsWith(origin) && /\.(js|css|svg)$/.test(new URL(entry.name).pathname))
               .filter(
                 (entry) => (entry as PerformanceResourceTiming).transferSize > 0 || entry.name.endsWith('/embed.js'),
               ).length,
           serverUrl,
         )
         .catch(() => 0);
-      kinds['scripts and stylesheets'] = (kinds['scripts and stylesheets'] ?? 0) + fetched;
+      kinds[SHARED] = (kinds[SHARED] ?? 0) + fetched;
     }
     await context.close();
     return {
       embeds: times.length,
       phases: Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, percentile(values, 50)])),
       views,
+      frameBytes,
       status,
       kinds,
       p50: percentile(times, 50),
@@ -207,9 +214,10 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
         Object.values(result.kinds).reduce((sum, n) => sum + n, 0),
         '',
       );
-      for (const kind of ['embed pages', 'scripts and stylesheets', 'engagement events']) {
+      for (const kind of ['embed pages', SHARED, 'engagement events']) {
         add(`requests to the Worker: ${kind}, first load`, result.kinds[kind] ?? 0, '');
       }
+      add("the frames' documents, bytes in all, first load", result.frameBytes, 'B');
       for (const [view, size] of Object.entries(result.views)) {
         add(`view ${view}: document bytes / elements`, `${size.bytes} / ${size.elements}`, '');
       }
