@@ -19,8 +19,6 @@ const PROCESS = 'pel-2022-2023';
 // parse (the stylesheet blocks it), the deferred script, and what the load event waits on after that.
 const PHASES = ['queued', 'first byte', 'parse to interactive', 'deferred script', 'to load event'];
 const ROUNDS = Number(process.env.BENCH_PARTNER_ROUNDS ?? 5);
-// The embeds' shared files under /embed/assets/, each fetched once per page however many frames link it.
-const SHARED = 'shared files (scripts, stylesheets, map outlines)';
 // One reader behind one address, as Cloudflare's edge would report it for every request to the Worker.
 const CLIENT_ADDRESS = '198.51.100.7';
 
@@ -92,11 +90,11 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
       status[response.status()] = (status[response.status()] ?? 0) + 1;
     });
     // Requests that left the browser for the Worker: the frames (never cached), the engagement events
-    // (POSTs), and the shared files (scripts, stylesheets, the map's outlines) that Resource Timing shows with bytes
-    // transferred (a copy from the browser's cache transfers none; a revalidation's 304 does).
+    // (POSTs), and the scripts and stylesheets that Resource Timing shows with bytes transferred (a copy from
+    // the browser's cache transfers none; a revalidation's 304 does).
     const kinds: Record<string, number> = {
       'embed pages': EMBEDS,
-      [SHARED]: 0,
+      'scripts and stylesheets': 0,
       'engagement events': 0,
     };
     page.on('request', (request) => {
@@ -155,14 +153,14 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
           (origin) =>
             performance
               .getEntriesByType('resource')
-              .filter((entry) => entry.name.startsWith(origin) && /\.(js|css|svg)$/.test(new URL(entry.name).pathname))
+              .filter((entry) => entry.name.startsWith(origin) && /\.(js|css)$/.test(new URL(entry.name).pathname))
               .filter(
                 (entry) => (entry as PerformanceResourceTiming).transferSize > 0 || entry.name.endsWith('/embed.js'),
               ).length,
           serverUrl,
         )
         .catch(() => 0);
-      kinds[SHARED] = (kinds[SHARED] ?? 0) + fetched;
+      kinds['scripts and stylesheets'] = (kinds['scripts and stylesheets'] ?? 0) + fetched;
     }
     await context.close();
     return {
@@ -214,7 +212,7 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
         Object.values(result.kinds).reduce((sum, n) => sum + n, 0),
         '',
       );
-      for (const kind of ['embed pages', SHARED, 'engagement events']) {
+      for (const kind of ['embed pages', 'scripts and stylesheets', 'engagement events']) {
         add(`requests to the Worker: ${kind}, first load`, result.kinds[kind] ?? 0, '');
       }
       add("the frames' documents, bytes in all, first load", result.frameBytes, 'B');

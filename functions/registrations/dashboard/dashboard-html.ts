@@ -50,10 +50,8 @@ function section(model: DashboardModel, view: View, title: string, body: Html): 
 <p class="view-links"><a href="/${model.lang}/embed-builder/?${embed.toString()}">${model.t('dash.embedThis')}</a></p></section>`;
 }
 
-/** What the dashboard page adds around its views: the map's shared outlines, the live link of a cut, the cuts' panels. */
+/** What the dashboard page adds around its views: the live link of a cut, and the cuts' panels. */
 export interface DashboardExtras {
-  /** The path of the world map's shared outlines file (embed-assets.ts). */
-  outlines: string;
   /** The live figures' address (a cut's notice links to it). */
   live?: string;
   /** Shown after the filters ("since the last cut"). */
@@ -66,16 +64,16 @@ export interface DashboardExtras {
  * Every view of the dashboard page, server-rendered from the rollups; `countries` are the countries of the
  * unfiltered figures, so the country filter keeps offering every country whatever is chosen.
  */
-export function dashboardHtml(model: DashboardModel, countries: string[], extra: DashboardExtras): Html {
+export function dashboardHtml(model: DashboardModel, countries: string[], extra: DashboardExtras = {}): Html {
   const { t } = model;
   const changes =
     model.changes !== undefined ? section(model, 'changes', t('dash.changes'), changesPanel(model, model.changes)) : '';
   return html`<div class="vx" data-theme="light">${unpublishedNotice(model)}${cutNotice(model, extra.live ?? '')}${headline(model)}${filterForm(model, countries)}${changes}${extra.before ?? ''}
 ${section(model, 'timeline', t('dash.timeline'), timelineSection(model))}
-${section(model, 'countries', t('dash.countries'), countriesSection(model, extra.outlines))}
-<div class="grid">${section(model, 'entities', t('dash.entities'), viewBody(model, 'entities', extra.outlines))}
-${section(model, 'modality', t('dash.modality'), viewBody(model, 'modality', extra.outlines))}</div>
-${section(model, 'demographics', t('dash.demographics'), viewBody(model, 'demographics', extra.outlines))}${extra.after ?? ''}</div>`;
+${section(model, 'countries', t('dash.countries'), countriesSection(model))}
+<div class="grid">${section(model, 'entities', t('dash.entities'), viewBody(model, 'entities'))}
+${section(model, 'modality', t('dash.modality'), viewBody(model, 'modality'))}</div>
+${section(model, 'demographics', t('dash.demographics'), viewBody(model, 'demographics'))}${extra.after ?? ''}</div>`;
 }
 
 /** The dashboard page's answer to a request it cannot show: what is wrong, and a way back. */

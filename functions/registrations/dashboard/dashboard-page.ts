@@ -8,7 +8,6 @@ import { readSummary } from '../summary.ts';
 import { dashboardUrl } from './cut-notice.ts';
 import { cutsList } from './cuts-list.ts';
 import { dashboardHtml } from './dashboard-html.ts';
-import { embedAssets } from './embed-assets.ts';
 import { canonicalDashboardUrl, oembedLink } from './embed-url.ts';
 import { dashboardErrors } from './errors-page.ts';
 import { dashboardQuerySchema } from './params.ts';
@@ -50,7 +49,6 @@ export const dashboardRoutes = new Hono<AppEnv>()
         const page = await renderInShell(c, lang, 'dashboard', {
           selector: '#dashboard-root',
           markup: dashboardHtml(model, Object.keys(byCountry), {
-            outlines: (await embedAssets(c.env.ASSETS, origin)).map.path,
             live: dashboardUrl(lang, query),
             after: cutsList(model, await listCuts(c.env.DB, model.process.slug)),
           }),

@@ -1,10 +1,8 @@
-// What every embed on a partner's page shares: one stylesheet, one script and the world map's outlines, at URLs
-// named by their content's hash and cached for a year, so a page with 30 embeds fetches each once (issue 32), and a
-// deploy that changes one gets new URLs. The script is frame.js (height, colour scheme) followed by t.js (the
-// embed_view event and the tracked clicks), both as Workers Static Assets serve them, so neither is kept twice in
-// the source.
+// What every embed on a partner's page shares: one stylesheet and one script, at URLs named by their content's
+// hash and cached for a year, so a page with 30 embeds fetches each once (issue 32), and a deploy that changes
+// either gets new URLs. The script is frame.js (height, colour scheme) followed by t.js (the embed_view event
+// and the tracked clicks), both as Workers Static Assets serve them, so neither is kept twice in the source.
 import { sha256Hex } from '../../shared/read-body.ts';
-import { worldOutlinesSvg } from './charts/world-map.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
 /** One shared file: its path under /embed/assets/, its body and its content type. */
@@ -14,11 +12,10 @@ export interface EmbedAsset {
   type: string;
 }
 
-/** The embeds' shared stylesheet and script, and the outlines every world map draws (the site's dashboard too). */
+/** The embeds' shared stylesheet and script. */
 export interface EmbedAssets {
   css: EmbedAsset;
   js: EmbedAsset;
-  map: EmbedAsset;
 }
 
 // Twelve hex characters of the content's SHA-256: enough to tell two versions of a file apart.
@@ -32,8 +29,7 @@ async function asset(name: string, extension: string, body: string, type: string
 let built: Promise<EmbedAssets> | undefined;
 
 /**
- * The shared stylesheet, script and map outlines, made on first use; the script is read from the static assets
- * (`assets`, the ASSETS binding).
+ * The shared stylesheet and script, read from the static assets (`assets`, the ASSETS binding) on first use.
  * A script file the assets do not have (a Worker without the built site) leaves its part empty.
  */
 export function embedAssets(assets: Fetcher, origin: string): Promise<EmbedAssets> {
@@ -46,7 +42,6 @@ export function embedAssets(assets: Fetcher, origin: string): Promise<EmbedAsset
     return {
       css: await asset('embed', 'css', DASHBOARD_CSS, 'text/css; charset=utf-8'),
       js: await asset('embed', 'js', `${frame}\n;${tracker}\n`, 'text/javascript; charset=utf-8'),
-      map: await asset('world', 'svg', worldOutlinesSvg(), 'image/svg+xml'),
     };
   })().catch((error: unknown) => {
     built = undefined;

@@ -35,7 +35,7 @@ export function embedDocument(
   // The notice of a cut links to the live dashboard of the same figures; the source link, to this cut's.
   const live = new URL(dashboardUrl(lang, chosen), origin).toString();
   const source = new URL(dashboardUrl(lang, chosen, model.cut?.date), origin).toString();
-  const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view, assets.map.path)}${viewLinks(model, view, origin)}
+  const body = html`<h1 class="embed-title">${title}</h1>${unpublishedNotice(model)}${cutNotice(model, live, true)}${headline(model)}${viewBody(model, view)}${viewLinks(model, view, origin)}
 <p class="source">${t('dash.source')} <a href="${source}" target="_blank" rel="noopener">Voto Extranjero</a></p>${
     code
       ? html`

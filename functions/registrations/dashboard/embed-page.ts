@@ -12,7 +12,7 @@ import { dashboardQuerySchema } from './params.ts';
 import { serveFiguresView } from './serve-view.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
-/** `/embed/*`: frame-able dashboard views for partners' sites, their shared stylesheet, script and map outlines. */
+/** `/embed/*`: frame-able dashboard views for partners' sites, their shared stylesheet and script. */
 export const embedRoutes = new Hono<AppEnv>()
   .get('/registrations', async (c) => {
     const query = parseOrThrow(dashboardQuerySchema, c.req.query(), 'query');
@@ -40,17 +40,18 @@ export const embedRoutes = new Hono<AppEnv>()
       'Cache-Control': 'public, max-age=3600, stale-while-revalidate=86400',
     }),
   )
-  // The embeds' shared files (stylesheet, script, map outlines): a year in every cache under the current name; under
-  // another deploy's name (a page cached before a deploy), today's file for five minutes only.
+  // The embeds' shared stylesheet and script: a year in every cache under the current name; under another
+  // deploy's name (a page cached before a deploy), today's file for five minutes only.
   .get('/assets/:file', async (c) => {
-    const shared = await embedAssets(c.env.ASSETS, new URL(c.req.url).origin);
+    const { css, js } = await embedAssets(c.env.ASSETS, new URL(c.req.url).origin);
     const asked = c.req.path;
-    const match = /^\/embed\/assets\/(embed\.[0-9a-f]{12}\.(css|js)|world\.[0-9a-f]{12}\.svg)$/.exec(asked);
-    const file = match ? (match[2] === 'css' ? shared.css : match[2] === 'js' ? shared.js : shared.map) : undefined;
-    if (!file) throw new ApiError('not_found', 'No such embed file: the embed page names the current ones.');
-    return c.body(file.body, 200, {
-      'Content-Type': file.type,
-      'Cache-Control': asked === file.path ? IMMUTABLE_CACHE_CONTROL : 'public, max-age=300',
+    const extension = asked.endsWith('.css') ? css : asked.endsWith('.js') ? js : undefined;
+    if (!extension || !/^\/embed\/assets\/embed\.[0-9a-f]{12}\.(css|js)$/.test(asked)) {
+      throw new ApiError('not_found', 'No such embed file: the embed page names the current ones.');
+    }
+    return c.body(extension.body, 200, {
+      'Content-Type': extension.type,
+      'Cache-Control': asked === extension.path ? IMMUTABLE_CACHE_CONTROL : 'public, max-age=300',
     });
   })
   .onError(htmlErrors((c, error, lang) => c.html(embedErrorDocument(lang, error), error.status)));

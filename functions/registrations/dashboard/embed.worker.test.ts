@@ -44,40 +44,6 @@ describe('/embed/registrations', () => {
     expect((await call('/embed/assets/embed.css')).status).toBe(404);
   });
 
-  it('draws the countries map from one shared outlines file, content-hashed and kept a year', async () => {
-    const auth = await createProcess('e-map');
-    await postBatch('e-map', csv([row('M1'), row('M2', { country: 'CA' }), row('M3', { country: 'CA' })]), auth);
-    const html = await (await call('/embed/registrations?process=e-map&view=countries&lang=es&theme=dark')).text();
-    const svg = /<svg class="world-map"[^>]*>.*?<\/svg>/s.exec(html)?.[0] ?? '';
-    expect(svg).toContain('role="img" aria-label="');
-    // No outline inline: the whole layer and each country with applications are <use>s of the shared file.
-    expect(svg).not.toContain('<path');
-    const hrefs = [...svg.matchAll(/<use href="([^"#]+)#([A-Za-z]+)"/g)];
-    const file = hrefs[0]?.[1] ?? '';
-    expect(file).toMatch(/^\/embed\/assets\/world\.[0-9a-f]{12}\.svg$/);
-    expect(new Set(hrefs.map((m) => m[1]))).toEqual(new Set([file]));
-    expect(hrefs.map((m) => m[2]).sort()).toEqual(['CA', 'US', 'world']);
-    // Each shaded country still says its figure, and the ranked table beside the map is the text equivalent.
-    expect(svg).toMatch(/<use href="[^"]+#CA" class="s\d"><title>Canadá: 2<\/title><\/use>/);
-    expect(html).toMatch(/<th scope="row">Canadá<span class="bar"[^>]*><\/span><\/th><td class="num">2<\/td>/);
-    const answer = await call(file);
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-type')).toBe('image/svg+xml');
-    expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    const body = await answer.text();
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
-    const hex = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    expect(file).toBe(`/embed/assets/world.${hex.slice(0, 12)}.svg`);
-    expect(body).toContain('<g id="world">');
-    expect(body).toMatch(/<path id="CA" d="M[^"]{100,}"\/>/);
-    // Every embed and the site's dashboard name the same file, so a browser fetches it once.
-    const other = await (await call('/embed/registrations?process=e-map&view=countries&lang=en')).text();
-    expect(other).toContain(`<use href="${file}#world" class="s0"/>`);
-    const older = await call(file.replace(/\.[0-9a-f]{12}\./, '.000000000000.'));
-    expect(older.headers.get('cache-control')).toBe('public, max-age=300');
-    expect((await call('/embed/assets/world.000000000000.css')).status).toBe(404);
-  });
-
   it('answers 304 to a revalidation and changes after an ingest', async () => {
     const auth = await createProcess('e-cache');
     await postBatch('e-cache', csv([row('E1')]), auth);

@@ -103,8 +103,8 @@ export function timelineSection(model: DashboardModel): Html {
 <table class="daily-table"><caption>${t('dash.timeline')}</caption><thead><tr><th scope="col">${t('dash.col.date')}</th><th scope="col" class="num">${t('dash.col.daily')}</th><th scope="col" class="num">${t('dash.col.cumulative')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
-/** The countries view: the shaded world map (drawing the shared outlines file at `outlines`) and the ranked table. */
-export function countriesSection(model: DashboardModel, outlines: string): Html {
+/** The countries view: the shaded world map and the full ranked table. */
+export function countriesSection(model: DashboardModel): Html {
   const { t, fmt } = model;
   const [table] = viewTables(model, 'countries');
   if (!table || table.categories.length === 0) return html`<p class="empty">${t('dash.noData')}</p>`;
@@ -113,7 +113,6 @@ export function countriesSection(model: DashboardModel, outlines: string): Html 
     (code) => countryName(code, model.lang),
     fmt.number,
     t('dash.mapTitle'),
-    outlines,
   );
   return html`<figure class="chart map">${map}<figcaption>${t('dash.mapTitle')}${mapLegend(model.summary.by_country, fmt.number, t('dash.legend'))}</figcaption></figure>${barTable(model, table)}`;
 }
@@ -132,11 +131,11 @@ export function viewLinks(model: DashboardModel, view: View, origin = ''): Html 
   return html`<p class="view-links"><a href="${`${base}/views/${view}.csv?${params}`}" download data-download="${`${model.process.slug}-${view}.csv`}">${model.t('dash.download')}</a> · <a href="${`${base}/summary?${json}`}">${model.t('dash.api')}</a></p>`;
 }
 
-/** The body of one view (without headline), as the embed and the dashboard page show it; `outlines`: the map's file. */
-export function viewBody(model: DashboardModel, view: View, outlines: string): Html {
+/** The body of one view (without headline), as the embed and the dashboard page show it. */
+export function viewBody(model: DashboardModel, view: View): Html {
   if (view === 'timeline') return timelineSection(model);
   if (view === 'changes') return changesPanel(model, model.changes ?? null);
-  if (view === 'countries') return countriesSection(model, outlines);
+  if (view === 'countries') return countriesSection(model);
   if (model.summary.total === 0) return html`<p class="empty">${model.t('dash.noData')}</p>`;
   const tables = viewTables(model, view);
   return html`${tables.map((table) =>

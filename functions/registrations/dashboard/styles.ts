@@ -25,7 +25,7 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;lin
 .vx .bar{display:block;height:.55rem;margin:.2rem 0 .1rem;width:calc(min(100%,28rem) * var(--f));min-width:1px;background:var(--bar);border-radius:2px}
 .vx tfoot td{color:var(--muted);font-size:.9rem;border:0}
 .vx figure{margin:1rem 0}.vx figcaption{font-size:.85rem;color:var(--muted)}
-.vx svg{display:block;width:100%;height:auto}.vx .world-map{stroke:var(--paper);stroke-width:.5}
+.vx svg{display:block;width:100%;height:auto}.vx .world-map path{stroke:var(--paper);stroke-width:.5}
 .vx .s0{fill:var(--s0)}.vx .s1{fill:var(--s1)}.vx .s2{fill:var(--s2)}.vx .s3{fill:var(--s3)}.vx .s4{fill:var(--s4)}.vx .s5{fill:var(--s5)}
 .vx .timeline{font-size:.85rem;color:var(--muted);line-height:1.3}.vx .timeline .key{display:flex;flex-wrap:wrap;gap:.1rem 1rem;margin:0 0 .4rem}
 .vx .key-daily{display:inline-block;width:.7rem;height:.7rem;margin-right:.35rem;background:var(--bar-soft);border:1px solid var(--bar)}.vx .key-cumulative{display:inline-block;width:1rem;margin-right:.35rem;vertical-align:middle;border-top:3px solid var(--accent)}

@@ -30,40 +30,24 @@ export function mapBreaks(max: number): number[] {
 }
 
 /**
- * The outlines as one standalone SVG file, shared by every map (embed-assets.ts serves it under its content hash, a
- * year in every cache): 90 KB that each countries frame used to inline, so a partner page with several of them made
- * the browser parse the same 177 outlines in each. `#world` is the whole layer; each country is `#<ISO code>`. The
- * outlines carry no fill or stroke of their own, so they take the page's from the `<use>` that shows them.
- */
-export function worldOutlinesSvg(): string {
-  const paths = countryOutlines().map(({ code, d }) => html`<path${code && html` id="${code}"`} d="${d}"/>`);
-  return String(
-    html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}"><g id="world">${paths}</g></svg>`,
-  );
-}
-
-/**
- * A world map shaded by applications per country, as SVG that draws the outlines of the shared file at `outlines`
- * (its path): the whole layer once in the empty shade, then each country with applications in its own shade, with a
- * `<title>` giving its figure. The ranked table beside the map is the text equivalent, so colour is never the only
- * cue.
+ * A world map shaded by applications per country, as SVG. Each country carries a `<title>` with its
+ * figure; the ranked table beside the map is the text equivalent, so colour is never the only cue.
  */
 export function worldMapSvg(
   counts: Record<string, number>,
   names: (code: string) => string,
   format: (value: number) => string,
   title: string,
-  outlines: string,
 ): Html {
   const max = Math.max(0, ...Object.values(counts));
   const breaks = mapBreaks(max);
-  const shade = (value: number) => breaks.findIndex((b) => value <= b) + 1 || breaks.length;
-  const shown = countryOutlines().filter(({ code }) => code && (counts[code] ?? 0) > 0);
-  const uses = shown.map(({ code }) => {
+  const shade = (value: number) => (value <= 0 ? 0 : breaks.findIndex((b) => value <= b) + 1 || breaks.length);
+  const paths = countryOutlines().map(({ code, d }) => {
     const value = counts[code] ?? 0;
-    return html`<use href="${outlines}#${code}" class="s${shade(value)}"><title>${names(code)}: ${format(value)}</title></use>`;
+    const label = value > 0 && html`<title>${names(code)}: ${format(value)}</title>`;
+    return html`<path class="s${shade(value)}" d="${d}">${label}</path>`;
   });
-  return html`<svg class="world-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${title}"><use href="${outlines}#world" class="s0"/>${uses}</svg>`;
+  return html`<svg class="world-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${title}">${paths}</svg>`;
 }
 
 /** The map's key: each shade with the range of applications it stands for. */
