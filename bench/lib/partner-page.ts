@@ -62,6 +62,8 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
   phases: Record<string, number>;
   /** Each view's document: its bytes and its element count. */
   views: Record<string, { bytes: number; elements: number }>;
+  /** The 30 frames' documents together: what the renderer parses for the page. */
+  frameBytes: number;
   status: Record<number, number>;
   kinds: Record<string, number>;
   p50: number;
@@ -119,6 +121,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
     // Where each frame's time goes, from its own navigation timing (the page cannot see a cross-origin frame's).
     const phases: Record<string, number[]> = Object.fromEntries(PHASES.map((name) => [name, []]));
     const views: Record<string, { bytes: number; elements: number }> = {};
+    let frameBytes = 0;
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
       const timing = await frame
@@ -142,6 +145,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
       // What the renderer has to parse and lay out for each view: the frames share its one main thread.
       const view = new URL(frame.url()).searchParams.get('view') ?? '';
       views[view] ??= { bytes, elements };
+      frameBytes += bytes;
     }
     for (const frame of page.frames()) {
       const fetched = await frame
@@ -163,6 +167,7 @@ export async function partnerPageWithEmbeds(serverUrl: string): Promise<{
       embeds: times.length,
       phases: Object.fromEntries(Object.entries(phases).map(([name, values]) => [name, percentile(values, 50)])),
       views,
+      frameBytes,
       status,
       kinds,
       p50: percentile(times, 50),
@@ -210,6 +215,7 @@ export async function partnerPageRows(bench: string): Promise<BenchRow[]> {
       for (const kind of ['embed pages', 'scripts and stylesheets', 'engagement events']) {
         add(`requests to the Worker: ${kind}, first load`, result.kinds[kind] ?? 0, '');
       }
+      add("the frames' documents, bytes in all, first load", result.frameBytes, 'B');
       for (const [view, size] of Object.entries(result.views)) {
         add(`view ${view}: document bytes / elements`, `${size.bytes} / ${size.elements}`, '');
       }
