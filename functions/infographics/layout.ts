@@ -108,26 +108,28 @@ export interface BarRow {
   fraction: number;
 }
 
-/** A ranking as horizontal bars, longest first. */
+/**
+ * A ranking as horizontal bars, longest first: one wrapping row of three boxes a bar (label, figure, bar), so a bar
+ * costs four nodes, not six. The label takes the room the figure leaves (from a zero basis, so the pair always
+ * shares a line and a long label wraps in it), and the bar, a whole line wide, starts the next line.
+ */
 export function bars(s: Scale, rows: BarRow[], note?: string): Node {
   const c = BRAND.colour;
+  const size = s.body * 0.8;
   return box(
-    { flexDirection: 'column', width: '100%' },
-    ...rows.map((row) =>
-      box(
-        { flexDirection: 'column', marginBottom: s.gap },
-        box(
-          { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: s.body * 0.8, marginBottom: 6 },
-          text({ flexShrink: 1, marginRight: s.gap }, row.label),
-          text({ fontWeight: 700, flexShrink: 0 }, row.value),
-        ),
-        box(
-          { height: s.barHeight, backgroundColor: c.track },
-          box({ width: `${Math.max(0.5, row.fraction * 100).toFixed(2)}%`, backgroundColor: c.primary }),
-        ),
+    { flexWrap: 'wrap', alignItems: 'flex-end', width: '100%' },
+    ...rows.flatMap((row) => [
+      text(
+        { fontSize: size, flexGrow: 1, flexShrink: 1, flexBasis: 0, marginRight: s.gap, marginBottom: 6 },
+        row.label,
       ),
-    ),
-    note ? text({ fontSize: s.small, color: c.muted }, note) : null,
+      text({ fontSize: size, fontWeight: 700, marginBottom: 6 }, row.value),
+      box(
+        { width: '100%', height: s.barHeight, backgroundColor: c.track, marginBottom: s.gap },
+        box({ width: `${Math.max(0.5, row.fraction * 100).toFixed(2)}%`, backgroundColor: c.primary }),
+      ),
+    ]),
+    note ? text({ width: '100%', fontSize: s.small, color: c.muted }, note) : null,
   );
 }
 
