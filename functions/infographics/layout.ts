@@ -82,19 +82,27 @@ function footer(s: Scale, source: string, verification: string): Node[] {
   const c = BRAND.colour;
   // The translations put the code last ("Verificar: {code}", "Verify: {code}").
   const at = verification.lastIndexOf(' ');
-  const code = { fontSize: s.code, fontWeight: 700, fontFamily: BRAND.codeFont, color: c.ink, lineHeight: 1 };
+  // Type set once on each line and inherited by its runs (the code's colour is the frame's ink): a style property
+  // costs satori a parse on every node that names it.
   return [
     box(
-      { justifyContent: 'space-between', alignItems: 'flex-end' },
-      text({ fontSize: s.small, color: c.muted, flexShrink: 1, marginRight: s.gap * 2 }, source),
-      text({ fontSize: s.small, color: c.muted, flexShrink: 0 }, verification.slice(0, at)),
+      { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: s.small, color: c.muted },
+      text({ flexShrink: 1, marginRight: s.gap * 2 }, source),
+      text({ flexShrink: 0 }, verification.slice(0, at)),
     ),
     box(
-      { justifyContent: 'flex-end', marginTop: s.gap * 0.25 },
+      {
+        justifyContent: 'flex-end',
+        marginTop: s.gap * 0.25,
+        fontSize: s.code,
+        fontWeight: 700,
+        fontFamily: BRAND.codeFont,
+        lineHeight: 1,
+      },
       // One run a character: the face's kerning would move glyphs in resvg (the SVG download) that satori and the
       // PNG painter leave in place; single characters are placed alike by all three.
       ...[...verification.slice(at + 1)].map((character) =>
-        text(character === '0' ? { ...code, fontFamily: BRAND.codeZeroFont } : code, character),
+        text(character === '0' ? { fontFamily: BRAND.codeZeroFont } : {}, character),
       ),
     ),
   ];
@@ -108,36 +116,46 @@ export interface BarRow {
   fraction: number;
 }
 
-/** A ranking as horizontal bars, longest first. */
-export function bars(s: Scale, rows: BarRow[], note?: string): Node {
+/**
+ * A ranking as horizontal bars, longest first: one wrapping row of three boxes a bar (label, figure, bar), so a bar
+ * costs four nodes, not six. The label takes the room the figure leaves (from a zero basis, so the pair always
+ * shares a line and a long label wraps in it), and the bar, a whole line wide, starts the next line.
+ */
+export function bars(
+  s: Scale,
+  rows: BarRow[],
+  { note, marginTop = 0 }: { note?: string; marginTop?: number } = {},
+): Node {
   const c = BRAND.colour;
+  const size = s.body * 0.8;
   return box(
-    { flexDirection: 'column', width: '100%' },
-    ...rows.map((row) =>
-      box(
-        { flexDirection: 'column', marginBottom: s.gap },
-        box(
-          { justifyContent: 'space-between', alignItems: 'flex-end', fontSize: s.body * 0.8, marginBottom: 6 },
-          text({ flexShrink: 1, marginRight: s.gap }, row.label),
-          text({ fontWeight: 700, flexShrink: 0 }, row.value),
-        ),
-        box(
-          { height: s.barHeight, backgroundColor: c.track },
-          box({ width: `${Math.max(0.5, row.fraction * 100).toFixed(2)}%`, backgroundColor: c.primary }),
-        ),
+    { flexWrap: 'wrap', alignItems: 'flex-end', width: '100%', marginTop },
+    ...rows.flatMap((row) => [
+      text(
+        { fontSize: size, flexGrow: 1, flexShrink: 1, flexBasis: 0, marginRight: s.gap, marginBottom: 6 },
+        row.label,
       ),
-    ),
-    note ? text({ fontSize: s.small, color: c.muted }, note) : null,
+      text({ fontSize: size, fontWeight: 700, flexShrink: 0, marginBottom: 6 }, row.value),
+      box(
+        { width: '100%', height: s.barHeight, backgroundColor: c.track, marginBottom: s.gap },
+        box({ width: `${Math.max(0.5, row.fraction * 100).toFixed(2)}%`, backgroundColor: c.primary }),
+      ),
+    ]),
+    note ? text({ width: '100%', fontSize: s.small, color: c.muted }, note) : null,
   );
 }
 
-/** A line of supporting text under a headline figure. */
-export function line(s: Scale, value: string, emphasis = false): Node {
+/**
+ * A line of supporting text under a headline figure; `space` moves it from its place (a box around it to do that is
+ * one more node to lay out), `after` is the room below it.
+ */
+export function line(s: Scale, value: string, emphasis = false, { space = 0, after = 0 } = {}): Node {
   return text(
     {
       fontSize: s.body,
       lineHeight: 1.3,
-      marginTop: s.gap * 0.6,
+      marginTop: s.gap * 0.6 + space,
+      marginBottom: after,
       color: emphasis ? BRAND.colour.ink : BRAND.colour.muted,
       fontWeight: emphasis ? 700 : 400,
     },

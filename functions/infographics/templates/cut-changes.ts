@@ -9,7 +9,6 @@ import type { Lang } from '../../shared/i18n.ts';
 import type { Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import { imageProcess, loadFigures } from '../figures.ts';
-import { box } from '../h.ts';
 import { bars, hero, line, listCard } from '../layout.ts';
 import { commonParams, processParams } from '../params.ts';
 import { kicker, say, sentences, sourceLine } from './common.ts';
@@ -91,8 +90,8 @@ export const cutChanges = defineTemplate({
       { ...c, verification },
       hero(s, c.change),
       line(s, c.sentence, true),
-      c.rows.length ? box({ marginTop: s.gap }, line(s, c.heading)) : null,
-      c.rows.length ? box({ marginTop: s.gap * 0.5 }, bars(s, c.rows)) : null,
+      c.rows.length ? line(s, c.heading, false, { space: s.gap }) : null,
+      c.rows.length ? bars(s, c.rows, { marginTop: s.gap * 0.5 }) : null,
     );
   },
   alt: (model, lang, s) => {

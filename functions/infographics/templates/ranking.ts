@@ -6,7 +6,6 @@ import type { Lang, UiKey } from '../../shared/i18n.ts';
 import type { Scale } from '../brand.ts';
 import type { Figures } from '../figures.ts';
 import type { Node } from '../h.ts';
-import { box } from '../h.ts';
 import { type BarRow, bars, line, listCard } from '../layout.ts';
 import { commonParams, processParams } from '../params.ts';
 import { filterLabel, kicker, prepareFigures, say, sentences, sourceLine } from './common.ts';
@@ -45,8 +44,8 @@ function ranking(pick: (f: Figures, lang: Lang) => Category[], title: UiKey) {
       return listCard(
         s,
         { ...c, verification },
-        c.filter ? box({ marginTop: -s.gap, marginBottom: s.gap }, line(s, c.filter)) : null,
-        c.none ? line(s, c.none) : bars(s, c.rows, c.rest ?? undefined),
+        c.filter ? line(s, c.filter, false, { space: -s.gap, after: s.gap }) : null,
+        c.none ? line(s, c.none) : bars(s, c.rows, { note: c.rest ?? undefined }),
       );
     },
     alt: (figures: Figures, lang: Lang, s: Scale): string => {
