@@ -22,9 +22,8 @@ const FEATURE_MAY_IMPORT = {
   // The templates draw the registration figures (the dashboard model and its changes since a cut), and print and
   // record their verification code.
   infographics: ['registrations', 'processes', 'publications', 'auth'],
-  // The report sets the campaign figures beside the site's traffic (metrics/summary.ts); imports reuse the
-  // feed's UTF-8 decoding and line problems (registrations/parse-batch.ts).
-  outreach: ['metrics', 'registrations', 'auth'],
+  // The report sets the campaign figures beside the site's traffic (metrics/summary.ts).
+  outreach: ['metrics', 'auth'],
 };
 const FEATURES = Object.keys(FEATURE_MAY_IMPORT);
 const TESTS = '\\.test\\.ts$';

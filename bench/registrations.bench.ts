@@ -21,7 +21,7 @@ import { ruleSideBySide } from './lib/ruled-summary.ts';
 import { d1File, naiveInShell, tenTimes } from './lib/sqlite-cli.ts';
 import { type BenchRow, percentile, timeCalls } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic.ts';
-import { uncachedSummaryOverHttp } from './lib/uncached-summary.ts';
+import { served, uncachedSummaryOverHttp } from './lib/uncached-summary.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const SLUG = 'bench-national';
@@ -285,7 +285,7 @@ async function measureReads(
     async () => {
       const response = await fetch(endpoint);
       await response.arrayBuffer();
-      workerMs.push(Number(/total;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN));
+      workerMs.push(served(response).workerMs);
     },
     200,
     10,

@@ -7,8 +7,8 @@ import { percentile } from './stats.ts';
 
 type Add = (scenario: string, metric: string, value: number, unit: string) => void;
 
-/** The cache state and rows read the Worker reports in `Server-Timing` (http-cache.ts writes them). */
-function served(response: Response): { cache: string; rowsRead: number; workerMs: number } {
+/** The cache state, rows read and Worker time an answer reports in `Server-Timing` (http-cache.ts, hono/timing). */
+export function served(response: Response): { cache: string; rowsRead: number; workerMs: number } {
   const timing = response.headers.get('server-timing') ?? '';
   return {
     cache: /cache;desc="([a-z]+)"/.exec(timing)?.[1] ?? '',

@@ -6,8 +6,7 @@ import {
   type OutreachRows,
   STORED_COLUMNS,
 } from '../domain/outreach.ts';
-import type { LineProblem } from '../registrations/parse-batch.ts';
-import { decodeUtf8 } from '../shared/utf8.ts';
+import { decodeUtf8, type LineProblem } from '../shared/utf8.ts';
 import { OUTREACH_ROW_SCHEMAS } from './rows.ts';
 
 /** The outcome of reading an import: its kind and valid rows, or every problem found (up to the limit). */

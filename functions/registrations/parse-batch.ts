@@ -1,13 +1,6 @@
 import { APPLICATION_FIELDS, type Application, applicationSchema } from '../domain/registration.ts';
-import { decodeUtf8 } from '../shared/utf8.ts';
+import { decodeUtf8, type LineProblem } from '../shared/utf8.ts';
 import { type RecordSink, readCsv, readNdjson } from './batch-text.ts';
-
-/** A problem with one line of a batch, as the 422's `details` lists it. */
-export interface LineProblem {
-  line: number;
-  field: string;
-  message: string;
-}
 
 const FIELDS = APPLICATION_FIELDS;
 
