@@ -52,6 +52,8 @@ export default defineConfig(async () => {
             include: ['e2e/**/*.test.ts'],
             // One `wrangler dev` with the demo data for the whole run, handed to the files with `inject`.
             globalSetup: ['./e2e/support/shared-server.ts'],
+            // Started in the background by the global setup: each file waits for it before its first line runs.
+            setupFiles: ['./e2e/support/wait-for-shared-server.ts'],
             testTimeout: 60_000,
             hookTimeout: 120_000,
             // Two files at a time: most of a file's time is waiting (wrangler, a browser, a queue, a CLI), not both

@@ -12,7 +12,7 @@ console.log('› building the site (astro build, then the Pagefind search index)
 run('astro', ['build', '--silent']);
 run('pagefind', ['--site', 'dist', '--quiet']);
 console.log('› applying D1 migrations to the local database');
-migrateLocal();
+await migrateLocal();
 console.log(`› starting the Worker on http://localhost:${port}`);
 const server = await startWranglerDev(port);
 try {

@@ -34,15 +34,22 @@ export async function copyState(from: string, to: string): Promise<void> {
  */
 export async function startTestServer(
   vars: Record<string, string> = {},
-  { logLevel, args, from }: Pick<WranglerDevOptions, 'logLevel' | 'args'> & { from?: string } = {},
+  {
+    logLevel,
+    args,
+    from,
+    port,
+    persistTo: folder,
+  }: Pick<WranglerDevOptions, 'logLevel' | 'args' | 'persistTo'> & { from?: string; port?: number } = {},
 ): Promise<{ url: string; persistTo: string; stop: () => Promise<void>; output: () => string }> {
-  const persistTo = await mkdtemp(join(tmpdir(), 'voto-e2e-'));
+  // `port` and `persistTo` when the caller hands out the address and folder before the server is up.
+  const persistTo = folder ?? (await mkdtemp(join(tmpdir(), 'voto-e2e-')));
   let server: Awaited<ReturnType<typeof startWranglerDev>>;
   try {
     if (from) await copyState(from, persistTo);
-    else migrateLocal(persistTo);
+    else await migrateLocal(persistTo);
     // On a failed start startWranglerDev has already stopped wrangler; only the database folder is left to remove.
-    server = await startWranglerDev(await freePort(), { persistTo, quiet: true, vars, logLevel, args });
+    server = await startWranglerDev(port ?? (await freePort()), { persistTo, quiet: true, vars, logLevel, args });
   } catch (error) {
     await rm(persistTo, { recursive: true, force: true });
     throw error;

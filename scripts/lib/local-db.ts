@@ -37,7 +37,7 @@ export function localD1Migrated(persistTo?: string): boolean {
 
 /** Opens the local D1 database that `wrangler dev` uses (migrated first), runs `work`, and closes it. */
 export async function withLocalDb<T>(work: (db: D1Database) => Promise<T>, persistTo?: string): Promise<T> {
-  if (!localD1Migrated(persistTo)) migrateLocal(persistTo);
+  if (!localD1Migrated(persistTo)) await migrateLocal(persistTo);
   // The CLIs print their answer on stdout (a token, a table): wrangler's notes ("Using secrets defined in .dev.vars")
   // must not mix into it. Quieted only while the proxy starts, so child processes (wrangler d1 execute) keep theirs.
   const level = process.env.WRANGLER_LOG;

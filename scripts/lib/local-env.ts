@@ -33,17 +33,31 @@ export function run(name: string, args: string[], { quiet = false } = {}): strin
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     encoding: 'utf8',
   });
-  if (result.status !== 0) {
-    const output = quiet ? `\n${result.stdout}${result.stderr}` : '';
-    throw new Error(`${name} ${args.join(' ')} failed (exit ${result.status}).${output}`);
-  }
+  if (result.status !== 0) throw runFailure(name, args, result.status, quiet ? `${result.stdout}${result.stderr}` : '');
   return result.stdout ?? '';
 }
 
+/** `run` without blocking this process's event loop (a test runner that keeps other work going meanwhile). */
+export function runInBackground(name: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin(name), args, { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(runFailure(name, args, code, stdout + stderr))));
+  });
+}
+
+function runFailure(name: string, args: string[], status: number | null, output: string): Error {
+  return new Error(`${name} ${args.join(' ')} failed (exit ${status}).${output ? `\n${output}` : ''}`);
+}
+
 /** Applies the D1 migrations to the local database (the same state `wrangler dev` uses). */
-export function migrateLocal(persistTo?: string): void {
+export async function migrateLocal(persistTo?: string): Promise<void> {
   const persist = persistTo ? ['--persist-to', persistTo] : [];
-  run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist], { quiet: true });
+  await runInBackground('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', ...persist]);
 }
 
 /** What `startWranglerDev` accepts besides the port. */
