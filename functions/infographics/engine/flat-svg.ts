@@ -84,7 +84,13 @@ function colour(value: string | undefined): Rgb | null {
   return rgb;
 }
 
+// How satori writes a colour: `#fff`, `#0b5d4b`, or `rgb(11,93,75)` when it was given one that way.
 function parseColour(value: string): Rgb | null {
+  const channels = /^rgb\((\d{1,3}),(\d{1,3}),(\d{1,3})\)$/.exec(value);
+  if (channels) {
+    const rgb = channels.slice(1, 4).map(Number);
+    return rgb.every((channel) => channel <= 255) ? (rgb as unknown as Rgb) : null;
+  }
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value)?.[1];
   if (!hex) return null;
   const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
