@@ -6,6 +6,7 @@ import { BRAND } from '../brand.ts';
 import type { Node } from '../h.ts';
 import { cacheAdvanceWidths } from './advances.ts';
 import { FACES } from './faces.ts';
+import { readColour } from './flat-svg.ts';
 import { FONTS, fontFaces, rasterFonts } from './fonts.ts';
 import { paintFlatSvg } from './paint.ts';
 import { encodePng } from './png.ts';
@@ -85,9 +86,8 @@ const rgbFunctions = new Map<string, string>();
 function rgbFunction(hex: string): string {
   let rgb = rgbFunctions.get(hex);
   if (rgb === undefined) {
-    const digits = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex)?.[1];
-    const full = digits?.length === 3 ? [...digits].map((digit) => digit + digit).join('') : digits;
-    rgb = full ? `rgb(${[0, 2, 4].map((at) => Number.parseInt(full.slice(at, at + 2), 16)).join(',')})` : hex;
+    const channels = readColour(hex);
+    rgb = channels ? `rgb(${channels.join(',')})` : hex;
     if (rgbFunctions.size < 256) rgbFunctions.set(hex, rgb);
   }
   return rgb;

@@ -74,7 +74,8 @@ function number(value: string | undefined): number | null {
 // Colours read so far: an image names a handful, each many times.
 const colours = new Map<string, Rgb | null>();
 
-function colour(value: string | undefined): Rgb | null {
+/** A colour as satori writes it (`#fff`, `#0b5d4b`, `rgb(11,93,75)`) as its channels, or null for any other value. */
+export function readColour(value: string | undefined): Rgb | null {
   if (value === undefined) return null;
   let rgb = colours.get(value);
   if (rgb === undefined) {
@@ -119,7 +120,7 @@ function rect(source: string): RectOp | null {
   const y = number(a.get('y') ?? '0');
   const width = number(a.get('width') ?? '0');
   const height = number(a.get('height') ?? '0');
-  const fill = colour(a.get('fill'));
+  const fill = readColour(a.get('fill'));
   if (x == null || y == null || width == null || height == null || !fill) return null;
   return { kind: 'rect', x, y, width, height, fill };
 }
@@ -135,7 +136,7 @@ function text(source: string, content: string): TextOp | null {
   const size = number(a.get('font-size'));
   const letterSpacing = number(a.get('letter-spacing') ?? '0');
   const weight = a.get('font-weight') ?? 'normal';
-  const fill = colour(a.get('fill'));
+  const fill = readColour(a.get('fill'));
   const decoded = decode(content);
   if (x == null || y == null || size == null || letterSpacing == null || !fill || decoded === null) return null;
   if ((a.get('font-style') ?? 'normal') !== 'normal') return null;
