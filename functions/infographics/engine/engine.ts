@@ -6,6 +6,7 @@ import { BRAND } from '../brand.ts';
 import type { Node } from '../h.ts';
 import { cacheAdvanceWidths } from './advances.ts';
 import { FACES } from './faces.ts';
+import { readColour } from './flat-svg.ts';
 import { FONTS, fontFaces, rasterFonts } from './fonts.ts';
 import { paintFlatSvg } from './paint.ts';
 import { encodePng } from './png.ts';
@@ -45,7 +46,7 @@ export async function renderSvg(
   const started = performance.now();
   const svg = withFamilyNames(
     await withoutStackTraces(() =>
-      satori(withFontSizes(element) as never, { width, height, fonts: FONTS, embedFont: false }),
+      satori(withLayoutStyle(element) as never, { width, height, fonts: FONTS, embedFont: false }),
     ),
   );
   timings.layout = performance.now() - started;
@@ -54,20 +55,42 @@ export async function renderSvg(
 
 // Satori's font size of the root element when none is given (the browsers' default).
 const ROOT_FONT_SIZE = 16;
+// The style properties the templates give colours in.
+const COLOUR_PROPERTIES = ['color', 'backgroundColor'] as const;
 
 /**
- * Writes the font size each element inherits into its own style (in place: every tree is drawn afresh). The same
- * layout, but satori reads an element without a font size by parsing `undefined` as a CSS length, which throws.
+ * Writes what satori would otherwise parse and reject into each element's style (in place: every tree is drawn
+ * afresh): the font size it inherits, and its colours as `rgb()`. The same layout and pixels, but satori reads
+ * every string value as a CSS length first, and a missing font size (`undefined`) or a hex colour (`#13221d`,
+ * inherited by every node) throws an Error it catches; a value with a bracket is passed over without one.
  */
-function withFontSizes(node: Node, inherited = ROOT_FONT_SIZE): Node {
+function withLayoutStyle(node: Node, inherited = ROOT_FONT_SIZE): Node {
   const style = node.props.style ?? {};
   style.fontSize ??= inherited;
+  for (const property of COLOUR_PROPERTIES) {
+    const value = style[property];
+    if (typeof value === 'string' && value.startsWith('#')) style[property] = rgbFunction(value);
+  }
   node.props.style = style;
   const children = node.props.children;
   for (const child of Array.isArray(children) ? children : [children]) {
-    if (child && typeof child === 'object') withFontSizes(child, style.fontSize as number);
+    if (child && typeof child === 'object') withLayoutStyle(child, style.fontSize as number);
   }
   return node;
+}
+
+// `rgb()` of each hex colour met so far (the brand has a dozen).
+const rgbFunctions = new Map<string, string>();
+
+/** `#0b5d4b` (or `#fff`) as `rgb(11,93,75)`, as satori writes colours it was given that way; anything else as is. */
+function rgbFunction(hex: string): string {
+  let rgb = rgbFunctions.get(hex);
+  if (rgb === undefined) {
+    const channels = readColour(hex);
+    rgb = channels ? `rgb(${channels.join(',')})` : hex;
+    if (rgbFunctions.size < 256) rgbFunctions.set(hex, rgb);
+  }
+  return rgb;
 }
 
 // Satori layouts under way in this isolate, and the stack trace limit to give back when the last ends.

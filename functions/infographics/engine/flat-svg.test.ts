@@ -33,6 +33,17 @@ describe('readFlatSvg', () => {
     });
   });
 
+  it('reads colours as satori writes them: short and long hex, and rgb() when it was given one', () => {
+    const fills = ['#fff', '#0B5D4B', 'rgb(11,93,75)'].map(
+      (fill) => readFlatSvg(`${open}<rect x="0" y="0" width="1" height="1" fill="${fill}"/></svg>`)?.ops[0],
+    );
+    expect(fills.map((op) => op?.kind === 'rect' && op.fill)).toEqual([
+      [255, 255, 255],
+      [11, 93, 75],
+      [11, 93, 75],
+    ]);
+  });
+
   it('picks the nearer of the two weights and keeps letter spacing', () => {
     const image = readFlatSvg(`${open}${text('font-weight="400" letter-spacing="-2"', '6,574')}</svg>`);
     expect(image?.ops[0]).toMatchObject({ face: 0, letterSpacing: -2, text: '6,574' });
@@ -51,6 +62,8 @@ describe('readFlatSvg', () => {
   it.each([
     ['an attribute it does not know', `<rect x="0" y="0" width="1" height="1" fill="#fff" rx="2"/>`],
     ['a colour that is not hex', `<rect x="0" y="0" width="1" height="1" fill="red"/>`],
+    ['an rgb() channel above 255', `<rect x="0" y="0" width="1" height="1" fill="rgb(256,0,0)"/>`],
+    ['an rgb() with alpha', `<rect x="0" y="0" width="1" height="1" fill="rgba(0,0,0,0.5)"/>`],
     ['a mask in use', `<rect x="0" y="0" width="1" height="1" fill="#fff" mask="url(#m)"/>`],
     ['another element', `<path d="M0 0h1v1z"/>`],
     ['another typeface', text('font-weight="700"', 'a').replace('atkinson hyperlegible next', 'serif')],

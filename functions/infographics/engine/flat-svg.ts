@@ -50,15 +50,20 @@ const TEXT_ATTRS = new Set([
 ]);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+const ATTRIBUTE = /\s+([\w:-]+)="([^"]*)"/y;
+
+// The attributes of a tag (the TAG pattern's attribute group), or null when one is not allowed.
 function attributes(source: string, allowed: Set<string>): Map<string, string> | null {
   const found = new Map<string, string>();
-  const rest = source.replace(/\s([\w:-]+)="([^"]*)"/g, (_, name: string, value: string) => {
-    found.set(name, value);
-    return '';
-  });
-  if (rest.replace(/\s*\/?$/, '') !== '') return null;
-  for (const name of found.keys()) if (!allowed.has(name)) return null;
-  return found;
+  ATTRIBUTE.lastIndex = 0;
+  let at = 0;
+  for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
+    const name = match[1] as string;
+    if (!allowed.has(name)) return null;
+    found.set(name, match[2] as string);
+    at = ATTRIBUTE.lastIndex;
+  }
+  return /^\s*\/?$/.test(source.slice(at)) ? found : null;
 }
 
 function number(value: string | undefined): number | null {
@@ -66,14 +71,35 @@ function number(value: string | undefined): number | null {
   return Number(value);
 }
 
-function colour(value: string | undefined): Rgb | null {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value ?? '')?.[1];
+// Colours read so far: an image names a handful, each many times.
+const colours = new Map<string, Rgb | null>();
+
+/** A colour as satori writes it (`#fff`, `#0b5d4b`, `rgb(11,93,75)`) as its channels, or null for any other value. */
+export function readColour(value: string | undefined): Rgb | null {
+  if (value === undefined) return null;
+  let rgb = colours.get(value);
+  if (rgb === undefined) {
+    rgb = parseColour(value);
+    if (colours.size < 1024) colours.set(value, rgb);
+  }
+  return rgb;
+}
+
+// How satori writes a colour: `#fff`, `#0b5d4b`, or `rgb(11,93,75)` when it was given one that way.
+function parseColour(value: string): Rgb | null {
+  const channels = /^rgb\((\d{1,3}),(\d{1,3}),(\d{1,3})\)$/.exec(value);
+  if (channels) {
+    const rgb = channels.slice(1, 4).map(Number);
+    return rgb.every((channel) => channel <= 255) ? (rgb as unknown as Rgb) : null;
+  }
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value)?.[1];
   if (!hex) return null;
   const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
   return [0, 2, 4].map((at) => Number.parseInt(full.slice(at, at + 2), 16)) as unknown as Rgb;
 }
 
 function decode(text: string): string | null {
+  if (!text.includes('&')) return text;
   let bad = false;
   const decoded = text.replace(/&(#x[0-9a-f]+|#\d+|\w+);?/gi, (entity, name: string) => {
     if (name[0] === '#') {
@@ -90,11 +116,17 @@ function decode(text: string): string | null {
 function rect(source: string): RectOp | null {
   const a = attributes(source, RECT_ATTRS);
   if (!a) return null;
-  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((name) => number(a.get(name) ?? '0'));
-  const fill = colour(a.get('fill'));
+  const x = number(a.get('x') ?? '0');
+  const y = number(a.get('y') ?? '0');
+  const width = number(a.get('width') ?? '0');
+  const height = number(a.get('height') ?? '0');
+  const fill = readColour(a.get('fill'));
   if (x == null || y == null || width == null || height == null || !fill) return null;
   return { kind: 'rect', x, y, width, height, fill };
 }
+
+// The face of each family and weight met so far (`faceOf` looks through FACES).
+const faces = new Map<string, number | null>();
 
 function text(source: string, content: string): TextOp | null {
   const a = attributes(source, TEXT_ATTRS);
@@ -104,13 +136,19 @@ function text(source: string, content: string): TextOp | null {
   const size = number(a.get('font-size'));
   const letterSpacing = number(a.get('letter-spacing') ?? '0');
   const weight = a.get('font-weight') ?? 'normal';
-  const fill = colour(a.get('fill'));
+  const fill = readColour(a.get('fill'));
   const decoded = decode(content);
   if (x == null || y == null || size == null || letterSpacing == null || !fill || decoded === null) return null;
   if ((a.get('font-style') ?? 'normal') !== 'normal') return null;
   const numeric = weight === 'normal' ? 400 : weight === 'bold' ? 700 : number(weight);
   if (numeric === null) return null;
-  const face = faceOf(a.get('font-family') ?? '', numeric);
+  const family = a.get('font-family') ?? '';
+  const key = `${numeric}|${family}`;
+  let face = faces.get(key);
+  if (face === undefined) {
+    face = faceOf(family, numeric);
+    if (faces.size < 64) faces.set(key, face);
+  }
   if (face === null) return null;
   return { kind: 'text', x, y, size, face, letterSpacing, fill, text: decoded };
 }

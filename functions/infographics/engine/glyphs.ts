@@ -12,6 +12,12 @@ export interface GlyphMask {
   width: number;
   height: number;
   coverage: Uint8Array;
+  /**
+   * The covered pixels as triples (row, column, value), row by row: a value of 1 to 254 is one partly covered
+   * pixel, a negative value a run of that many wholly covered ones. Painting skips the empty pixels (most of a
+   * mask) and fills the solid runs without blending.
+   */
+  spans: Int32Array;
 }
 
 /** A glyph ready to paint: its mask and the whole-pixel position of its pen. */
@@ -37,7 +43,13 @@ const ATLAS_WIDTH = 1024;
 
 let fonts: Font[] | undefined;
 const runs = new LruCache<string, Run>(RUNS);
-const masks = new LruCache<string, GlyphMask>(MASK_BYTES, (mask) => mask.coverage.length + 64);
+const masks = new LruCache<string, GlyphMask>(MASK_BYTES, (mask) => mask.coverage.length + mask.spans.byteLength + 64);
+// Runs already placed, by face, size, spacing, exact pen position and text: an image drawn again (a new data
+// version moves only some of its text) finds most of its runs here and builds no per-glyph key. Weighed by the
+// masks they hold, which may outlive the mask cache's copies.
+const placedRuns = new LruCache<string, PlacedGlyph[]>(MASK_BYTES, (glyphs) =>
+  glyphs.reduce((sum, { mask }) => sum + mask.coverage.length + mask.spans.byteLength + 96, 64),
+);
 
 /**
  * The fonts as opentype.js reads them: the library satori measures text with, so runs are shaped (glyphs,
@@ -105,7 +117,14 @@ function rasteriseMisses(misses: Miss[]): Map<string, GlyphMask> {
   for (const miss of misses) {
     const bounds = outlineBounds(miss);
     if (bounds.right < bounds.left) {
-      made.set(miss.key, { left: 0, top: 0, width: 0, height: 0, coverage: new Uint8Array(0) });
+      made.set(miss.key, {
+        left: 0,
+        top: 0,
+        width: 0,
+        height: 0,
+        coverage: new Uint8Array(0),
+        spans: new Int32Array(0),
+      });
       continue;
     }
     const left = Math.floor(bounds.left);
@@ -137,7 +156,15 @@ function rasteriseMisses(misses: Miss[]): Map<string, GlyphMask> {
             coverage[row * cell.width + column] = pixels[from] ?? 0;
           }
         }
-        made.set(cell.miss.key, { left: cell.left, top: cell.top, width: cell.width, height: cell.height, coverage });
+        const spans = spansOf(coverage, cell.width, cell.height);
+        made.set(cell.miss.key, {
+          left: cell.left,
+          top: cell.top,
+          width: cell.width,
+          height: cell.height,
+          coverage,
+          spans,
+        });
       }
     } finally {
       image.free();
@@ -146,6 +173,27 @@ function rasteriseMisses(misses: Miss[]): Map<string, GlyphMask> {
   }
   for (const [key, mask] of made) masks.set(key, mask);
   return made;
+}
+
+/** The covered pixels of a mask as `GlyphMask.spans` says. */
+function spansOf(coverage: Uint8Array, width: number, height: number): Int32Array {
+  const spans: number[] = [];
+  for (let j = 0; j < height; j++) {
+    for (let i = 0, k = j * width; i < width; i++, k++) {
+      const value = coverage[k] as number;
+      if (value === 0) continue;
+      if (value < 255) {
+        spans.push(j, i, value);
+        continue;
+      }
+      let end = i + 1;
+      while (end < width && coverage[k + end - i] === 255) end++;
+      spans.push(j, i, i - end);
+      k += end - 1 - i;
+      i = end - 1;
+    }
+  }
+  return Int32Array.from(spans);
 }
 
 /** A glyph's pen split into a whole pixel and a quarter-pixel remainder (the mask's key). */
@@ -158,15 +206,22 @@ function pen(position: number): [whole: number, fraction: number] {
 /**
  * Every glyph of every text run, with its mask. Runs and masks come from per-isolate caches; the masks missing
  * from it are rasterised together first. Like a browser's glyph cache, this draws each glyph's outline once
- * per isolate rather than once per image, which was most of the time resvg spent on an image.
+ * per isolate rather than once per image, which was most of the time resvg spent on an image. The arrays returned
+ * are the cache's own: read them, never change them.
  */
 export function placeGlyphs(ops: TextOp[]): PlacedGlyph[][] {
   const found = new Map<string, GlyphMask>();
   const misses = new Map<string, Miss>();
-  const keyed = ops.map((op) => {
+  const placed: (PlacedGlyph[] | undefined)[] = [];
+  const unplaced: { at: number; runKey: string; glyphs: { key: string; x: number; y: number }[] }[] = [];
+  ops.forEach((op, at) => {
+    const runKey = `${op.face}|${op.size}|${op.letterSpacing}|${op.x}|${op.y}|${op.text}`;
+    const cached = placedRuns.get(runKey);
+    placed.push(cached);
+    if (cached) return;
     const run = shape(op);
     const [y, dy] = pen(op.y);
-    return run.glyphs.map((glyph, i) => {
+    const glyphs = run.glyphs.map((glyph, i) => {
       const [x, dx] = pen(op.x + (run.offsets[i] ?? 0));
       const key = `${op.face}|${glyph.index}|${op.size}|${dx}|${dy}`;
       if (!found.has(key) && !misses.has(key)) {
@@ -176,7 +231,13 @@ export function placeGlyphs(ops: TextOp[]): PlacedGlyph[][] {
       }
       return { key, x, y };
     });
+    unplaced.push({ at, runKey, glyphs });
   });
   if (misses.size > 0) for (const [key, mask] of rasteriseMisses([...misses.values()])) found.set(key, mask);
-  return keyed.map((glyphs) => glyphs.map(({ key, x, y }) => ({ mask: found.get(key) as GlyphMask, x, y })));
+  for (const { at, runKey, glyphs } of unplaced) {
+    const run = glyphs.map(({ key, x, y }) => ({ mask: found.get(key) as GlyphMask, x, y }));
+    placedRuns.set(runKey, run);
+    placed[at] = run;
+  }
+  return placed as PlacedGlyph[][];
 }

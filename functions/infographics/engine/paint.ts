@@ -92,16 +92,75 @@ function fillRect(raster: Raster, palette: Palette, op: RectOp): void {
 }
 
 /**
- * Paints each glyph's mask in the run's colour. A partly covered pixel's result depends only on the colour under it
- * and the coverage, so it is worked out once per pair and image (`mixes`, -1 until then).
+ * The palette index each (colour under, coverage) pair mixes to, for one text colour and one image: entries hold
+ * the image's serial number above the index, so an entry of an earlier image reads as unset and the tables are
+ * kept for the isolate's life rather than allocated and cleared for each image (that was a sixth of painting).
  */
-function drawText(raster: Raster, palette: Palette, op: TextOp, glyphs: PlacedGlyph[], mixes: Int16Array): void {
+class Mixes {
+  static #serial = 0;
+  static readonly #pool: Int32Array[] = [];
+  readonly serial: number;
+  readonly #tables = new Map<string, Int32Array>();
+
+  constructor() {
+    // 2^23 images per isolate before the tables are cleared: the serial and an index (8 bits) fit in an int.
+    Mixes.#serial = Mixes.#serial >= 0x7fffff ? 1 : Mixes.#serial + 1;
+    if (Mixes.#serial === 1) for (const table of Mixes.#pool) table.fill(0);
+    this.serial = Mixes.#serial;
+  }
+
+  /** The table of a text colour, the first one free in the pool. */
+  of(colour: Rgb): Int32Array {
+    const key = `${colour[0]},${colour[1]},${colour[2]}`;
+    let table = this.#tables.get(key);
+    if (!table) {
+      table = Mixes.#pool[this.#tables.size];
+      if (!table) {
+        table = new Int32Array(MAX_COLOURS * 256);
+        Mixes.#pool.push(table);
+      }
+      this.#tables.set(key, table);
+    }
+    return table;
+  }
+}
+
+/**
+ * Paints each glyph's mask in the run's colour. A partly covered pixel's result depends only on the colour under it
+ * and the coverage, so it is worked out once per pair and image (`Mixes`).
+ */
+function drawText(raster: Raster, palette: Palette, op: TextOp, glyphs: PlacedGlyph[], mixes: Mixes): void {
   const row = stride(raster);
   const out = raster.scanlines;
   const solid = palette.index(op.fill[0], op.fill[1], op.fill[2]);
+  const table = mixes.of(op.fill);
+  const serial = mixes.serial << 8;
+  const mix = (at: number, coverage: number) => {
+    const key = ((out[at] as number) << 8) | coverage;
+    const entry = table[key] as number;
+    if (entry >> 8 === mixes.serial) {
+      out[at] = entry & 0xff;
+      return;
+    }
+    const mixed = palette.blend(out[at] as number, op.fill, coverage);
+    table[key] = serial | mixed;
+    out[at] = mixed;
+  };
   for (const { mask, x, y } of glyphs) {
     const left = x + mask.left;
     const top = y + mask.top;
+    if (left >= 0 && top >= 0 && left + mask.width <= raster.width && top + mask.height <= raster.height) {
+      // Wholly inside the image (every glyph of the templates): only the covered pixels, solid runs filled.
+      const spans = mask.spans;
+      const origin = top * row + 1 + left;
+      for (let s = 0; s < spans.length; s += 3) {
+        const at = origin + (spans[s] as number) * row + (spans[s + 1] as number);
+        const value = spans[s + 2] as number;
+        if (value > 0) mix(at, value);
+        else for (let end = at - value, k = at; k < end; k++) out[k] = solid;
+      }
+      continue;
+    }
     // The part of the mask inside the image.
     const i0 = Math.max(0, -left);
     const i1 = Math.min(mask.width, raster.width - left);
@@ -112,18 +171,8 @@ function drawText(raster: Raster, palette: Palette, op: TextOp, glyphs: PlacedGl
       let at = (top + j) * row + 1 + left + i0;
       for (let k = j * mask.width + i0, end = j * mask.width + i1; k < end; k++, at++) {
         const coverage = coverages[k] as number;
-        if (coverage === 0) continue;
-        if (coverage === 255) {
-          out[at] = solid;
-          continue;
-        }
-        const key = ((out[at] as number) << 8) | coverage;
-        let mixed = mixes[key] as number;
-        if (mixed < 0) {
-          mixed = palette.blend(out[at] as number, op.fill, coverage);
-          mixes[key] = mixed;
-        }
-        out[at] = mixed;
+        if (coverage === 255) out[at] = solid;
+        else if (coverage !== 0) mix(at, coverage);
       }
     }
   }
@@ -150,7 +199,7 @@ export function paintFlat(image: FlatImage, reuse = false): Raster | null {
   const raster: Raster = { width: image.width, height: image.height, channels: 1, scanlines };
   const palette = new Palette();
   const glyphs = placeGlyphs(image.ops.filter((op): op is TextOp => op.kind === 'text'));
-  const mixes = new Map<string, Int16Array>();
+  const mixes = new Mixes();
   try {
     let run = 0;
     for (const op of image.ops) {
@@ -158,13 +207,7 @@ export function paintFlat(image: FlatImage, reuse = false): Raster | null {
         fillRect(raster, palette, op);
         continue;
       }
-      const colour = op.fill.join(',');
-      let table = mixes.get(colour);
-      if (!table) {
-        table = new Int16Array(MAX_COLOURS * 256).fill(-1);
-        mixes.set(colour, table);
-      }
-      drawText(raster, palette, op, glyphs[run++] ?? [], table);
+      drawText(raster, palette, op, glyphs[run++] ?? [], mixes);
     }
   } catch (error) {
     if (error instanceof PaletteFull) return null;
