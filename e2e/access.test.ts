@@ -204,7 +204,9 @@ describe('pages that know who is there', () => {
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/es/staff/`);
-    await expect.poll(() => page.locator('[data-signed-in]').textContent()).toContain('analista@ine.mx');
+    await expect
+      .poll(() => page.locator('[data-signed-in]').textContent(), { timeout: 15_000 })
+      .toContain('analista@ine.mx');
     expect(await page.locator('[data-signed-in] a').getAttribute('href')).toBe('/cdn-cgi/access/logout');
     expect(await page.locator('input[name="token"]').count()).toBe(0);
     await expect.poll(() => page.locator('#staff-report .kpis').count(), { timeout: 15_000 }).toBe(1);
@@ -217,7 +219,9 @@ describe('pages that know who is there', () => {
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/en/aliados/panel/`);
-    await expect.poll(() => page.locator('[data-signed-in]').textContent()).toContain('Signed in as');
+    await expect
+      .poll(() => page.locator('[data-signed-in]').textContent(), { timeout: 15_000 })
+      .toContain('Signed in as');
     expect(await page.locator('input[name="token"]').count()).toBe(0);
     await expect.poll(() => page.locator('#partner-report h2').textContent(), { timeout: 15_000 }).toContain('UNAM');
     await context.close();
