@@ -25,12 +25,8 @@ export function cacheAdvanceWidths(): void {
       cache = new LruCache<string, number>(WORDS);
       widths.set(this, cache);
     }
-    const key = `${fontSize}|${options?.letterSpacing ?? 0}|${text}`;
-    let width = cache.get(key);
-    if (width === undefined) {
-      width = measure.call(this, text, fontSize, options);
-      cache.set(key, width);
-    }
-    return width;
+    return cache.through(`${fontSize}|${options?.letterSpacing ?? 0}|${text}`, () =>
+      measure.call(this, text, fontSize, options),
+    );
   };
 }

@@ -8,6 +8,7 @@ import { cacheAdvanceWidths } from './advances.ts';
 import { FACES } from './faces.ts';
 import { readColour } from './flat-svg.ts';
 import { FONTS, fontFaces, rasterFonts } from './fonts.ts';
+import { LruCache } from './lru.ts';
 import { paintFlatSvg } from './paint.ts';
 import { encodePng } from './png.ts';
 import { type Raster, rasterFromRgba, rgbOf } from './raster.ts';
@@ -80,17 +81,14 @@ function withLayoutStyle(node: Node, inherited = ROOT_FONT_SIZE): Node {
 }
 
 // `rgb()` of each hex colour met so far (the brand has a dozen).
-const rgbFunctions = new Map<string, string>();
+const rgbFunctions = new LruCache<string, string>(256);
 
 /** `#0b5d4b` (or `#fff`) as `rgb(11,93,75)`, as satori writes colours it was given that way; anything else as is. */
 function rgbFunction(hex: string): string {
-  let rgb = rgbFunctions.get(hex);
-  if (rgb === undefined) {
+  return rgbFunctions.through(hex, () => {
     const channels = readColour(hex);
-    rgb = channels ? `rgb(${channels.join(',')})` : hex;
-    if (rgbFunctions.size < 256) rgbFunctions.set(hex, rgb);
-  }
-  return rgb;
+    return channels ? `rgb(${channels.join(',')})` : hex;
+  });
 }
 
 // Satori layouts under way in this isolate, and the stack trace limit to give back when the last ends.

@@ -1,4 +1,5 @@
 import { faceOf } from './faces.ts';
+import { LruCache } from './lru.ts';
 
 /** An sRGB colour, 0 to 255 a channel. */
 export type Rgb = readonly [number, number, number];
@@ -72,17 +73,11 @@ function number(value: string | undefined): number | null {
 }
 
 // Colours read so far: an image names a handful, each many times.
-const colours = new Map<string, Rgb | null>();
+const colours = new LruCache<string, Rgb | null>(1024);
 
 /** A colour as satori writes it (`#fff`, `#0b5d4b`, `rgb(11,93,75)`) as its channels, or null for any other value. */
 export function readColour(value: string | undefined): Rgb | null {
-  if (value === undefined) return null;
-  let rgb = colours.get(value);
-  if (rgb === undefined) {
-    rgb = parseColour(value);
-    if (colours.size < 1024) colours.set(value, rgb);
-  }
-  return rgb;
+  return value === undefined ? null : colours.through(value, parseColour);
 }
 
 // How satori writes a colour: `#fff`, `#0b5d4b`, or `rgb(11,93,75)` when it was given one that way.
@@ -126,7 +121,7 @@ function rect(source: string): RectOp | null {
 }
 
 // The face of each family and weight met so far (`faceOf` looks through FACES).
-const faces = new Map<string, number | null>();
+const faces = new LruCache<string, number | null>(64);
 
 function text(source: string, content: string): TextOp | null {
   const a = attributes(source, TEXT_ATTRS);
@@ -143,12 +138,7 @@ function text(source: string, content: string): TextOp | null {
   const numeric = weight === 'normal' ? 400 : weight === 'bold' ? 700 : number(weight);
   if (numeric === null) return null;
   const family = a.get('font-family') ?? '';
-  const key = `${numeric}|${family}`;
-  let face = faces.get(key);
-  if (face === undefined) {
-    face = faceOf(family, numeric);
-    if (faces.size < 64) faces.set(key, face);
-  }
+  const face = faces.through(`${numeric}|${family}`, () => faceOf(family, numeric));
   if (face === null) return null;
   return { kind: 'text', x, y, size, face, letterSpacing, fill, text: decoded };
 }

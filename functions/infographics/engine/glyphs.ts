@@ -64,16 +64,14 @@ function font(face: number): Font {
 
 /** Shapes a run, once per isolate for each text, size and weight (most words recur in every image). */
 function shape(op: TextOp): Run {
-  const key = `${op.face}|${op.size}|${op.letterSpacing}|${op.text}`;
-  const cached = runs.get(key);
-  if (cached) return cached;
-  const run: Run = { glyphs: [], offsets: [] };
-  font(op.face).forEachGlyph(op.text, 0, 0, op.size, { letterSpacing: op.letterSpacing / op.size }, (glyph, x) => {
-    run.glyphs.push(glyph);
-    run.offsets.push(x);
+  return runs.through(`${op.face}|${op.size}|${op.letterSpacing}|${op.text}`, () => {
+    const run: Run = { glyphs: [], offsets: [] };
+    font(op.face).forEachGlyph(op.text, 0, 0, op.size, { letterSpacing: op.letterSpacing / op.size }, (glyph, x) => {
+      run.glyphs.push(glyph);
+      run.offsets.push(x);
+    });
+    return run;
   });
-  runs.set(key, run);
-  return run;
 }
 
 interface Miss {

@@ -36,4 +36,21 @@ describe('LruCache', () => {
     expect(cache.get('huge')).toBeUndefined();
     expect(cache.size).toBe(1);
   });
+
+  it('makes a value once through `through`, a null one included, and makes it again once evicted', () => {
+    const cache = new LruCache<string, string | null>(1);
+    let made = 0;
+    const make = (key: string) => {
+      made++;
+      return key === 'none' ? null : key.toUpperCase();
+    };
+    expect(cache.through('a', make)).toBe('A');
+    expect(cache.through('a', make)).toBe('A');
+    expect(made).toBe(1);
+    expect(cache.through('none', make)).toBeNull();
+    expect(cache.through('none', make)).toBeNull();
+    expect(made).toBe(2);
+    expect(cache.through('a', make)).toBe('A');
+    expect(made).toBe(3);
+  });
 });

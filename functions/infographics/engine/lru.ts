@@ -24,6 +24,15 @@ export class LruCache<K, V> {
     return entry.value;
   }
 
+  /** The value of `key`, made by `make` and stored when it is not held (a value may be null, never undefined). */
+  through(key: K, make: (key: K) => V): V {
+    const held = this.get(key);
+    if (held !== undefined) return held;
+    const value = make(key);
+    this.set(key, value);
+    return value;
+  }
+
   /** Stores a value, evicting the least recently used entries until the total weight fits. */
   set(key: K, value: V): void {
     const old = this.#entries.get(key);
