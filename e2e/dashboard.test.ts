@@ -104,11 +104,16 @@ describe('embeds', () => {
       page.on('request', (request) => {
         if (request.url().endsWith('/api/v1/events')) views.push(String(request.postDataJSON()?.name));
       });
+      const frameStatuses: number[] = [];
       page.on('response', (response) => {
         const path = new URL(response.url()).pathname;
         if (path.startsWith('/embed/assets/')) cacheControl.set(path, response.headers()['cache-control'] ?? '');
+        if (path === '/embed/registrations') frameStatuses.push(response.status());
       });
       await page.goto(`http://localhost:${port}/`);
+      // A frame refused (say 429, the per-address limit on cache misses) never sends its view: say so, not "0 of 6".
+      await expect.poll(() => frameStatuses.length, { timeout: 60_000 }).toBe(6);
+      expect(frameStatuses).toEqual([200, 200, 200, 200, 200, 200]);
       // A frame sends its view once loaded and idle. In one clean-clone run on a loaded 2-core machine none of the six
       // had sent it after 20 s (it takes about 4 s here): the wait bounds a hang, not speed.
       await expect.poll(() => views.filter((name) => name === 'embed_view').length, { timeout: 60_000 }).toBe(6);
