@@ -22,6 +22,14 @@ export default defineConfig(async () => {
             // The demo generator and the national-scale audit are CPU-bound for seconds; a 2-core machine that also
             // runs a build must not fail them on time. Tests assert results, never durations.
             testTimeout: 30_000,
+            // Beside the browser tests, two at a time, first (e2e/support/sequencer.ts): on its own (one worker by
+            // default on two cores, no group order) vitest ran this project's files one by one after every other
+            // project, a tail of a minute with one core idle.
+            maxWorkers: 2,
+            sequence: { groupOrder: 1 },
+            // A worker keeps its modules from one file to the next (no file changes a global another reads): the
+            // project took 54 CPU-seconds with a fresh worker per file, mostly imports, and takes 23 this way.
+            isolate: false,
           },
         },
         {
@@ -60,7 +68,11 @@ export default defineConfig(async () => {
             // cores. A file on the shared server writes only what no other file reads (its own slugs, sorted after
             // the demo processes', tokens and codes); what would change a shared answer gets a server of its own.
             maxWorkers: 2,
-            // After the unit and Worker projects when every project runs at once (their pools differ).
+            // A worker keeps its modules (Playwright, the support files) from one file to the next: each file still
+            // has its own browser, hooks and setup file (its own client address).
+            isolate: false,
+            // With the unit project; after the Worker project when one `vitest run` has all three (its group has one
+            // worker). `npm test` runs the Worker project in a run of its own beside this one (scripts/test.ts).
             sequence: { groupOrder: 1 },
           },
         },

@@ -2,8 +2,10 @@
 // one step waits. Each check is still its own `npm run` script (one place for each command); this file only
 // decides what may run side by side:
 //   1. lint, content check and the site build together (the build is what the test suites serve);
-//   2. the type check beside one `vitest run` of every project (unit and Worker together, then the browser tests):
-//      `astro check --noSync` reads the types the build just generated instead of writing them again.
+//   2. the type check beside two `vitest run`s: the Worker project (its files one after another in one workerd, on
+//      one core) and the unit and browser projects (two files at a time, the unit files first, while the browser
+//      tests' shared server starts). In one run, vitest would hold the unit and browser files until the Worker files
+//      were done, a minute with one core idle. `astro check --noSync` reads the types the build just generated.
 // A failing step fails the run; the steps of a phase all finish, so one run shows every failure of that phase.
 import { spawn } from 'node:child_process';
 import { OFFLINE_ENV, ROOT } from './lib/local-env.ts';
@@ -25,7 +27,8 @@ const PHASES: Step[][] = [
   ],
   [
     { name: 'types', script: ['check:types', '--', '--noSync'] },
-    { name: 'tests', script: ['test:all'], live: true },
+    { name: 'Worker tests', script: ['test:worker'], live: true },
+    { name: 'unit and browser tests', script: ['test:all', '--', '--project', 'unit', '--project', 'e2e'], live: true },
   ],
 ];
 

@@ -15,15 +15,20 @@ const LONG_E2E_FILES = [
   'e2e/metrics-pages.test.ts',
 ];
 
-/** Vitest's own order, except that the long e2e files come first (in that order) when vitest has no timing for them. */
+/**
+ * Vitest's own order, except that the unit files come first (they need no server: they run while the e2e files'
+ * shared server starts) and the long e2e files next (in that order) when vitest has no timing for them.
+ */
 export default class LongFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
+    const unit = sorted.filter((spec) => spec.project.name === 'unit');
+    const rest = sorted.filter((spec) => spec.project.name !== 'unit');
     const rank = (spec: TestSpecification) =>
       this.ctx.cache.getTestSpecificationResult(spec)
         ? -1
         : LONG_E2E_FILES.findIndex((file) => spec.moduleId.endsWith(`/${file}`));
-    const long = sorted.filter((spec) => rank(spec) >= 0).sort((a, b) => rank(a) - rank(b));
-    return [...long, ...sorted.filter((spec) => rank(spec) < 0)];
+    const long = rest.filter((spec) => rank(spec) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...unit, ...long, ...rest.filter((spec) => rank(spec) < 0)];
   }
 }
