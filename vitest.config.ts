@@ -71,8 +71,7 @@ export default defineConfig(async () => {
             // A worker keeps its modules (Playwright, the support files) from one file to the next: each file still
             // has its own browser, hooks and setup file (its own client address).
             isolate: false,
-            // With the unit project; after the Worker project when one `vitest run` has all three (its group has one
-            // worker). `npm test` runs the Worker project in a run of its own beside this one (scripts/test.ts).
+            // With the unit project, after the Worker project (vitest runs a group of another `maxWorkers` apart).
             sequence: { groupOrder: 1 },
           },
         },

@@ -17,7 +17,7 @@ const LONG_E2E_FILES = [
 
 /**
  * Vitest's own order, except that the unit files come first (they need no server: they run while the e2e files'
- * shared server starts) and the long e2e files next (in that order) when vitest has no timing for them.
+ * shared server finishes its start) and the long e2e files next (in that order) when vitest has no timing for them.
  */
 export default class LongFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
