@@ -42,16 +42,16 @@ function page(href: string, { gpc = false, embed = false, notFound = false, beac
     expect(init).toMatchObject({ method: 'POST', keepalive: true });
     record(url, init.body);
   };
-  // An embed sends its view once its frame has loaded and the browser is idle: both are the test's to trigger.
-  const idle: (() => void)[] = [];
+  // An embed sends its view in a task after its frame's load event: both are the test's to trigger.
+  const later: (() => void)[] = [];
   const context: { onload?: () => void } & Record<string, unknown> = {
     ...{ navigator, document, location, history, fetch, URL, JSON, addEventListener: on },
-    self: { requestIdleCallback: (callback: () => void) => idle.push(callback) },
+    setTimeout: (callback: () => void) => later.push(callback),
   };
   runInNewContext(SOURCE, context);
   const load = () => {
     context.onload?.();
-    for (const callback of idle.splice(0)) callback();
+    for (const callback of later.splice(0)) callback();
   };
   const click = (element: {
     dataset?: Record<string, string>;
