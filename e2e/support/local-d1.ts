@@ -1,5 +1,5 @@
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { localD1File } from '../../scripts/lib/local-db.ts';
+import type { SQLInputValue } from 'node:sqlite';
+import { localD1File, openLocalD1ReadOnly } from '../../scripts/lib/local-db.ts';
 
 /**
  * Reads the D1 database of a running `wrangler dev` (its SQLite file, read-only), for tests that must see
@@ -8,7 +8,7 @@ import { localD1File } from '../../scripts/lib/local-db.ts';
 export function queryLocalD1<T>(persistTo: string, sql: string, ...params: SQLInputValue[]): T[] {
   const file = localD1File(persistTo);
   if (!file) throw new Error(`no D1 database under ${persistTo}`);
-  const db = new DatabaseSync(file, { readOnly: true });
+  const db = openLocalD1ReadOnly(file);
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

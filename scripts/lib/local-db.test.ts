@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localD1File, localD1Migrated } from './local-db.ts';
+import { localD1File, localD1Migrated, openLocalD1ReadOnly } from './local-db.ts';
 import { ROOT } from './local-env.ts';
 
 const MIGRATIONS = readdirSync(join(ROOT, 'db', 'migrations')).filter((f) => f.endsWith('.sql'));
@@ -48,5 +49,33 @@ describe('the local D1 state', () => {
     expect(localD1File(two)).toBeNull();
     expect(localD1Migrated(two)).toBe(false);
     expect(localD1File(state(MIGRATIONS))).toMatch(/miniflare-D1DatabaseObject\/abc\.sqlite$/);
+  });
+
+  it('waits for a writer that holds the file, as a running wrangler dev does, and then reads what it wrote', async () => {
+    const persistTo = state(MIGRATIONS);
+    const file = localD1File(persistTo) as string;
+    // Another process takes SQLite's write lock, writes, and commits 400 ms later: a reader without a busy
+    // timeout was refused at once ("database is locked", a failed `npm test` run).
+    const writer = spawn(process.execPath, [
+      '-e',
+      `const { DatabaseSync } = require('node:sqlite');
+       const db = new DatabaseSync(${JSON.stringify(file)});
+       db.exec('BEGIN EXCLUSIVE');
+       db.exec("INSERT INTO d1_migrations (name) VALUES ('written-while-locked')");
+       process.stdout.write('locked\\n');
+       setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);`,
+    ]);
+    await new Promise<void>((resolve, reject) => {
+      writer.stdout.once('data', () => resolve());
+      writer.once('error', reject);
+    });
+    const db = openLocalD1ReadOnly(file);
+    try {
+      const names = (db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name);
+      expect(names).toContain('written-while-locked');
+    } finally {
+      db.close();
+    }
+    await new Promise((resolve) => writer.once('close', resolve));
   });
 });

@@ -15,6 +15,14 @@ export function localD1File(persistTo = join(ROOT, '.wrangler', 'state')): strin
 }
 
 /**
+ * Opens a local D1 file read-only. A running `wrangler dev` shares the file, and SQLite refuses a reader ("database
+ * is locked") while a writer commits: the reader waits for the lock, up to as long as a busy CLI statement does.
+ */
+export function openLocalD1ReadOnly(file: string): DatabaseSync {
+  return new DatabaseSync(file, { readOnly: true, timeout: 13_000 });
+}
+
+/**
  * Whether every migration in db/migrations/ is recorded in the local D1's `d1_migrations` (as wrangler records them):
  * then `wrangler d1 migrations apply` would do nothing, and the seconds of starting it can be saved.
  */
@@ -22,7 +30,7 @@ export function localD1Migrated(persistTo?: string): boolean {
   const file = localD1File(persistTo);
   if (!file) return false;
   const wanted = readdirSync(join(ROOT, 'db', 'migrations')).filter((f) => f.endsWith('.sql'));
-  const db = new DatabaseSync(file, { readOnly: true });
+  const db = openLocalD1ReadOnly(file);
   try {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'd1_migrations'").get();
     if (!table) return false;
