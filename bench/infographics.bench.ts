@@ -142,7 +142,7 @@ async function unseenStates(add: Add, serverUrl: string): Promise<void> {
  */
 async function versusChromium(add: Add, serverUrl: string): Promise<void> {
   const url = `${serverUrl}/api/v1/infographics/registrations-total.png?${QUERIES['registrations-total']}`;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   const ratios: number[] = [];
   const satoriAll: number[] = [];
   const chromiumAll: number[] = [];

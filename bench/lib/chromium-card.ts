@@ -79,7 +79,7 @@ export async function coldShots(count: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    const browser = await launchChromium();
+    const browser = await launchChromium({ full: true });
     await shot(await openCard(browser));
     await browser.close();
     samples.push(performance.now() - started);

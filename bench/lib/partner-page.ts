@@ -94,7 +94,7 @@ export async function partnerPageWithEmbeds(
   });
   await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
   const partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/`;
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   try {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
