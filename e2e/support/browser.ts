@@ -9,7 +9,7 @@ const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 /**
  * Debian's Chromium, headless, with the flags this closed network needs (see DESIGN.md). Tests take the headless
  * shell when it is installed: it is what Playwright itself runs headless, and a page load with an axe audit cost
- * it 44 % less CPU (npm test 620 → 466 s). Benchmarks ask for the whole browser (`full`), since they measure what
+ * it 44 % less CPU (npm test 620 s → 464–549 s). Benchmarks ask for the whole browser (`full`), since they measure what
  * a reader's browser does. CHROMIUM_PATH names another binary.
  */
 export function launchChromium({ full = false } = {}): Promise<Browser> {
