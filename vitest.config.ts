@@ -75,7 +75,9 @@ export default defineConfig(async () => {
             // A worker keeps its modules (Playwright, the support files) from one file to the next: each file still
             // has its own browser, hooks and setup file (its own client address).
             isolate: false,
-            // With the unit project, after the Worker project (vitest runs a group of another `maxWorkers` apart).
+            // With the unit project, after the Worker project when one `vitest run` has all three (vitest runs a group
+            // of another `maxWorkers` apart). `npm test` runs the Worker project in a run of its own beside this one
+            // (scripts/test.ts).
             sequence: { groupOrder: 1 },
           },
         },

@@ -2,10 +2,13 @@
 // one step waits. Each check is still its own `npm run` script (one place for each command); this file only
 // decides what may run side by side:
 //   1. lint, content check and the site build together (the build is what the test suites serve);
-//   2. the type check beside one `vitest run` of every project (the Worker files in one workerd, one after another,
-//      while the browser tests' shared server starts; then the unit and browser files, two at a time): `astro check
-//      --noSync` reads the types the build just generated. A second `vitest run` for the Worker files beside the
-//      others saved about 30 s, but its files then ran up to ten times slower and one timed out in a clean-clone run.
+//   2. the type check beside two `vitest run`s: the Worker project (its files one after another in one workerd, on
+//      one core) and the unit and browser projects (two files at a time, the unit files first, while the browser
+//      tests' shared server starts). In one run, vitest holds the unit and browser files until the Worker files are
+//      done, about 40 s with one core idle. The unit and browser run is niced: Chromium's many threads beside the
+//      one workerd thread once made Worker files ten times slower (one passed its 30 s limit), and at a lower
+//      priority the browser files take only what the Worker files and the type check leave. `astro check --noSync`
+//      reads the types the build just generated.
 // A failing step fails the run; the steps of a phase all finish, so one run shows every failure of that phase.
 import { spawn } from 'node:child_process';
 import { OFFLINE_ENV, ROOT } from './lib/local-env.ts';
@@ -17,6 +20,8 @@ interface Step {
   script: string[];
   /** Print as it runs (the test suites' progress) instead of only when the step fails. */
   live?: boolean;
+  /** Run at this `nice` level (and so every process it starts): it takes only the CPU the other steps leave. */
+  nice?: number;
 }
 
 const PHASES: Step[][] = [
@@ -27,7 +32,13 @@ const PHASES: Step[][] = [
   ],
   [
     { name: 'types', script: ['check:types', '--', '--noSync'] },
-    { name: 'tests', script: ['test:all'], live: true },
+    { name: 'Worker tests', script: ['test:worker'], live: true },
+    {
+      name: 'unit and browser tests',
+      script: ['test:all', '--', '--project', 'unit', '--project', 'e2e'],
+      live: true,
+      nice: 10,
+    },
   ],
 ];
 
@@ -35,7 +46,9 @@ const PHASES: Step[][] = [
 function runStep(step: Step): Promise<boolean> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '-s', ...step.script], {
+    const command = ['npm', 'run', '-s', ...step.script];
+    const [program, ...args] = step.nice === undefined ? command : ['nice', '-n', String(step.nice), ...command];
+    const child = spawn(program as string, args, {
       cwd: ROOT,
       env: OFFLINE_ENV,
       stdio: step.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
