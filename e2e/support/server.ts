@@ -1,21 +1,43 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateLocal, startWranglerDev, type WranglerDevOptions } from '../../scripts/lib/local-env.ts';
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { createServer as createHttpServer } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  migrateLocal,
+  startWranglerDev,
+  type WranglerDevOptions,
+} from "../../scripts/lib/local-env.ts";
 
 /** A free TCP port on loopback, found by letting the OS pick one. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
       );
     });
   });
+}
+
+/** A partner's page on another origin (loopback, a free port) answering `html` at every address; `close` stops it. */
+export async function servePartnerPage(
+  html: string,
+): Promise<{ url: string; close: () => void }> {
+  const port = await freePort();
+  const server = createHttpServer((_, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) =>
+    server.listen(port, "127.0.0.1", resolve),
+  );
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
 /**
@@ -23,7 +45,10 @@ export async function freePort(): Promise<number> {
  * index the write-ahead log for the processes that had it open, and SQLite rebuilds them from the log it is copied with.
  */
 export async function copyState(from: string, to: string): Promise<void> {
-  await cp(from, to, { recursive: true, filter: (source) => !source.endsWith('-shm') });
+  await cp(from, to, {
+    recursive: true,
+    filter: (source) => !source.endsWith("-shm"),
+  });
 }
 
 /**
@@ -40,16 +65,30 @@ export async function startTestServer(
     from,
     port,
     persistTo: folder,
-  }: Pick<WranglerDevOptions, 'logLevel' | 'args' | 'persistTo'> & { from?: string; port?: number } = {},
-): Promise<{ url: string; persistTo: string; stop: () => Promise<void>; output: () => string }> {
+  }: Pick<WranglerDevOptions, "logLevel" | "args" | "persistTo"> & {
+    from?: string;
+    port?: number;
+  } = {},
+): Promise<{
+  url: string;
+  persistTo: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}> {
   // `port` and `persistTo` when the caller hands out the address and folder before the server is up.
-  const persistTo = folder ?? (await mkdtemp(join(tmpdir(), 'voto-e2e-')));
+  const persistTo = folder ?? (await mkdtemp(join(tmpdir(), "voto-e2e-")));
   let server: Awaited<ReturnType<typeof startWranglerDev>>;
   try {
     if (from) await copyState(from, persistTo);
     else await migrateLocal(persistTo);
     // On a failed start startWranglerDev has already stopped wrangler; only the database folder is left to remove.
-    server = await startWranglerDev(port ?? (await freePort()), { persistTo, quiet: true, vars, logLevel, args });
+    server = await startWranglerDev(port ?? (await freePort()), {
+      persistTo,
+      quiet: true,
+      vars,
+      logLevel,
+      args,
+    });
   } catch (error) {
     await rm(persistTo, { recursive: true, force: true });
     throw error;
@@ -66,10 +105,18 @@ export async function startTestServer(
 }
 
 /** `PUT /api/v1/processes/{slug}` with a bearer token (an admin's), as a script defining a process sends it. */
-export function putProcess(url: string, token: string, slug: string, body: object): Promise<Response> {
+export function putProcess(
+  url: string,
+  token: string,
+  slug: string,
+  body: object,
+): Promise<Response> {
   return fetch(`${url}/api/v1/processes/${slug}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    method: "PUT",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+    },
     body: JSON.stringify(body),
   });
 }

@@ -21,8 +21,11 @@
     const data = event.data;
     if (event.source !== parent || !data) return;
     if (secret && data.message === 'ready' && data.secret === secret) return send(true);
+    if (data.type !== 'voto-embed:host') return;
     const main = document.querySelector('main[data-theme="auto"]');
-    if (!main || data.type !== 'voto-embed:host') return;
-    if (data.scheme === 'dark' || data.scheme === 'light') main.setAttribute('data-scheme', data.scheme);
+    if (main && (data.scheme === 'dark' || data.scheme === 'light')) main.setAttribute('data-scheme', data.scheme);
+    // embed.js is async: it may start listening after this frame's first reports, and greets every frame when it
+    // does, so the greeting is answered with the height (the answer after a greeting is not `ready`: no loop).
+    send(true);
   });
 })();
