@@ -2,12 +2,12 @@
 // processes, in Chromium emulating a phone at 320 and 390 px, never scrolls sideways, draws no chart
 // text under 12 px on screen, and gives every list link and form control a 44 × 44 px target (WCAG 2.5.5).
 // Links inside running text are left out: they are inline targets, which the rule exempts.
-import type { BrowserContext, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { PROCESS_SLUGS } from "../db/seed/published.ts";
-import { VIEWS } from "../functions/domain/views.ts";
-import { eachConcurrently } from "./support/concurrently.ts";
-import { useSession } from "./support/session.ts";
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PROCESS_SLUGS } from '../db/seed/published.ts';
+import { VIEWS } from '../functions/domain/views.ts';
+import { eachConcurrently } from './support/concurrently.ts';
+import { useSession } from './support/session.ts';
 
 const session = useSession();
 
@@ -20,27 +20,20 @@ const TABS = 2;
 
 async function sitemapPaths(base: string): Promise<string[]> {
   const locs = async (path: string) =>
-    [
-      ...(await (await fetch(`${base}${path}`)).text()).matchAll(
-        /<loc>([^<]+)<\/loc>/g,
-      ),
-    ].map((m) => new URL(m[1] ?? "").pathname);
+    [...(await (await fetch(`${base}${path}`)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => new URL(m[1] ?? '').pathname,
+    );
   const paths: string[] = [];
-  for (const sitemap of await locs("/sitemap-index.xml"))
-    paths.push(...(await locs(sitemap)));
+  for (const sitemap of await locs('/sitemap-index.xml')) paths.push(...(await locs(sitemap)));
   return [...new Set(paths)].sort();
 }
 
 /** Every address the test visits: the sitemap, the pages kept out of it, and the live views of each process. */
 async function addresses(base: string): Promise<string[]> {
-  const live: string[] = ["/es/staff/", "/en/aliados/panel/"];
+  const live: string[] = ['/es/staff/', '/en/aliados/panel/'];
   for (const process of PROCESS_SLUGS) {
-    live.push(
-      `/es/dashboard/?process=${process}`,
-      `/en/dashboard/?process=${process}&scope=cumple`,
-    );
-    for (const view of VIEWS)
-      live.push(`/embed/registrations?process=${process}&view=${view}&lang=es`);
+    live.push(`/es/dashboard/?process=${process}`, `/en/dashboard/?process=${process}&scope=cumple`);
+    for (const view of VIEWS) live.push(`/embed/registrations?process=${process}&view=${view}&lang=es`);
   }
   return [...(await sitemapPaths(base)), ...live];
 }
@@ -58,30 +51,28 @@ interface Measure {
 function measure(page: Page, min: number): Promise<Measure> {
   return page.evaluate((min) => {
     const smallText: { text: string; px: number }[] = [];
-    for (const text of document.querySelectorAll("svg text")) {
+    for (const text of document.querySelectorAll('svg text')) {
       const element = text as SVGTextElement;
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue; // hidden (display:none variant, closed details)
       const ctm = element.getScreenCTM();
-      const scale = ctm
-        ? Math.sqrt(Math.abs(ctm.a * ctm.d - ctm.b * ctm.c))
-        : 1;
+      const scale = ctm ? Math.sqrt(Math.abs(ctm.a * ctm.d - ctm.b * ctm.c)) : 1;
       const px = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
       if (px < min - 0.05)
         smallText.push({
-          text: (element.textContent ?? "").trim().slice(0, 30),
+          text: (element.textContent ?? '').trim().slice(0, 30),
           px,
         });
     }
     const smallTargets: { text: string; width: number; height: number }[] = [];
     const controls =
-      "nav li > a, .cards a, .state-list a, select, textarea, button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), label:has(> input[type=radio]), label:has(> input[type=checkbox])";
+      'nav li > a, .cards a, .state-list a, select, textarea, button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), label:has(> input[type=radio]), label:has(> input[type=checkbox])';
     for (const element of document.querySelectorAll(controls)) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       if (box.width < 43.5 || box.height < 43.5)
         smallTargets.push({
-          text: `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 30)}"`,
+          text: `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 30)}"`,
           width: Math.round(box.width),
           height: Math.round(box.height),
         });
@@ -99,12 +90,12 @@ function measure(page: Page, min: number): Promise<Measure> {
  * event, and a page measured half-drawn would be measured at one width and not the other.
  */
 async function referenceDrawn(page: Page): Promise<void> {
-  if ((await page.locator("[data-openapi]").count()) === 0) return;
+  if ((await page.locator('[data-openapi]').count()) === 0) return;
   await page
-    .locator("[data-openapi]")
-    .getByText("Create, replace or publish an electoral process")
+    .locator('[data-openapi]')
+    .getByText('Create, replace or publish an electoral process')
     .first()
-    .waitFor({ state: "attached", timeout: 30_000 });
+    .waitFor({ state: 'attached', timeout: 30_000 });
 }
 
 /** Sets the viewport's width and waits two frames, so the page's own resize handlers have run before it is measured. */
@@ -113,17 +104,12 @@ async function resize(page: Page, width: number): Promise<void> {
     width,
     height: page.viewportSize()?.height ?? 800,
   });
-  await page.evaluate(
-    () =>
-      new Promise((done) =>
-        requestAnimationFrame(() => requestAnimationFrame(done)),
-      ),
-  );
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-describe("reflow on phones", () => {
+describe('reflow on phones', () => {
   it(
-    "no page scrolls sideways, no chart text is under 12 px, no tap target under 44 px, at 320 and 390 px",
+    'no page scrolls sideways, no chart text is under 12 px, no tap target under 44 px, at 320 and 390 px',
     async () => {
       const base = session.server.url;
       const paths = await addresses(base);
@@ -137,36 +123,28 @@ describe("reflow on phones", () => {
         isMobile: true,
         hasTouch: true,
       });
-      const pages = await Promise.all(
-        Array.from({ length: TABS }, () => context.newPage()),
-      );
+      const pages = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
       await eachConcurrently(pages, paths, async (page, path) => {
         // Loaded once at the narrowest width, then turned to each wider one, as a reader turns a phone: every page
         // is measured at every width for half the page loads (a load is most of what this test costs).
         await page.setViewportSize({ width: WIDTHS[0], height: 800 });
         const response = await page.goto(`${base}${path}`, {
-          waitUntil: "load",
+          waitUntil: 'load',
         });
         expect(response?.status(), path).toBeLessThan(400);
         await referenceDrawn(page);
         for (const width of WIDTHS) {
           if (width !== WIDTHS[0]) await resize(page, width);
-          const { scrollWidth, smallText, smallTargets } = await measure(
-            page,
-            MIN_TEXT,
-          );
-          if (scrollWidth > width)
-            overflow.push(`${width}px ${path}: +${scrollWidth - width}px`);
-          for (const t of smallText)
-            small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
-          for (const t of smallTargets)
-            taps.push(`${width}px ${path}: ${t.text} ${t.width}×${t.height}`);
+          const { scrollWidth, smallText, smallTargets } = await measure(page, MIN_TEXT);
+          if (scrollWidth > width) overflow.push(`${width}px ${path}: +${scrollWidth - width}px`);
+          for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
+          for (const t of smallTargets) taps.push(`${width}px ${path}: ${t.text} ${t.width}×${t.height}`);
         }
       });
       await context.close();
       if (overflow.length + small.length + taps.length > 0)
         console.log(
-          `reflow: ${overflow.length} overflowing, ${small.length} small texts, ${taps.length} small targets\n${[...overflow, ...small, ...taps].join("\n")}`,
+          `reflow: ${overflow.length} overflowing, ${small.length} small texts, ${taps.length} small targets\n${[...overflow, ...small, ...taps].join('\n')}`,
         );
       expect(overflow).toEqual([]);
       expect(small).toEqual([]);
@@ -175,7 +153,7 @@ describe("reflow on phones", () => {
     15 * 60_000,
   );
 
-  it("keeps chart text at 12 px or more at every width up to a desktop, on the dashboard and the chart embeds", async () => {
+  it('keeps chart text at 12 px or more at every width up to a desktop, on the dashboard and the chart embeds', async () => {
     const base = session.server.url;
     const paths = PROCESS_SLUGS.flatMap((process) => [
       `/es/dashboard/?process=${process}`,
@@ -187,23 +165,17 @@ describe("reflow on phones", () => {
     const context = await session.browser.newContext({
       viewport: { width: widths[0], height: 900 },
     });
-    const pages = await Promise.all(
-      Array.from({ length: TABS }, () => context.newPage()),
-    );
+    const pages = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
     await eachConcurrently(pages, paths, async (page, path) => {
       await page.setViewportSize({ width: widths[0], height: 900 });
-      await page.goto(`${base}${path}`, { waitUntil: "load" });
+      await page.goto(`${base}${path}`, { waitUntil: 'load' });
       for (const width of widths) {
         if (width !== widths[0]) await resize(page, width);
         // The charts are there to be measured: a page without them would pass for the wrong reason.
-        expect(
-          await page.locator("svg").count(),
-          `${width}px ${path}`,
-        ).toBeGreaterThan(0);
+        expect(await page.locator('svg').count(), `${width}px ${path}`).toBeGreaterThan(0);
         const { scrollWidth, smallText } = await measure(page, MIN_TEXT);
         expect(scrollWidth, `${width}px ${path}`).toBeLessThanOrEqual(width);
-        for (const t of smallText)
-          small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
+        for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
       }
     });
     await context.close();

@@ -1,42 +1,32 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { createServer as createHttpServer } from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  migrateLocal,
-  startWranglerDev,
-  type WranglerDevOptions,
-} from "../../scripts/lib/local-env.ts";
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrateLocal, startWranglerDev, type WranglerDevOptions } from '../../scripts/lib/local-env.ts';
 
 /** A free TCP port on loopback, found by letting the OS pick one. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
       );
     });
   });
 }
 
 /** A partner's page on another origin (loopback, a free port) answering `html` at every address; `close` stops it. */
-export async function servePartnerPage(
-  html: string,
-): Promise<{ url: string; close: () => void }> {
+export async function servePartnerPage(html: string): Promise<{ url: string; close: () => void }> {
   const port = await freePort();
   const server = createHttpServer((_, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
-  await new Promise<void>((resolve) =>
-    server.listen(port, "127.0.0.1", resolve),
-  );
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
@@ -47,7 +37,7 @@ export async function servePartnerPage(
 export async function copyState(from: string, to: string): Promise<void> {
   await cp(from, to, {
     recursive: true,
-    filter: (source) => !source.endsWith("-shm"),
+    filter: (source) => !source.endsWith('-shm'),
   });
 }
 
@@ -65,7 +55,7 @@ export async function startTestServer(
     from,
     port,
     persistTo: folder,
-  }: Pick<WranglerDevOptions, "logLevel" | "args" | "persistTo"> & {
+  }: Pick<WranglerDevOptions, 'logLevel' | 'args' | 'persistTo'> & {
     from?: string;
     port?: number;
   } = {},
@@ -76,7 +66,7 @@ export async function startTestServer(
   output: () => string;
 }> {
   // `port` and `persistTo` when the caller hands out the address and folder before the server is up.
-  const persistTo = folder ?? (await mkdtemp(join(tmpdir(), "voto-e2e-")));
+  const persistTo = folder ?? (await mkdtemp(join(tmpdir(), 'voto-e2e-')));
   let server: Awaited<ReturnType<typeof startWranglerDev>>;
   try {
     if (from) await copyState(from, persistTo);
@@ -105,17 +95,12 @@ export async function startTestServer(
 }
 
 /** `PUT /api/v1/processes/{slug}` with a bearer token (an admin's), as a script defining a process sends it. */
-export function putProcess(
-  url: string,
-  token: string,
-  slug: string,
-  body: object,
-): Promise<Response> {
+export function putProcess(url: string, token: string, slug: string, body: object): Promise<Response> {
   return fetch(`${url}/api/v1/processes/${slug}`, {
-    method: "PUT",
+    method: 'PUT',
     headers: {
       authorization: `Bearer ${token}`,
-      "content-type": "application/json",
+      'content-type': 'application/json',
     },
     body: JSON.stringify(body),
   });
