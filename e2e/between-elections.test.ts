@@ -110,6 +110,6 @@ describe('between elections', () => {
     expect(text).not.toContain('BEGIN:VEVENT');
     await page.close();
   });
-  // The home page, a state page and the glossary are audited with axe by microsite.test.ts, on this same server
+  // The home page, a state page and the glossary are audited with axe by page-sweep.test.ts, on this same server
   // (its ACCESSIBILITY_PAGES list holds them in its sweep of the sitemap): one audit each per run, not two.
 });

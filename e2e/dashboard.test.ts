@@ -46,7 +46,7 @@ describe('dashboard page', () => {
   it('has no accessibility violations', async () => {
     const context = await session.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    // The embed builder (/es/embed-builder/) is audited by microsite.test.ts's sweep of the sitemap, on this server.
+    // The embed builder (/es/embed-builder/) is audited by page-sweep.test.ts's sweep of the sitemap, on this server.
     for (const path of ['/es/dashboard/?process=pel-2020-2021', '/en/dashboard/?process=pel-2022-2023']) {
       await page.goto(`${session.server.url}${path}`);
       expect(await axeViolations(page), path).toEqual([]);

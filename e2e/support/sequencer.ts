@@ -1,18 +1,19 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The e2e files that take the longest of a whole run, longest first (as measured for issue 26 in a full `npm test`:
-// microsite 214 s, reflow 100, metrics-abuse 93, token-cli 72, cms 52, restore-drill 46, metrics-pages 35). Vitest
+// the page sweep (reflow and axe on every page) about 170 s, metrics-abuse 71, cms 52, infographics-ocr 47, restore-drill
+// 36, token-cli 34, microsite 31). Vitest
 // starts the files it has timings for longest first, so two workers finish together; a clean clone has none, and it
 // would start the largest files first instead, leaving a short file of long waits (the restore drill) to run alone
 // at the end.
 const LONG_E2E_FILES = [
-  'e2e/microsite.test.ts',
-  'e2e/reflow.test.ts',
+  'e2e/page-sweep.test.ts',
   'e2e/metrics-abuse.test.ts',
-  'e2e/token-cli.test.ts',
   'e2e/cms.test.ts',
+  'e2e/infographics-ocr.test.ts',
   'e2e/restore-drill.test.ts',
-  'e2e/metrics-pages.test.ts',
+  'e2e/token-cli.test.ts',
+  'e2e/microsite.test.ts',
 ];
 
 /**

@@ -17,6 +17,7 @@ export async function mountApiReference(): Promise<void> {
   const scalar = (await import(/* @vite-ignore */ SCALAR_MODULE)) as ScalarModule;
   // Scalar hydrates whatever the element holds; it must start empty (the loading note and noscript go).
   element.replaceChildren();
+  giveUpMain(element);
   scalar.createApiReference(element, {
     url: element.dataset.openapi,
     // Nothing leaves this site: no web fonts, telemetry, hosted client, proxy or AI features.
@@ -29,4 +30,18 @@ export async function mountApiReference(): Promise<void> {
     mcp: { disabled: true },
     documentDownloadType: 'json',
   });
+}
+
+/**
+ * Scalar draws the reference in a `<main>` of its own (hard-coded), and one page has one main landmark, never one
+ * inside another: the page's `<main>` becomes a `<div>` with the same attributes and children (the skip link's
+ * target stays), before Scalar draws into it. Without JavaScript the page keeps its own `<main>`.
+ */
+function giveUpMain(element: HTMLElement): void {
+  const main = element.closest('main');
+  if (!main) return;
+  const div = document.createElement('div');
+  for (const attribute of main.attributes) div.setAttribute(attribute.name, attribute.value);
+  div.append(...main.childNodes);
+  main.replaceWith(div);
 }

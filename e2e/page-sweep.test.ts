@@ -1,11 +1,15 @@
-// Phones first (WCAG 1.4.10 Reflow): every sitemap page, each dashboard and each embed view of the demo
-// processes, in Chromium emulating a phone at 320 and 390 px, never scrolls sideways, draws no chart
-// text under 12 px on screen, and gives every list link and form control a 44 × 44 px target (WCAG 2.5.5).
-// Links inside running text are left out: they are inline targets, which the rule exempts.
+// Every page, loaded once (a load is most of what a browser test costs), checked for two things:
+// - phones first (WCAG 1.4.10 Reflow): every sitemap page, each dashboard and each embed view of the demo processes,
+//   in Chromium emulating a phone at 320 and 390 px, never scrolls sideways, draws no chart text under 12 px on
+//   screen, and gives every list link and form control a 44 × 44 px target (WCAG 2.5.5). Links inside running text
+//   are left out: they are inline targets, which the rule exempts;
+// - no axe-core violation (WCAG 2.2 A/AA and best practices) on any page of the sitemap, audited at a desktop width
+//   after the phone widths. Other files leave their pages' axe audit to this sweep (ACCESSIBILITY_PAGES).
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_SLUGS } from '../db/seed/published.ts';
 import { VIEWS } from '../functions/domain/views.ts';
+import { axeViolations, preloadAxe } from './support/axe.ts';
 import { eachConcurrently } from './support/concurrently.ts';
 import { useSession } from './support/session.ts';
 
@@ -17,6 +21,13 @@ const WIDTHS = [320, 390] as const;
 const MIN_TEXT = 12;
 /** Pages measured at once: one per core. */
 const TABS = 2;
+/** The viewport the axe audit sees, after the phone widths: a desktop's (Playwright's default). */
+const DESKTOP = { width: 1280, height: 720 } as const;
+/**
+ * Pages other files check in other ways and leave their axe audit to this sweep (one audit per page per run): the
+ * sweep must keep them (between-elections.test.ts, dashboard.test.ts).
+ */
+const ACCESSIBILITY_PAGES = ['/es/', '/en/que-puedo-votar/jalisco/', '/en/glosario/', '/es/embed-builder/'];
 
 async function sitemapPaths(base: string): Promise<string[]> {
   const locs = async (path: string) =>
@@ -28,14 +39,18 @@ async function sitemapPaths(base: string): Promise<string[]> {
   return [...new Set(paths)].sort();
 }
 
-/** Every address the test visits: the sitemap, the pages kept out of it, and the live views of each process. */
-async function addresses(base: string): Promise<string[]> {
+/**
+ * Every address the test visits (the sitemap, the pages kept out of it, and the live views of each process), and the
+ * sitemap's pages the axe audit covers.
+ */
+async function addresses(base: string): Promise<{ all: string[]; audited: Set<string> }> {
   const live: string[] = ['/es/staff/', '/en/aliados/panel/'];
   for (const process of PROCESS_SLUGS) {
     live.push(`/es/dashboard/?process=${process}`, `/en/dashboard/?process=${process}&scope=cumple`);
     for (const view of VIEWS) live.push(`/embed/registrations?process=${process}&view=${view}&lang=es`);
   }
-  return [...(await sitemapPaths(base)), ...live];
+  const sitemap = await sitemapPaths(base);
+  return { all: [...sitemap, ...live], audited: new Set(sitemap.filter((path) => path.endsWith('/'))) };
 }
 
 interface Measure {
@@ -99,38 +114,39 @@ async function referenceDrawn(page: Page): Promise<void> {
 }
 
 /** Sets the viewport's width and waits two frames, so the page's own resize handlers have run before it is measured. */
-async function resize(page: Page, width: number): Promise<void> {
-  await page.setViewportSize({
-    width,
-    height: page.viewportSize()?.height ?? 800,
-  });
+async function resize(page: Page, width: number, height = page.viewportSize()?.height ?? 800): Promise<void> {
+  await page.setViewportSize({ width, height });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-describe('reflow on phones', () => {
+describe('pages in a browser', () => {
   it(
-    'no page scrolls sideways, no chart text is under 12 px, no tap target under 44 px, at 320 and 390 px',
+    'no page scrolls sideways, no chart text is under 12 px, no tap target under 44 px, at 320 and 390 px; no axe-core violation on any page of the sitemap',
     async () => {
       const base = session.server.url;
-      const paths = await addresses(base);
+      const { all: paths, audited } = await addresses(base);
       expect(paths.length).toBeGreaterThan(100);
+      expect(audited.size).toBeGreaterThan(100);
+      expect([...audited]).toEqual(expect.arrayContaining(ACCESSIBILITY_PAGES));
       const overflow: string[] = [];
       const small: string[] = [];
       const taps: string[] = [];
+      const failures: string[] = [];
+      // axe is injected as a script, so the page's CSP (no inline or eval'd script) is bypassed for the audit only.
       const context: BrowserContext = await session.browser.newContext({
         viewport: { width: WIDTHS[0], height: 800 },
         deviceScaleFactor: 2,
         isMobile: true,
         hasTouch: true,
+        bypassCSP: true,
       });
+      await preloadAxe(context);
       const pages = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
       await eachConcurrently(pages, paths, async (page, path) => {
         // Loaded once at the narrowest width, then turned to each wider one, as a reader turns a phone: every page
-        // is measured at every width for half the page loads (a load is most of what this test costs).
+        // is measured at every width, and audited, for one page load.
         await page.setViewportSize({ width: WIDTHS[0], height: 800 });
-        const response = await page.goto(`${base}${path}`, {
-          waitUntil: 'load',
-        });
+        const response = await page.goto(`${base}${path}`, { waitUntil: 'load' });
         expect(response?.status(), path).toBeLessThan(400);
         await referenceDrawn(page);
         for (const width of WIDTHS) {
@@ -140,6 +156,10 @@ describe('reflow on phones', () => {
           for (const t of smallText) small.push(`${width}px ${path}: "${t.text}" ${t.px.toFixed(1)}px`);
           for (const t of smallTargets) taps.push(`${width}px ${path}: ${t.text} ${t.width}×${t.height}`);
         }
+        if (!audited.has(path)) return;
+        await resize(page, DESKTOP.width, DESKTOP.height);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) failures.push(`${path}: ${violations.join('; ')}`);
       });
       await context.close();
       if (overflow.length + small.length + taps.length > 0)
@@ -149,6 +169,7 @@ describe('reflow on phones', () => {
       expect(overflow).toEqual([]);
       expect(small).toEqual([]);
       expect(taps).toEqual([]);
+      expect(failures.sort()).toEqual([]);
     },
     15 * 60_000,
   );
