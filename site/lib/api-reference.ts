@@ -42,6 +42,6 @@ function giveUpMain(element: HTMLElement): void {
   if (!main) return;
   const div = document.createElement('div');
   for (const attribute of main.attributes) div.setAttribute(attribute.name, attribute.value);
-  div.append(...main.childNodes);
+  while (main.firstChild) div.appendChild(main.firstChild);
   main.replaceWith(div);
 }
