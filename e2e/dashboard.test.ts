@@ -11,9 +11,7 @@ const total = async (page: import('playwright-core').Page) =>
 
 describe('dashboard page', () => {
   it('shows the published figures in both languages, without JavaScript', async () => {
-    const context = await session.browser.newContext({
-      javaScriptEnabled: false,
-    });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${session.server.url}/es/dashboard/?process=pel-2020-2021`);
     expect(await total(page)).toBe('6,574');
@@ -113,11 +111,7 @@ describe('embeds', () => {
       // A frame sends its view in a task after its load event. It once waited for an idle period, and on a loaded
       // machine Chromium gave the six frames none for over 60 s (3 of 15 pages under three busy loops, fixed in t.js):
       // the wait bounds a hang, not speed.
-      await expect
-        .poll(() => views.filter((name) => name === 'embed_view').length, {
-          timeout: 60_000,
-        })
-        .toBe(6);
+      await expect.poll(() => views.filter((name) => name === 'embed_view').length, { timeout: 60_000 }).toBe(6);
       // Each frame's Resource Timing: the files it loaded, and whether bytes came over the network (a copy
       // from the browser's cache transfers none).
       const loaded = (
@@ -169,16 +163,10 @@ describe('embeds', () => {
       `<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Partner news</h1><div style="max-width:900px">${snippet}</div></body></html>`,
     );
     try {
-      const page = await session.browser.newPage({
-        viewport: { width: 1000, height: 800 },
-      });
+      const page = await session.browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(partner.url);
       const frame = page.locator('iframe[data-voto-embed]');
-      await expect
-        .poll(async () => (await frame.boundingBox())?.height, {
-          timeout: 15_000,
-        })
-        .not.toBe(600);
+      await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 15_000 }).not.toBe(600);
       const inner = page.frames().find((f) => f.url().includes('/embed/registrations'));
       if (!inner) throw new Error('embed frame not found');
       const fits = async () => {
@@ -190,11 +178,7 @@ describe('embeds', () => {
       expect(await inner.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1)).toBe(true);
       const wide = (await frame.boundingBox())?.height ?? 0;
       await page.setViewportSize({ width: 360, height: 800 });
-      await expect
-        .poll(async () => (await frame.boundingBox())?.height, {
-          timeout: 10_000,
-        })
-        .not.toBe(wide);
+      await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 10_000 }).not.toBe(wide);
       await expect.poll(fits, { timeout: 10_000 }).toBe(true);
       // On a phone the partner's column is as narrow as the screen: the frame's content reflows to it,
       // with no scrollbar inside the frame (WCAG 1.4.10).
@@ -221,9 +205,7 @@ describe('embeds', () => {
       `<!doctype html><html lang="en"><head><title>Partner</title></head><body><h1>Partner news</h1><iframe src="${src}" data-voto-embed title="Registrations" style="width:100%;border:0" height="600"></iframe></body></html>`,
     );
     try {
-      const page = await session.browser.newPage({
-        viewport: { width: 1000, height: 800 },
-      });
+      const page = await session.browser.newPage({ viewport: { width: 1000, height: 800 } });
       await page.goto(partner.url, { waitUntil: 'load' });
       const inner = page.frames().find((f) => f.url().includes('/embed/registrations'));
       if (!inner) throw new Error('embed frame not found');

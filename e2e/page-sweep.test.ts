@@ -73,11 +73,7 @@ function measure(page: Page, min: number): Promise<Measure> {
       const ctm = element.getScreenCTM();
       const scale = ctm ? Math.sqrt(Math.abs(ctm.a * ctm.d - ctm.b * ctm.c)) : 1;
       const px = Number.parseFloat(getComputedStyle(element).fontSize) * scale;
-      if (px < min - 0.05)
-        smallText.push({
-          text: (element.textContent ?? '').trim().slice(0, 30),
-          px,
-        });
+      if (px < min - 0.05) smallText.push({ text: (element.textContent ?? '').trim().slice(0, 30), px });
     }
     const smallTargets: { text: string; width: number; height: number }[] = [];
     const controls =
@@ -92,11 +88,7 @@ function measure(page: Page, min: number): Promise<Measure> {
           height: Math.round(box.height),
         });
     }
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      smallText,
-      smallTargets,
-    };
+    return { scrollWidth: document.documentElement.scrollWidth, smallText, smallTargets };
   }, min);
 }
 
@@ -183,9 +175,7 @@ describe('pages in a browser', () => {
     ]);
     const small: string[] = [];
     const widths = [480, 768, 1024, 1280] as const;
-    const context = await session.browser.newContext({
-      viewport: { width: widths[0], height: 900 },
-    });
+    const context = await session.browser.newContext({ viewport: { width: widths[0], height: 900 } });
     const pages = await Promise.all(Array.from({ length: TABS }, () => context.newPage()));
     await eachConcurrently(pages, paths, async (page, path) => {
       await page.setViewportSize({ width: widths[0], height: 900 });

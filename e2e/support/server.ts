@@ -35,10 +35,7 @@ export async function servePartnerPage(html: string): Promise<{ url: string; clo
  * index the write-ahead log for the processes that had it open, and SQLite rebuilds them from the log it is copied with.
  */
 export async function copyState(from: string, to: string): Promise<void> {
-  await cp(from, to, {
-    recursive: true,
-    filter: (source) => !source.endsWith('-shm'),
-  });
+  await cp(from, to, { recursive: true, filter: (source) => !source.endsWith('-shm') });
 }
 
 /**
@@ -55,16 +52,8 @@ export async function startTestServer(
     from,
     port,
     persistTo: folder,
-  }: Pick<WranglerDevOptions, 'logLevel' | 'args' | 'persistTo'> & {
-    from?: string;
-    port?: number;
-  } = {},
-): Promise<{
-  url: string;
-  persistTo: string;
-  stop: () => Promise<void>;
-  output: () => string;
-}> {
+  }: Pick<WranglerDevOptions, 'logLevel' | 'args' | 'persistTo'> & { from?: string; port?: number } = {},
+): Promise<{ url: string; persistTo: string; stop: () => Promise<void>; output: () => string }> {
   // `port` and `persistTo` when the caller hands out the address and folder before the server is up.
   const persistTo = folder ?? (await mkdtemp(join(tmpdir(), 'voto-e2e-')));
   let server: Awaited<ReturnType<typeof startWranglerDev>>;
@@ -72,13 +61,7 @@ export async function startTestServer(
     if (from) await copyState(from, persistTo);
     else await migrateLocal(persistTo);
     // On a failed start startWranglerDev has already stopped wrangler; only the database folder is left to remove.
-    server = await startWranglerDev(port ?? (await freePort()), {
-      persistTo,
-      quiet: true,
-      vars,
-      logLevel,
-      args,
-    });
+    server = await startWranglerDev(port ?? (await freePort()), { persistTo, quiet: true, vars, logLevel, args });
   } catch (error) {
     await rm(persistTo, { recursive: true, force: true });
     throw error;
@@ -98,10 +81,7 @@ export async function startTestServer(
 export function putProcess(url: string, token: string, slug: string, body: object): Promise<Response> {
   return fetch(`${url}/api/v1/processes/${slug}`, {
     method: 'PUT',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-    },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 }
