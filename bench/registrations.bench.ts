@@ -9,7 +9,7 @@ import { takeCut } from '../functions/cuts/take.ts';
 import { ENTITY_CODES } from '../functions/domain/entities.ts';
 import { getCut, processAtCut } from '../functions/processes/cut-store.ts';
 import { getProcess } from '../functions/processes/store.ts';
-import { readSummary } from '../functions/registrations/summary.ts';
+import { readSummary, summaryStatement } from '../functions/registrations/summary.ts';
 import { ingestFile } from '../scripts/ingest.ts';
 import { withLocalDb } from '../scripts/lib/local-db.ts';
 import { createToken } from '../scripts/token.ts';
@@ -18,7 +18,7 @@ import { naiveSummary } from './lib/naive-summary.ts';
 import { measureNationalAudit } from './lib/national-audit.ts';
 import { nationalReload } from './lib/national-ingest.ts';
 import { ruleSideBySide } from './lib/ruled-summary.ts';
-import { d1File, naiveInShell, tenTimes } from './lib/sqlite-cli.ts';
+import { d1File, naiveInShell, summaryInSqlite, tenTimes } from './lib/sqlite-cli.ts';
 import { type BenchRow, percentile, timeCalls } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic.ts';
 import { served, uncachedSummaryOverHttp } from './lib/uncached-summary.ts';
@@ -61,7 +61,10 @@ async function ingestTo(url: string, token: string, size: number, loaded: number
 
 /** The naive GROUP BY in the sqlite3 shell on the same file, against the summary read through D1 (issue 32 item 5). */
 async function naiveOutsideProxy(persistTo: string, slug: string, label: string, runs: number, add: Add) {
-  const naive = await naiveInShell(await d1File(persistTo), slug, runs);
+  const file = await d1File(persistTo);
+  const naive = await naiveInShell(file, slug, runs);
+  // The summary's own statement on the same file, in SQLite without the proxy, as the naive query is run.
+  const direct = summaryInSqlite(file, summaryStatement(slug, 'received', { entity: null, country: null }), 200);
   const summary = await withLocalDb(async (db) => {
     const process = await getProcess(db, slug);
     if (!process) throw new Error(`${slug} missing`);
@@ -89,6 +92,24 @@ async function naiveOutsideProxy(persistTo: string, slug: string, label: string,
     `${label}: naive (shell) ÷ summary (inside SQLite)`,
     'p50 ratio',
     percentile(naive.times, 50) / summary.sqlP50,
+    '×',
+  );
+  add(
+    `${label}: summary's statement in SQLite (node:sqlite, same file, 200 runs)`,
+    'rows returned',
+    direct.rows,
+    'rows',
+  );
+  add(
+    `${label}: summary's statement in SQLite (node:sqlite, same file, 200 runs)`,
+    'p50',
+    percentile(direct.times, 50),
+    'ms',
+  );
+  add(
+    `${label}: naive (sqlite3 shell) ÷ summary (node:sqlite), both without the proxy`,
+    'p50 ratio',
+    percentile(naive.times, 50) / percentile(direct.times, 50),
     '×',
   );
 }

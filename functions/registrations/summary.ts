@@ -41,9 +41,10 @@ export async function readSummary(
   filters: { entity: string | null; country: string | null },
   cut: string | null = null,
 ): Promise<Measured<Summary>> {
+  const { sql, binds } = summaryStatement(process.slug, scope, filters, cut);
   const result = await db
-    .prepare(`${rangeSql(cut)} UNION ALL ${DECISION_SQL}`)
-    .bind(...bindsOf(process.slug, scope, filters, cut))
+    .prepare(sql)
+    .bind(...binds)
     .all<{ dimension: string; bucket: string; count: number } & Omit<Decision, 'audited'>>();
   const rows = result.results.filter((row) => row.dimension !== DECISION);
   const found = result.results.find((row) => row.dimension === DECISION);
@@ -78,6 +79,19 @@ const bindsOf = (
   filters: { entity: string | null; country: string | null },
   cut: string | null,
 ) => [slug, cut ?? 'live', scope, filters.entity ?? '*', filters.country ?? '*'];
+
+/**
+ * The summary's one statement and its values (?1 process, ?2 version, ?3 scope, ?4 entity, ?5 country): readSummary
+ * runs it through D1, and the benchmark runs the same text in the sqlite3 shell beside the naive GROUP BY.
+ */
+export function summaryStatement(
+  slug: string,
+  scope: Scope,
+  filters: { entity: string | null; country: string | null },
+  cut: string | null = null,
+): { sql: string; binds: string[] } {
+  return { sql: `${rangeSql(cut)} UNION ALL ${DECISION_SQL}`, binds: bindsOf(slug, scope, filters, cut) };
+}
 
 /**
  * The one indexed range of a population's rollup rows, without the decision row: the benchmark reads it alone, as
