@@ -2,11 +2,10 @@
 // latest figures and takes its content's height; the printable cut report, printed to PDF by Chromium on A4 and
 // Letter, has every table of the fortnightly reports, no row split across pages, and the date and source on
 // every page.
-import { createServer, type Server } from 'node:http';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { freePort } from './support/server.ts';
+import { servePartnerPage } from './support/server.ts';
 import { useSession } from './support/session.ts';
 
 const session = useSession();
@@ -44,17 +43,12 @@ describe('cuts in the browser', () => {
   it("a cut's embed on another origin says so, links to the latest figures and fits its content", async () => {
     const src = `${session.server.url}/embed/registrations?process=pel-2022-2023&cut=2022-10-31&view=modality&lang=es`;
     const snippet = `<iframe src="${src}" data-voto-embed title="Registro" loading="lazy" style="width:100%;border:0" height="600"></iframe><script src="${session.server.url}/embed.js" async></script>`;
-    const port = await freePort();
-    const partner: Server = createServer((_, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(
-        `<!doctype html><html lang="es"><head><title>Nota</title></head><body><h1>Nota del 1 de noviembre</h1><div style="max-width:700px">${snippet}</div></body></html>`,
-      );
-    });
-    await new Promise<void>((resolve) => partner.listen(port, '127.0.0.1', resolve));
+    const partner = await servePartnerPage(
+      `<!doctype html><html lang="es"><head><title>Nota</title></head><body><h1>Nota del 1 de noviembre</h1><div style="max-width:700px">${snippet}</div></body></html>`,
+    );
     try {
       const page = await session.browser.newPage({ viewport: { width: 1000, height: 800 } });
-      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.goto(partner.url);
       const frame = page.locator('iframe[data-voto-embed]');
       await expect.poll(async () => (await frame.boundingBox())?.height, { timeout: 15_000 }).not.toBe(600);
       const inner = page.frames().find((f) => f.url().includes('/embed/registrations'));
@@ -89,7 +83,7 @@ describe('cuts in the browser', () => {
       expect(await inner.locator('.headline .total strong').textContent()).toBe(total.toLocaleString('es-MX'));
       await page.close();
     } finally {
-      partner.close();
+      await partner.close();
     }
   });
 

@@ -145,7 +145,7 @@ describe('embeds', () => {
       ).not.toBe('normal');
     } finally {
       await context.close();
-      partner.close();
+      await partner.close();
     }
   }, 120_000);
 
@@ -194,7 +194,7 @@ describe('embeds', () => {
       }
       await page.close();
     } finally {
-      partner.close();
+      await partner.close();
     }
   });
   it('sizes a frame whose content loaded before the partner page ran embed.js', async () => {
@@ -217,7 +217,7 @@ describe('embeds', () => {
       await expect.poll(async () => (await frame.boundingBox())?.height).toBe(Math.ceil(content));
       await page.close();
     } finally {
-      partner.close();
+      await partner.close();
     }
   });
 });

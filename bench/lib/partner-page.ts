@@ -1,11 +1,9 @@
 // Over 250 lines on purpose: one scenario (the page, its floor, the browser's timing of each frame and the rows) read
 // in one place. A partner's page with 30 of our embeds, loaded at once in Chromium from one client address: the case
 // the per-address limit on cache misses (PUBLIC_LIMITER) must never refuse.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { seedDemoData } from '../../db/seed/seed.ts';
 import { launchChromium } from '../../e2e/support/browser.ts';
-import { startTestServer } from '../../e2e/support/server.ts';
+import { servePartnerPage, startTestServer } from '../../e2e/support/server.ts';
 import { THEMES, VIEWS } from '../../functions/domain/views.ts';
 import { LANGS } from '../../site/i18n/locales.ts';
 import { useTranslations } from '../../site/i18n/ui.ts';
@@ -88,12 +86,7 @@ export async function partnerPageWithEmbeds(
   max: number;
 }> {
   const html = partnerHtml(serverUrl, urls);
-  const partner = createServer((_, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html);
-  });
-  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
-  const partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/`;
+  const partner = await servePartnerPage(html);
   const browser = await launchChromium({ full: true });
   try {
     const context = await browser.newContext({
@@ -118,7 +111,7 @@ export async function partnerPageWithEmbeds(
       if (request.url() === `${serverUrl}/api/v1/events`)
         kinds['engagement events'] = (kinds['engagement events'] ?? 0) + 1;
     });
-    await page.goto(partnerUrl);
+    await page.goto(partner.url);
     await page.waitForFunction((count) => (window as unknown as { loads: unknown[] }).loads.length >= count, EMBEDS, {
       timeout: 120_000,
     });
@@ -193,7 +186,7 @@ export async function partnerPageWithEmbeds(
     };
   } finally {
     await browser.close();
-    await new Promise((resolve) => partner.close(resolve));
+    await partner.close();
   }
 }
 

@@ -1,7 +1,8 @@
 // The naive baseline outside the local D1 proxy (issue 32 item 5): the sqlite3 command-line shell (Debian package
 // `sqlite3`) on the same database file `wrangler dev` writes, with the same query text, so that a GROUP BY over
 // 10 M applications completes; and the 10 M process itself, made in SQL from the 1 M one in a minute or two
-// rather than the hour a CLI ingest of 10 M rows would take on this machine.
+// rather than the hour a CLI ingest of 10 M rows would take on this machine. The summary's own statement is timed
+// on the same file too (summaryInSqlite), in node:sqlite: the shell's timer counts whole milliseconds.
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateLocal, startWranglerDev, type WranglerDevOptions } from '../../scripts/lib/local-env.ts';
@@ -19,15 +19,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A partner's page on another origin (loopback, a free port) answering `html` at every address; `close` stops it. */
-export async function servePartnerPage(html: string): Promise<{ url: string; close: () => void }> {
-  const port = await freePort();
+/**
+ * A partner's page on another origin (loopback, a port the system picks) answering `html` at every address; `close`
+ * stops it.
+ */
+export async function servePartnerPage(html: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createHttpServer((_, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(html);
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser may still hold a kept-alive connection: the page is done with it.
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /**

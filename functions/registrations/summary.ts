@@ -82,7 +82,7 @@ const bindsOf = (
 
 /**
  * The summary's one statement and its values (?1 process, ?2 version, ?3 scope, ?4 entity, ?5 country): readSummary
- * runs it through D1, and the benchmark runs the same text in the sqlite3 shell beside the naive GROUP BY.
+ * runs it through D1, and the benchmark runs the same text on the D1 file directly, beside the naive GROUP BY.
  */
 export function summaryStatement(
   slug: string,
